@@ -1,0 +1,29 @@
+#include "app/csv_out.hpp"
+
+namespace kc::app {
+
+void CsvOut::row(const std::vector<std::string>& cells) {
+  bool first = true;
+  for (const std::string& raw : cells) {
+    if (!first) out_ << ',';
+    first = false;
+    std::string cell = raw;
+    // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) {
+      cell.insert(cell.begin(), '\'');
+    }
+    if (cell.find_first_of(",\"\r\n") != std::string::npos) {
+      out_ << '"';
+      for (char c : cell) {
+        if (c == '"') out_ << '"';
+        out_ << c;
+      }
+      out_ << '"';
+    } else {
+      out_ << cell;
+    }
+  }
+  out_ << "\r\n";
+}
+
+}  // namespace kc::app

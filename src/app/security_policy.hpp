@@ -1,0 +1,17 @@
+// Tunable limits of sign-in and sessions; defaults are the documented ones.
+#pragma once
+
+#include <cstdint>
+
+namespace kc::app {
+
+struct SecurityPolicy {
+  std::int64_t session_idle_seconds = 30 * 60;
+  std::int64_t session_absolute_seconds = 12 * 60 * 60;
+  int max_failed_logins = 5;                 // consecutive failures that lock an account
+  std::int64_t lockout_seconds = 15 * 60;
+  int ip_max_failures = 20;                  // failures from one address within the window
+  std::int64_t ip_window_seconds = 15 * 60;
+};
+
+}  // namespace kc::app

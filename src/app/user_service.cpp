@@ -1,0 +1,176 @@
+#include "app/user_service.hpp"
+
+#include "app/audit_log.hpp"
+#include "app/crypto.hpp"
+#include "app/user_json.hpp"
+#include "domain/timestamp.hpp"
+
+namespace kc::app {
+namespace {
+
+bool valid_username(const std::string& name) {
+  if (name.size() < 3 || name.size() > 64) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '.' || c == '-' || c == '@';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::optional<Problem> require_admin(const Actor& actor) {
+  if (actor.role != Role::admin) return Problem::forbidden("Only administrators manage users.");
+  return std::nullopt;
+}
+
+std::int64_t enabled_admins(store::Connection& conn) {
+  return conn.query_one("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")->integer(0);
+}
+
+}  // namespace
+
+Outcome<UserPage> UserService::list(const Actor& actor, const std::string& q, const store::Page& page) {
+  if (auto p = require_admin(actor)) return *p;
+  auto conn = db_.acquire();
+  store::UserRepository users(*conn);
+  return UserPage{users.search(q, page), users.count(q)};
+}
+
+Outcome<CreatedUser> UserService::create(const Actor& actor, const NewUser& request) {
+  if (auto p = require_admin(actor)) return *p;
+  std::vector<FieldError> errors;
+  if (!valid_username(request.username)) {
+    errors.push_back({"username", "must be 3–64 characters: letters, digits, _ . - @"});
+  }
+  if (request.display_name.size() > 200) errors.push_back({"display_name", "must be at most 200 bytes"});
+  if (!parse_role(request.role)) {
+    errors.push_back({"role", "must be one of admin, staff, reviewer, enterprise, viewer"});
+  }
+  if (request.password) {
+    for (auto& failure : password_policy_failures(*request.password)) errors.push_back({"password", failure});
+  }
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+
+  CreatedUser out;
+  std::string password;
+  if (request.password) {
+    password = *request.password;
+  } else {
+    password = generate_password();
+    out.initial_password = password;
+  }
+  store::UserRecord user;
+  user.username = request.username;
+  user.display_name = request.display_name.empty() ? request.username : request.display_name;
+  user.role = request.role;
+  user.password_hash = hash_password(password);
+  user.must_change_password = !request.password.has_value();
+  user.enterprise_id = request.enterprise_id;
+  user.created_at = user.updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
+
+  auto conn = db_.acquire();
+  try {
+    store::in_transaction(*conn, [&] {
+      store::UserRepository users(*conn);
+      user.id = users.insert(user);
+      append_audit(*conn, actor, "user.create", "user", std::to_string(user.id), std::nullopt,
+                   boost::json::value(user_to_json(user)));
+    });
+  } catch (const store::DbError& e) {
+    if (e.kind() != store::DbError::Kind::unique_violation) throw;
+    return Problem::validation({{"username", "is already taken"}});
+  }
+  out.user = user;
+  return out;
+}
+
+Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t id,
+                                               const UserChanges& changes) {
+  if (auto p = require_admin(actor)) return *p;
+  std::vector<FieldError> errors;
+  if (changes.role && !parse_role(*changes.role)) {
+    errors.push_back({"role", "must be one of admin, staff, reviewer, enterprise, viewer"});
+  }
+  if (changes.display_name && (changes.display_name->empty() || changes.display_name->size() > 200)) {
+    errors.push_back({"display_name", "must be 1–200 bytes"});
+  }
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+
+  auto conn = db_.acquire();
+  std::optional<Problem> problem;
+  store::UserRecord result;
+  struct Rollback {};
+  try {
+  store::in_transaction(*conn, [&] {
+    store::UserRepository users(*conn);
+    auto user = users.find_by_id(id);
+    if (!user) {
+      problem = Problem::not_found("No user with id " + std::to_string(id) + ".");
+      return;
+    }
+    const auto before = user_to_json(*user);
+    if (changes.display_name) user->display_name = *changes.display_name;
+    if (changes.role) user->role = *changes.role;
+    if (changes.disabled) user->disabled = *changes.disabled;
+    user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
+    users.update(*user);
+    // Never leave the system without an administrator who can sign in.
+    if (enabled_admins(*conn) == 0) {
+      problem = Problem::conflict("This change would leave no enabled administrator.");
+      throw Rollback{};
+    }
+    if (user->disabled) users.delete_sessions_of(id);
+    append_audit(*conn, actor, "user.update", "user", std::to_string(id), boost::json::value(before),
+                 boost::json::value(user_to_json(*user)));
+    result = *user;
+  });
+  } catch (const Rollback&) {
+    // `problem` says why; the transaction was rolled back.
+  }
+  if (problem) return *problem;
+  return result;
+}
+
+Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_t id) {
+  if (auto p = require_admin(actor)) return *p;
+  const std::string password = generate_password();
+  const std::string hash = hash_password(password);
+  auto conn = db_.acquire();
+  bool found = false;
+  store::in_transaction(*conn, [&] {
+    store::UserRepository users(*conn);
+    auto user = users.find_by_id(id);
+    if (!user) return;
+    found = true;
+    user->password_hash = hash;
+    user->must_change_password = true;
+    user->failed_logins = 0;
+    user->locked_until.reset();
+    user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
+    users.update(*user);
+    users.delete_sessions_of(id);
+    append_audit(*conn, actor, "user.reset_password", "user", std::to_string(id), std::nullopt,
+                 std::nullopt);
+  });
+  if (!found) return Problem::not_found("No user with id " + std::to_string(id) + ".");
+  return password;
+}
+
+Status UserService::end_sessions(const Actor& actor, std::int64_t id) {
+  if (auto p = require_admin(actor)) return *p;
+  auto conn = db_.acquire();
+  bool found = false;
+  store::in_transaction(*conn, [&] {
+    store::UserRepository users(*conn);
+    if (!users.find_by_id(id)) return;
+    found = true;
+    const auto ended = users.delete_sessions_of(id);
+    boost::json::object after{{"sessions_ended", ended}};
+    append_audit(*conn, actor, "user.end_sessions", "user", std::to_string(id), std::nullopt,
+                 boost::json::value(after));
+  });
+  if (!found) return Problem::not_found("No user with id " + std::to_string(id) + ".");
+  return done();
+}
+
+}  // namespace kc::app

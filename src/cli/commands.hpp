@@ -1,0 +1,16 @@
+// The kechuang subcommands. Each add_*_command registers one subcommand on the root app;
+// a command reports failure by throwing CLI::RuntimeError(exit_status) from its callback.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace kc::cli {
+
+void add_serve_command(CLI::App& app);
+void add_migrate_command(CLI::App& app);
+void add_user_command(CLI::App& app);
+void add_audit_command(CLI::App& app);
+void add_index_command(CLI::App& app);
+void add_rules_command(CLI::App& app);
+
+}  // namespace kc::cli

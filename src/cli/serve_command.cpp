@@ -1,0 +1,119 @@
+// `kechuang serve`: the web server.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "app/user_service.hpp"
+#include "cli/commands.hpp"
+#include "cli/database_option.hpp"
+#include "http/server.hpp"
+#include "http/web_app.hpp"
+#include "store/user_repository.hpp"
+
+namespace kc::cli {
+namespace {
+
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string web;
+  std::size_t workers = 4;
+  std::int64_t session_idle = 30 * 60;
+  std::int64_t session_max = 12 * 60 * 60;
+  std::size_t max_body_mb = 16;
+  bool trust_proxy = false;
+  bool secure_cookies = false;
+};
+
+// The built front end: --web, else web/dist beside the build directory or the working directory.
+std::filesystem::path find_web_dir(const std::string& given) {
+  if (!given.empty()) return given;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  for (const auto& candidate : {exe.parent_path() / "../web/dist", std::filesystem::path("web/dist")}) {
+    if (std::filesystem::exists(candidate / "index.html", ec)) return candidate;
+  }
+  return {};
+}
+
+// A new database gets an administrator with a generated password, shown this once.
+void bootstrap_admin(store::Database& db) {
+  {
+    auto conn = db.acquire();
+    if (store::UserRepository(*conn).count_all() > 0) return;
+  }
+  app::UserService users(db);
+  auto created = users.create(app::Actor::system("bootstrap"),
+                              {"admin", "Administrator", "admin", std::nullopt, std::nullopt});
+  if (!created) throw std::runtime_error("could not create the admin account: " + created.problem().detail);
+  std::cout << "Created the administrator account.\n  username: admin\n  password: "
+            << *created->initial_password
+            << "\n(shown only this once; you will be asked to change it at first sign-in)\n";
+}
+
+void serve(const ServeOptions& o) {
+  auto logger = spdlog::stderr_logger_mt("kechuang");
+  logger->set_pattern("%v");
+  spdlog::set_default_logger(logger);
+
+  http::ServerOptions server;
+  const auto colon = o.listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  server.host = o.listen.substr(0, colon);
+  if (server.host.starts_with('[')) server.host = server.host.substr(1, server.host.size() - 2);
+  try {
+    const int port = std::stoi(o.listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    server.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    throw CLI::ValidationError("--listen", "the port must be a number from 0 to 65535");
+  }
+  server.workers = o.workers;
+  server.max_body_bytes = o.max_body_mb * 1024 * 1024;
+  server.trust_proxy = o.trust_proxy;
+
+  auto db = open_migrated(o.db, o.workers + 1);
+  bootstrap_admin(*db);
+  app::SecurityPolicy policy;
+  policy.session_idle_seconds = o.session_idle;
+  policy.session_absolute_seconds = o.session_max;
+  const auto web_dir = find_web_dir(o.web);
+  const char* metrics_token = std::getenv("KECHUANG_METRICS_TOKEN");
+  http::WebApp web(*db, policy, web_dir, o.secure_cookies, metrics_token ? metrics_token : "");
+  http::Server http_server(server, [&web](const http::Request& r, const http::Peer& p) { return web.handle(r, p); },
+                           web.metrics());
+  http_server.run([&](unsigned short port) {
+    std::cout << "Kechuang " << KC_VERSION << " serving " << db->describe() << "\n";
+    if (web_dir.empty()) std::cout << "(no web front end found: build it with `make web` or pass --web DIR)\n";
+    std::cout << "Listening on http://" << (server.host.find(':') != std::string::npos ? "[" + server.host + "]" : server.host)
+              << ":" << port << "/" << std::endl;
+  });
+  std::cout << "Stopped." << std::endl;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+  auto o = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Run the web server");
+  add_database_option(*cmd, o->db);
+  cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
+  cmd->add_option("--web", o->web, "Directory of the built front end (default: web/dist)");
+  cmd->add_option("--workers", o->workers, "Worker threads for database and engine work")
+      ->check(CLI::Range(1, 256))->capture_default_str();
+  cmd->add_option("--session-idle", o->session_idle, "Seconds of inactivity that end a session")
+      ->check(CLI::Range(1, 7 * 24 * 3600))->capture_default_str();
+  cmd->add_option("--session-max", o->session_max, "Seconds after sign-in that end a session")
+      ->check(CLI::Range(1, 30 * 24 * 3600))->capture_default_str();
+  cmd->add_option("--max-body-mb", o->max_body_mb, "Largest request body in MiB")
+      ->check(CLI::Range(1, 1024))->capture_default_str();
+  cmd->add_flag("--trust-proxy", o->trust_proxy, "Honour X-Forwarded-For/-Proto from a reverse proxy");
+  cmd->add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (HTTPS in front)");
+  cmd->callback([o] { serve(*o); });
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,36 @@
+// Registration of the REST API's routes, grouped by subject. Each add_*_routes declares its
+// routes' roles; tests/integration checks every route against every role.
+#pragma once
+
+#include "app/auth_service.hpp"
+#include "app/log_service.hpp"
+#include "app/user_service.hpp"
+#include "http/responses.hpp"
+#include "http/router.hpp"
+#include "store/database.hpp"
+
+namespace kc::http {
+
+struct Services {
+  store::Database& db;
+  app::AuthService& auth;
+  app::UserService& users;
+  app::LogService& logs;
+  bool secure_cookies = false;  // set the Secure flag on the session cookie (served over TLS)
+};
+
+void add_system_routes(Router& router, Services& services);
+void add_auth_routes(Router& router, Services& services);
+void add_user_routes(Router& router, Services& services);
+void add_log_routes(Router& router, Services& services);
+
+// Reads `page` and `page_size` from the query (defaults 1 and 20, size at most 200).
+app::Outcome<store::Page> read_page(const Exchange& ex);
+// The Outcome's problem as a response, or the value through `make`.
+template <class T, class F>
+Response respond(const Exchange& ex, app::Outcome<T>& outcome, F&& make) {
+  if (!outcome) return problem_response(ex.request, outcome.problem());
+  return make(outcome.value());
+}
+
+}  // namespace kc::http

@@ -1,0 +1,63 @@
+#include "http/responses.hpp"
+
+namespace kc::http {
+
+void add_security_headers(Response& res) {
+  // Element Plus sets inline styles, hence 'unsafe-inline' for styles only; scripts stay 'self'.
+  res.set("Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+          "data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+          "base-uri 'self'; form-action 'self'");
+  res.set("X-Frame-Options", "DENY");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+}
+
+Response json_response(const Request& req, beast_http::status status, const boost::json::value& body) {
+  Response res{status, req.version()};
+  res.set(beast_http::field::content_type, "application/json; charset=utf-8");
+  res.set(beast_http::field::cache_control, "no-store");
+  res.body() = boost::json::serialize(body);
+  res.prepare_payload();
+  return res;
+}
+
+Response problem_response(const Request& req, const app::Problem& problem) {
+  boost::json::object body;
+  body["type"] = "https://kechuang.dev/problems/" + problem.code;
+  body["title"] = problem.title;
+  body["status"] = problem.status;
+  body["detail"] = problem.detail;
+  body["code"] = problem.code;
+  if (!problem.errors.empty()) {
+    boost::json::array errors;
+    for (const auto& e : problem.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    body["errors"] = std::move(errors);
+  }
+  Response res{static_cast<beast_http::status>(problem.status), req.version()};
+  res.set(beast_http::field::content_type, "application/problem+json; charset=utf-8");
+  res.set(beast_http::field::cache_control, "no-store");
+  res.body() = boost::json::serialize(body);
+  res.prepare_payload();
+  return res;
+}
+
+Response no_content(const Request& req) {
+  Response res{beast_http::status::no_content, req.version()};
+  res.set(beast_http::field::cache_control, "no-store");
+  res.prepare_payload();
+  return res;
+}
+
+Response download(const Request& req, std::string body, const std::string& content_type,
+                  const std::string& filename) {
+  Response res{beast_http::status::ok, req.version()};
+  res.set(beast_http::field::content_type, content_type);
+  res.set(beast_http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+  res.set(beast_http::field::cache_control, "no-store");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace kc::http

@@ -1,0 +1,20 @@
+// Building responses: JSON bodies, RFC 9457 problem details, downloads, and security headers.
+#pragma once
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "app/outcome.hpp"
+#include "http/types.hpp"
+
+namespace kc::http {
+
+Response json_response(const Request& req, beast_http::status status, const boost::json::value& body);
+Response problem_response(const Request& req, const app::Problem& problem);
+Response no_content(const Request& req);
+Response download(const Request& req, std::string body, const std::string& content_type,
+                  const std::string& filename);
+// Headers every response carries (CSP, frame denial, no sniffing, referrer policy).
+void add_security_headers(Response& res);
+
+}  // namespace kc::http

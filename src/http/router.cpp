@@ -1,0 +1,144 @@
+#include "http/router.hpp"
+
+#include <boost/url.hpp>
+
+#include "app/crypto.hpp"
+#include "http/responses.hpp"
+
+namespace kc::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const std::size_t end = path.find('/', start);
+    const std::size_t stop = end == std::string_view::npos ? path.size() : end;
+    parts.push_back(path.substr(start, stop - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool match(const std::string& pattern, std::string_view path, std::map<std::string, std::string>& params) {
+  const auto want = split_path(pattern);
+  const auto have = split_path(path);
+  if (want.size() != have.size()) return false;
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
+      if (have[i].empty()) return false;
+      found[std::string(want[i].substr(1, want[i].size() - 2))] = std::string(have[i]);
+    } else if (want[i] != have[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+bool changes_state(beast_http::verb v) {
+  return v == beast_http::verb::post || v == beast_http::verb::put || v == beast_http::verb::patch ||
+         v == beast_http::verb::delete_;
+}
+
+}  // namespace
+
+std::string cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const std::size_t semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+    if (semi == std::string_view::npos) break;
+    header.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+  std::map<std::string, std::string> out;
+  auto parsed = boost::urls::parse_query(query);
+  if (!parsed) return out;
+  for (auto param : *parsed) {
+    if (out.size() >= 64) break;  // bounded: a handler never needs more
+    out[std::string(param.key)] = param.has_value ? std::string(param.value) : std::string();
+  }
+  return out;
+}
+
+void Router::add(Route route) { routes_.push_back(std::move(route)); }
+
+Reply Router::dispatch(const Request& request, const Peer& peer) {
+  const std::string_view target = request.target();
+  const std::size_t q = target.find('?');
+  const std::string path(target.substr(0, q));
+
+  std::map<std::string, std::string> params;
+  const Route* found = nullptr;
+  std::string allowed;
+  for (const auto& route : routes_) {
+    std::map<std::string, std::string> candidate;
+    if (!match(route.pattern, path, candidate)) continue;
+    if (route.method == request.method()) {
+      found = &route;
+      params = std::move(candidate);
+      break;
+    }
+    if (!allowed.empty()) allowed += ", ";
+    allowed += std::string(beast_http::to_string(route.method));
+  }
+  if (!found) {
+    if (!allowed.empty()) {
+      auto res = problem_response(request, {405, "method_not_allowed", "Method not allowed",
+                                            "This resource accepts: " + allowed + ".", {}});
+      res.set(beast_http::field::allow, allowed);
+      return {std::move(res), ""};
+    }
+    return {problem_response(request, app::Problem::not_found("No such API endpoint: " + path)), ""};
+  }
+
+  Exchange ex{request, peer, path, {}, std::move(params), std::nullopt, app::Actor{}, {}};
+  if (q != std::string_view::npos) ex.query = parse_query(target.substr(q + 1));
+  ex.actor.ip = peer.ip;
+  ex.actor.role = app::Role::viewer;
+  ex.actor.username = "anonymous";
+  ex.session_token = cookie_value(request[beast_http::field::cookie], "kc_session");
+
+  if (found->access != Access::public_) {
+    auto session = auth_.authenticate(ex.session_token);
+    if (!session) return {problem_response(request, session.problem()), ""};
+    ex.session = std::move(session.value());
+    ex.actor = ex.session->actor(peer.ip, std::string(request[beast_http::field::user_agent]));
+    const std::string user = ex.actor.username;
+    if (found->access == Access::roles && !found->roles.contains(ex.actor.role)) {
+      return {problem_response(request, app::Problem::forbidden(
+                                            "Your role (" + std::string(app::to_string(ex.actor.role)) +
+                                            ") may not use this endpoint.")),
+              user};
+    }
+    if (changes_state(request.method())) {
+      const auto header = request["X-CSRF-Token"];
+      if (header.empty() || !app::equal_secrets(header, ex.session->csrf_token)) {
+        return {problem_response(request, {403, "csrf", "CSRF token missing or wrong",
+                                           "State-changing requests must carry the X-CSRF-Token "
+                                           "header returned at sign-in.",
+                                           {}}),
+                user};
+      }
+    }
+    if (ex.session->user.must_change_password && !found->allowed_before_password_change) {
+      return {problem_response(request, {403, "password_change_required", "Password change required",
+                                         "Change your initial password before doing anything else.",
+                                         {}}),
+              user};
+    }
+  }
+  return {found->handler(ex), ex.actor.username};
+}
+
+}  // namespace kc::http

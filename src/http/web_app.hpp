@@ -1,0 +1,37 @@
+// Everything `kechuang serve` answers: the REST API, /metrics and the single-page app.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "app/auth_service.hpp"
+#include "app/log_service.hpp"
+#include "app/user_service.hpp"
+#include "http/api.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace kc::http {
+
+class WebApp {
+ public:
+  WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem::path web_dir,
+         bool secure_cookies, std::string metrics_token = "");
+  Reply handle(const Request& request, const Peer& peer);
+  Metrics& metrics() { return metrics_; }
+  const Router& router() const { return router_; }
+
+ private:
+  store::Database& db_;
+  app::AuthService auth_;
+  app::UserService users_;
+  app::LogService logs_;
+  Services services_;
+  Router router_;
+  StaticFiles static_files_;
+  Metrics metrics_;
+  std::string metrics_token_;  // lets non-loopback scrapers in with "Authorization: Bearer …"
+};
+
+}  // namespace kc::http

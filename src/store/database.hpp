@@ -1,0 +1,140 @@
+// The one database interface Kechuang stores everything through, with a SQLite driver (a file)
+// and a PostgreSQL driver (libpq). SQL uses $1, $2, … placeholders, which both drivers accept.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kc::store {
+
+enum class Dialect { sqlite, postgresql };
+
+// A bound parameter or a result cell. Booleans travel as integers so both dialects agree.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(cells_.at(i)); }
+  std::int64_t integer(std::size_t i) const;
+  double real(std::size_t i) const;
+  std::string text(std::size_t i) const;
+  std::optional<std::string> optional_text(std::size_t i) const;
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+  std::size_t size() const { return cells_.size(); }
+
+ private:
+  std::vector<Value> cells_;
+};
+
+// Failures of the database itself. `kind` lets use cases turn constraint violations into
+// user-facing conflicts; anything else is an operator problem.
+class DbError : public std::runtime_error {
+ public:
+  enum class Kind { unique_violation, foreign_key_violation, unavailable, other };
+  DbError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+using Params = std::vector<Value>;
+
+// One open connection. Not thread-safe: a connection belongs to one worker at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs one or more statements without parameters (migrations, pragmas).
+  virtual void exec_script(std::string_view sql) = 0;
+  virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement and returns the number of rows it changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  // Starts a transaction that will write: SQLite takes the write lock at once (BEGIN IMMEDIATE),
+  // so two writers never deadlock upgrading a read lock.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual bool healthy() = 0;
+
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+};
+
+class Database;
+
+// A connection borrowed from the pool; returned when the lease ends.
+class Lease {
+ public:
+  Lease(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
+  Lease(Lease&&) noexcept = default;
+  Lease& operator=(Lease&&) = delete;
+  ~Lease();
+  Connection& operator*() { return *conn_; }
+  Connection* operator->() { return conn_.get(); }
+
+ private:
+  Database* db_;
+  std::unique_ptr<Connection> conn_;
+};
+
+struct PoolStats {
+  std::size_t size = 0;
+  std::size_t in_use = 0;
+};
+
+// A pool of connections to one database, opened lazily up to `max_connections`.
+class Database {
+ public:
+  // `target` is a SQLite file path or a postgresql:// URI.
+  static std::unique_ptr<Database> open(const std::string& target, std::size_t max_connections = 8);
+  virtual ~Database() = default;
+
+  Lease acquire();
+  Dialect dialect() const { return dialect_; }
+  PoolStats stats() const;
+  // A redacted description for logs (never the password).
+  std::string describe() const;
+
+ protected:
+  Database(Dialect dialect, std::string target, std::size_t max_connections);
+  virtual std::unique_ptr<Connection> connect() = 0;
+
+ private:
+  friend class Lease;
+  void give_back(std::unique_ptr<Connection> conn);
+
+  struct Pool;
+  Dialect dialect_;
+  std::string target_;
+  std::shared_ptr<Pool> pool_;
+};
+
+// Runs `work` inside a write transaction: commits when it returns, rolls back when it throws.
+template <class F>
+auto in_transaction(Connection& conn, F&& work) -> decltype(work()) {
+  conn.begin();
+  try {
+    if constexpr (std::is_void_v<decltype(work())>) {
+      work();
+      conn.commit();
+    } else {
+      auto result = work();
+      conn.commit();
+      return result;
+    }
+  } catch (...) {
+    conn.rollback();
+    throw;
+  }
+}
+
+}  // namespace kc::store

@@ -1,0 +1,46 @@
+#include "store/sql_filter.hpp"
+
+namespace kc::store {
+
+std::string like_contains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+SqlFilter& SqlFilter::add(const std::string& condition, Value value) {
+  params_.push_back(std::move(value));
+  std::string rendered;
+  for (char c : condition) {
+    if (c == '?') rendered += "$" + std::to_string(params_.size());
+    else rendered += c;
+  }
+  if (!where_.empty()) where_ += " AND ";
+  where_ += "(" + rendered + ")";
+  return *this;
+}
+
+SqlFilter& SqlFilter::contains_any(std::initializer_list<const char*> columns, const std::string& text) {
+  if (text.empty()) return *this;
+  params_.push_back(like_contains(text));
+  const std::string p = "$" + std::to_string(params_.size());
+  std::string clause;
+  for (const char* column : columns) {
+    if (!clause.empty()) clause += " OR ";
+    clause += "LOWER(COALESCE(" + std::string(column) + ", '')) LIKE LOWER(" + p + ") ESCAPE '\\'";
+  }
+  if (!where_.empty()) where_ += " AND ";
+  where_ += "(" + clause + ")";
+  return *this;
+}
+
+Params SqlFilter::params_with(std::initializer_list<Value> extra) const {
+  Params out = params_;
+  out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
+
+}  // namespace kc::store

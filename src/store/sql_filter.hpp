@@ -1,0 +1,31 @@
+// Builds a WHERE clause with numbered placeholders from optional filter conditions, so list
+// queries stay prepared statements whatever the user filters by.
+#pragma once
+
+#include <string>
+
+#include "store/database.hpp"
+
+namespace kc::store {
+
+class SqlFilter {
+ public:
+  // `condition` uses "?" where the parameter goes; it becomes $N.
+  SqlFilter& add(const std::string& condition, Value value);
+  // Adds a case-insensitive substring match of `text` over any of `columns`.
+  SqlFilter& contains_any(std::initializer_list<const char*> columns, const std::string& text);
+  std::string where() const { return where_.empty() ? "" : " WHERE " + where_; }
+  const Params& params() const { return params_; }
+  // The next placeholder, for LIMIT/OFFSET after the conditions.
+  std::string next_placeholder() const { return "$" + std::to_string(params_.size() + 1); }
+  Params params_with(std::initializer_list<Value> extra) const;
+
+ private:
+  std::string where_;
+  Params params_;
+};
+
+// A LIKE pattern matching `text` anywhere, with % _ and \ taken literally (use ESCAPE '\').
+std::string like_contains(const std::string& text);
+
+}  // namespace kc::store

@@ -1,0 +1,129 @@
+#include "store/user_repository.hpp"
+
+#include "store/sql_filter.hpp"
+
+namespace kc::store {
+namespace {
+
+constexpr const char* kColumns =
+    "id, username, display_name, role, password_hash, must_change_password, disabled, "
+    "failed_logins, locked_until, enterprise_id, created_at, updated_at, last_login_at";
+
+UserRecord to_user(const Row& r) {
+  UserRecord u;
+  u.id = r.integer(0);
+  u.username = r.text(1);
+  u.display_name = r.text(2);
+  u.role = r.text(3);
+  u.password_hash = r.text(4);
+  u.must_change_password = r.boolean(5);
+  u.disabled = r.boolean(6);
+  u.failed_logins = static_cast<int>(r.integer(7));
+  u.locked_until = r.optional_integer(8);
+  u.enterprise_id = r.optional_integer(9);
+  u.created_at = r.text(10);
+  u.updated_at = r.text(11);
+  u.last_login_at = r.optional_text(12);
+  return u;
+}
+
+Value optional(const std::optional<std::int64_t>& v) {
+  return v ? Value{*v} : Value{std::monostate{}};
+}
+Value optional(const std::optional<std::string>& v) {
+  return v ? Value{*v} : Value{std::monostate{}};
+}
+
+constexpr const char* kSearchWhere =
+    " WHERE (LOWER(username) LIKE LOWER($1) ESCAPE '\\' OR LOWER(display_name) LIKE LOWER($1) "
+    "ESCAPE '\\')";
+
+}  // namespace
+
+std::optional<UserRecord> UserRepository::find_by_id(std::int64_t id) {
+  auto row = conn_.query_one(std::string("SELECT ") + kColumns + " FROM users WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  return to_user(*row);
+}
+
+std::optional<UserRecord> UserRepository::find_by_username(const std::string& username) {
+  auto row = conn_.query_one(std::string("SELECT ") + kColumns + " FROM users WHERE username = $1",
+                             {username});
+  if (!row) return std::nullopt;
+  return to_user(*row);
+}
+
+std::vector<UserRecord> UserRepository::search(const std::string& q, const Page& page) {
+  auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM users" + kSearchWhere +
+                              " ORDER BY id LIMIT $2 OFFSET $3",
+                          {like_contains(q), std::int64_t{page.page_size}, std::int64_t{page.offset()}});
+  std::vector<UserRecord> out;
+  for (const auto& r : rows) out.push_back(to_user(r));
+  return out;
+}
+
+std::int64_t UserRepository::count(const std::string& q) {
+  return conn_.query_one(std::string("SELECT COUNT(*) FROM users") + kSearchWhere, {like_contains(q)})
+      ->integer(0);
+}
+
+std::int64_t UserRepository::count_all() {
+  return conn_.query_one("SELECT COUNT(*) FROM users")->integer(0);
+}
+
+std::int64_t UserRepository::insert(const UserRecord& u) {
+  auto row = conn_.query_one(
+      "INSERT INTO users (username, display_name, role, password_hash, must_change_password, "
+      "disabled, failed_logins, locked_until, enterprise_id, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+      {u.username, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
+       std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
+       optional(u.enterprise_id), u.created_at, u.updated_at});
+  return row->integer(0);
+}
+
+void UserRepository::update(const UserRecord& u) {
+  conn_.execute(
+      "UPDATE users SET display_name = $2, role = $3, password_hash = $4, must_change_password = $5, "
+      "disabled = $6, failed_logins = $7, locked_until = $8, enterprise_id = $9, updated_at = $10, "
+      "last_login_at = $11 WHERE id = $1",
+      {u.id, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
+       std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
+       optional(u.enterprise_id), u.updated_at, optional(u.last_login_at)});
+}
+
+void UserRepository::insert_session(const SessionRecord& s, const std::string& ip,
+                                    const std::string& user_agent) {
+  conn_.execute(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, ip, user_agent) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen, ip, user_agent});
+}
+
+std::optional<SessionRecord> UserRepository::find_session(const std::string& token_hash) {
+  auto row = conn_.query_one(
+      "SELECT token_hash, user_id, csrf_token, created_at, last_seen FROM sessions WHERE token_hash = $1",
+      {token_hash});
+  if (!row) return std::nullopt;
+  return SessionRecord{row->text(0), row->integer(1), row->text(2), row->integer(3), row->integer(4)};
+}
+
+void UserRepository::touch_session(const std::string& token_hash, std::int64_t now) {
+  conn_.execute("UPDATE sessions SET last_seen = $2 WHERE token_hash = $1", {token_hash, now});
+}
+
+void UserRepository::delete_session(const std::string& token_hash) {
+  conn_.execute("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
+}
+
+std::int64_t UserRepository::delete_sessions_of(std::int64_t user_id) {
+  return conn_.execute("DELETE FROM sessions WHERE user_id = $1", {user_id});
+}
+
+std::int64_t UserRepository::delete_sessions_older_than(std::int64_t created_before,
+                                                        std::int64_t seen_before) {
+  return conn_.execute("DELETE FROM sessions WHERE created_at < $1 OR last_seen < $2",
+                       {created_before, seen_before});
+}
+
+}  // namespace kc::store

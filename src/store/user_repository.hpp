@@ -1,0 +1,67 @@
+// Rows of the users, sessions, login_log and login_throttle tables.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace kc::store {
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password_hash;
+  bool must_change_password = false;
+  bool disabled = false;
+  int failed_logins = 0;
+  std::optional<std::int64_t> locked_until;  // epoch seconds
+  std::optional<std::int64_t> enterprise_id;
+  std::string created_at;
+  std::string updated_at;
+  std::optional<std::string> last_login_at;
+};
+
+struct SessionRecord {
+  std::string token_hash;
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen = 0;
+};
+
+struct Page {
+  int page = 1;
+  int page_size = 20;
+  int offset() const { return (page - 1) * page_size; }
+};
+
+class UserRepository {
+ public:
+  explicit UserRepository(Connection& conn) : conn_(conn) {}
+
+  std::optional<UserRecord> find_by_id(std::int64_t id);
+  std::optional<UserRecord> find_by_username(const std::string& username);
+  // Users whose username or display name contains `q` (case-insensitive for ASCII).
+  std::vector<UserRecord> search(const std::string& q, const Page& page);
+  std::int64_t count(const std::string& q);
+  std::int64_t count_all();
+  std::int64_t insert(const UserRecord& user);  // returns the new id
+  void update(const UserRecord& user);          // every mutable column, by id
+
+  void insert_session(const SessionRecord& session, const std::string& ip, const std::string& user_agent);
+  std::optional<SessionRecord> find_session(const std::string& token_hash);
+  void touch_session(const std::string& token_hash, std::int64_t now);
+  void delete_session(const std::string& token_hash);
+  std::int64_t delete_sessions_of(std::int64_t user_id);
+  std::int64_t delete_sessions_older_than(std::int64_t created_before, std::int64_t seen_before);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace kc::store
