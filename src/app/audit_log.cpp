@@ -108,6 +108,10 @@ AuditVerification verify_audit(store::Connection& conn) {
     v.problem = problem;
     return v;
   };
+  // The head row records the last record written through the application, so anything past it
+  // was inserted behind the application's back.
+  auto head = conn.query_one("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
+  const std::int64_t head_id = head->integer(0);
   std::int64_t expected_id = 1;
   std::string expected_prev = kGenesis;
   constexpr std::int64_t batch = 2000;
@@ -118,6 +122,7 @@ AuditVerification verify_audit(store::Connection& conn) {
     for (const auto& row : rows) {
       StoredEntry s = to_stored(row);
       ++v.records;
+      if (s.entry.id > head_id) return fail(s.entry.id, "inserted");
       if (s.entry.id != expected_id) return fail(expected_id, "deleted");
       if (chain_hash(s.prev_hash, s.entry) != s.hash) return fail(s.entry.id, "edited");
       // A record whose own hash holds but whose link does not: its predecessor was rewritten
@@ -128,10 +133,8 @@ AuditVerification verify_audit(store::Connection& conn) {
     }
     if (static_cast<std::int64_t>(rows.size()) < batch) break;
   }
-  auto head = conn.query_one("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
   const std::int64_t last = expected_id - 1;
-  if (last > head->integer(0)) return fail(head->integer(0) + 1, "inserted");
-  if (last < head->integer(0)) return fail(last + 1, "deleted");
+  if (last < head_id) return fail(last + 1, "deleted");
   if (last > 0 && head->text(1) != expected_prev) return fail(last, "edited");
   return v;
 }

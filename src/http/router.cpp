@@ -62,11 +62,16 @@ std::string cookie_value(std::string_view header, std::string_view name) {
 
 std::map<std::string, std::string> parse_query(std::string_view query) {
   std::map<std::string, std::string> out;
-  auto parsed = boost::urls::parse_query(query);
+  // Boost.URL 1.81 reads the last value past the end of a view that is not NUL-terminated (into
+  // " HTTP/1.1" of the request line), so parse an owned copy.
+  const std::string owned(query);
+  auto parsed = boost::urls::parse_query(owned);
   if (!parsed) return out;
+  boost::urls::encoding_opts form;
+  form.space_as_plus = true;
   for (auto param : *parsed) {
     if (out.size() >= 64) break;  // bounded: a handler never needs more
-    out[std::string(param.key)] = param.has_value ? std::string(param.value) : std::string();
+    out[param.key.decode(form)] = param.has_value ? param.value.decode(form) : std::string();
   }
   return out;
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `make test`: every suite. C++ unit tests, the HTTP integration suite against SQLite and against
+# a PostgreSQL server started here, the web unit tests, and the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export KC_BIN="$root/build/kechuang"
+status=0
+step() { echo; echo "=== $* ==="; }
+
+step "C++ unit tests"
+(cd build && ctest --output-on-failure -j2 -L unit) || status=1
+
+pgdir=$(mktemp -d /tmp/kc-pg.XXXXXX)
+chmod 755 "$pgdir"
+cleanup() { scripts/pg-temp.sh stop "$pgdir"; rm -rf "$pgdir"; }
+trap cleanup EXIT
+step "Starting a temporary PostgreSQL server"
+export KC_PG_PORT=$(scripts/pg-temp.sh start "$pgdir")
+export KC_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+echo "PostgreSQL on 127.0.0.1:$KC_PG_PORT"
+
+step "HTTP integration tests on SQLite"
+KC_TEST_DB=sqlite node --test --test-concurrency=2 tests/integration/ || status=1
+step "HTTP integration tests on PostgreSQL"
+KC_TEST_DB=postgres node --test --test-concurrency=2 tests/integration/ || status=1
+
+if [[ -f web/package.json ]]; then
+  step "Web unit tests"
+  (cd web && npm test --silent) || status=1
+fi
+
+if [[ -f tests/e2e/package.json ]]; then
+  step "Browser tests"
+  tests/e2e/with-server.sh || status=1
+fi
+
+echo
+if ((status == 0)); then echo "All suites passed."; else echo "Some suites FAILED."; fi
+exit $status

@@ -1,0 +1,142 @@
+// Test harness for the HTTP integration suite: fresh databases (SQLite file or a new database on
+// the temporary PostgreSQL server), real `kechuang serve` processes on free loopback ports, and a
+// client that keeps the session cookie and sends the CSRF token.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export const BIN = process.env.KC_BIN ?? resolve(import.meta.dirname ?? '.', '../../build/kechuang');
+export const DB_KIND = process.env.KC_TEST_DB ?? 'sqlite';
+export const ADMIN_PASSWORD = 'Admin-Pass-2024!';
+
+let counter = 0;
+
+// A new, empty database of the kind under test; returns its --db target.
+export function newDatabase() {
+  if (DB_KIND === 'postgres') {
+    const name = `kc_test_${process.pid}_${++counter}_${randomBytes(3).toString('hex')}`;
+    execFileSync(join(process.env.KC_PG_BIN, 'createdb'),
+      ['-h', '127.0.0.1', '-p', process.env.KC_PG_PORT, '-U', 'kechuang', name]);
+    return `postgresql://kechuang@127.0.0.1:${process.env.KC_PG_PORT}/${name}`;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kc-it-'));
+  return join(dir, 'kechuang.db');
+}
+
+// Runs a kechuang command; returns {status, stdout, stderr}.
+export function kechuang(args, input = '') {
+  try {
+    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    return { status: 0, stdout, stderr: '' };
+  } catch (e) {
+    return { status: e.status, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+export function addUser(db, name, role, password) {
+  const r = kechuang(['user', 'add', '--db', db, '--name', name, '--role', role], password ? password + '\n' : '');
+  if (r.status !== 0) throw new Error(`user add ${name} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+// A static web directory standing in for web/dist, so these tests do not depend on the front end.
+export function fakeWebDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'kc-web-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Kechuang</title><div id="app"></div>');
+  writeFileSync(join(dir, 'assets', 'app-3f2a1b.js'), 'console.log("kechuang");\n'.repeat(200));
+  return dir;
+}
+
+// Starts `kechuang serve`; resolves once it prints its address.
+export async function startServer(db, extraArgs = []) {
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', fakeWebDir(), ...extraArgs];
+  const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout} ${stderr}`)), 20000);
+    proc.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/Listening on (http:\/\/[^/\s]+)\//);
+      if (m) { clearTimeout(timer); resolvePromise(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  return {
+    url,
+    proc,
+    logs: () => stderr,
+    stdout: () => stdout,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode !== null) return proc.exitCode;
+      const done = new Promise((r) => proc.on('exit', (code) => r(code)));
+      proc.kill(signal);
+      return done;
+    },
+  };
+}
+
+// A browser-like client: cookie jar, CSRF header on state-changing requests.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookie = '';
+    this.csrf = '';
+  }
+
+  async request(method, path, body, { headers = {}, raw = false } = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET' && !('X-CSRF-Token' in h)) h['X-CSRF-Token'] = this.csrf;
+    let payload;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] = 'application/json';
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = setCookie.match(/kc_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `kc_session=${m[1]}` : '';
+    }
+    const text = await res.text();
+    let json = null;
+    if (!raw && text && (res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(text);
+    return { status: res.status, headers: res.headers, json, text };
+  }
+
+  get(path, opts) { return this.request('GET', path, undefined, opts); }
+  post(path, body, opts) { return this.request('POST', path, body ?? {}, opts); }
+  patch(path, body, opts) { return this.request('PATCH', path, body ?? {}, opts); }
+  del(path, opts) { return this.request('DELETE', path, undefined, opts); }
+
+  async login(username, password) {
+    const r = await this.post('/api/v1/auth/login', { username, password });
+    if (r.status === 200) this.csrf = r.json.csrf_token;
+    return r;
+  }
+}
+
+// A server on a fresh database with one admin; returns {db, server, admin}.
+export async function freshSystem(extraArgs = []) {
+  const db = newDatabase();
+  addUser(db, 'admin', 'admin', ADMIN_PASSWORD);
+  const server = await startServer(db, extraArgs);
+  const admin = new Client(server.url);
+  const r = await admin.login('admin', ADMIN_PASSWORD);
+  if (r.status !== 200) throw new Error(`admin login failed: ${r.text}`);
+  return { db, server, admin };
+}
+
+// Runs SQL directly against the database under test (sqlite3 or psql), as an attacker or
+// operator with database access would.
+export function rawSql(db, sql) {
+  if (db.startsWith('postgresql://')) {
+    return execFileSync(join(process.env.KC_PG_BIN, 'psql'), [db, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8' });
+  }
+  return execFileSync('sqlite3', [db, sql], { encoding: 'utf8' });
+}

@@ -1,0 +1,76 @@
+// Every endpoint × every role → the expected status. A route added without a row here fails the
+// coverage test, so no endpoint ships without its access rule being checked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { addUser, Client, freshSystem } from './harness.mjs';
+
+const ROLES = ['anonymous', 'admin', 'staff', 'reviewer', 'enterprise', 'viewer'];
+const PASSWORD = 'Matrix-Pass-2024!';
+const only = (role, ok, otherwise = 403) => (r) => (r === 'anonymous' ? 401 : r === role ? ok : otherwise);
+const signedIn = (ok) => (r) => (r === 'anonymous' ? 401 : ok);
+const everyone = (ok) => () => ok;
+
+let sys;
+let targetId;
+const clients = {};
+
+// [method, route pattern, concrete path or function of context, body, expected(role)]
+const MATRIX = [
+  ['GET', '/api/v1/health', '/api/v1/health', undefined, everyone(200)],
+  ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', undefined, everyone(200)],
+  ['POST', '/api/v1/auth/login', '/api/v1/auth/login', { username: 'nobody-here', password: 'x' }, everyone(401)],
+  ['GET', '/api/v1/auth/me', '/api/v1/auth/me', undefined, signedIn(200)],
+  ['POST', '/api/v1/auth/password', '/api/v1/auth/password',
+    { current_password: 'wrong-Password-1', new_password: 'Another-Pass-99' }, signedIn(422)],
+  ['GET', '/api/v1/users', '/api/v1/users', undefined, only('admin', 200)],
+  ['POST', '/api/v1/users', '/api/v1/users', (role) => ({ username: `made-by-${role}`, role: 'viewer' }), only('admin', 201)],
+  ['PATCH', '/api/v1/users/{id}', () => `/api/v1/users/${targetId}`, { display_name: 'Renamed' }, only('admin', 200)],
+  ['POST', '/api/v1/users/{id}/reset-password', () => `/api/v1/users/${targetId}/reset-password`, {}, only('admin', 200)],
+  ['DELETE', '/api/v1/users/{id}/sessions', () => `/api/v1/users/${targetId}/sessions`, undefined, only('admin', 204)],
+  ['GET', '/api/v1/audit', '/api/v1/audit', undefined, only('admin', 200)],
+  ['GET', '/api/v1/audit/export', '/api/v1/audit/export', undefined, only('admin', 200)],
+  ['GET', '/api/v1/audit/verify', '/api/v1/audit/verify', undefined, only('admin', 200)],
+  ['GET', '/api/v1/login-log', '/api/v1/login-log', undefined, only('admin', 200)],
+  ['GET', '/api/v1/login-log/export', '/api/v1/login-log/export', undefined, only('admin', 200)],
+  // Last, because it ends the session the rows above use.
+  ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', {}, signedIn(204)],
+];
+
+before(async () => {
+  sys = await freshSystem();
+  for (const role of ROLES.slice(2)) addUser(sys.db, `user-${role}`, role, PASSWORD);
+  addUser(sys.db, 'target', 'viewer', PASSWORD);
+  const list = await sys.admin.get('/api/v1/users?q=target');
+  targetId = list.json.items[0].id;
+  clients.anonymous = new Client(sys.server.url);
+  clients.admin = sys.admin;
+  for (const role of ROLES.slice(2)) {
+    clients[role] = new Client(sys.server.url);
+    const r = await clients[role].login(`user-${role}`, PASSWORD);
+    assert.equal(r.status, 200, `login as ${role}`);
+  }
+});
+
+after(async () => { await sys?.server.stop(); });
+
+test('every route of the OpenAPI document has a row in the matrix', async () => {
+  const doc = await new Client(sys.server.url).get('/api/v1/openapi.json');
+  const routes = [];
+  for (const [path, ops] of Object.entries(doc.json.paths)) {
+    for (const method of Object.keys(ops)) routes.push(`${method.toUpperCase()} ${path}`);
+  }
+  const covered = new Set(MATRIX.map(([m, p]) => `${m} ${p}`));
+  for (const r of routes) assert.ok(covered.has(r), `no matrix row for ${r}`);
+  assert.equal(covered.size, routes.length);
+});
+
+for (const role of ROLES) {
+  test(`role matrix: ${role}`, async () => {
+    for (const [method, pattern, path, body, expected] of MATRIX) {
+      const concrete = typeof path === 'function' ? path() : path;
+      const payload = typeof body === 'function' ? body(role) : body;
+      const r = await clients[role].request(method, concrete, payload ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+      assert.equal(r.status, expected(role), `${role} ${method} ${pattern}: ${r.text.slice(0, 200)}`);
+    }
+  });
+}
