@@ -109,13 +109,15 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
       return;
     }
     const auto before = user_to_json(*user);
+    const bool was_enabled_admin = user->role == "admin" && !user->disabled;
     if (changes.display_name) user->display_name = *changes.display_name;
     if (changes.role) user->role = *changes.role;
     if (changes.disabled) user->disabled = *changes.disabled;
     user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
     users.update(*user);
     // Never leave the system without an administrator who can sign in.
-    if (enabled_admins(*conn) == 0) {
+    const bool is_enabled_admin = user->role == "admin" && !user->disabled;
+    if (was_enabled_admin && !is_enabled_admin && enabled_admins(*conn) == 0) {
       problem = Problem::conflict("This change would leave no enabled administrator.");
       throw Rollback{};
     }
