@@ -32,7 +32,7 @@ fi
 
 if [[ -f tests/e2e/package.json ]]; then
   step "Browser tests"
-  scripts/e2e.sh || status=1
+  tests/e2e/with-server.sh || status=1
 fi
 
 echo

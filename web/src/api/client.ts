@@ -1,0 +1,171 @@
+// The one HTTP client of the front end: every call to /api/v1 goes through here so that cookies,
+// the CSRF header, problem+json errors and the "session ended" redirect are handled in one place.
+
+export const API_BASE = '/api/v1'
+
+/** One field-level message from a 422 problem. */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** RFC 9457 problem details as the server sends them (docs/api.md). */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  code?: string
+  errors?: FieldError[]
+  [extra: string]: unknown
+}
+
+/** A failed API call. `code` is the server's stable code, or `network` / `http_<status>`. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly title: string
+  readonly detail: string
+  readonly errors: FieldError[]
+  readonly problem: Problem | null
+
+  constructor(status: number, code: string, problem: Problem | null, fallbackMessage = '') {
+    const detail = problem?.detail ?? ''
+    const title = problem?.title ?? ''
+    super(detail || title || fallbackMessage || `HTTP ${status}`)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.title = title
+    this.detail = detail
+    this.errors = Array.isArray(problem?.errors) ? problem.errors.filter(isFieldError) : []
+    this.problem = problem
+  }
+
+  /** Field name → first message for that field, ready to bind to form items. */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const e of this.errors) if (!(e.field in out)) out[e.field] = e.message
+    return out
+  }
+}
+
+function isFieldError(v: unknown): v is FieldError {
+  return typeof v === 'object' && v !== null &&
+    typeof (v as FieldError).field === 'string' && typeof (v as FieldError).message === 'string'
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+export type Query = Record<string, QueryValue>
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** Set for calls where 401 is an expected answer (login, the initial "who am I"). */
+  noAuthRedirect?: boolean
+  signal?: AbortSignal
+}
+
+type Handler = (error: ApiError) => void
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+let csrfToken: string | null = null
+let onUnauthenticated: Handler = () => {
+  // Without a router-aware handler (set in main.ts) fall back to a full page load.
+  const here = window.location.pathname + window.location.search
+  if (!window.location.pathname.startsWith('/login')) {
+    window.location.assign(`/login?redirect=${encodeURIComponent(here)}`)
+  }
+}
+let onPasswordChangeRequired: Handler | null = null
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+export function getCsrfToken(): string | null {
+  return csrfToken
+}
+
+/** Called on 401 (session missing or expired) unless the request opted out. */
+export function setUnauthenticatedHandler(handler: Handler): void {
+  onUnauthenticated = handler
+}
+
+/** Called on 403 `password_change_required`. */
+export function setPasswordChangeRequiredHandler(handler: Handler | null): void {
+  onPasswordChangeRequired = handler
+}
+
+/** Builds `/api/v1<path>?…`, leaving out empty values so filters stay optional. */
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue
+    params.append(key, String(value))
+  }
+  const qs = params.toString()
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
+}
+
+function isJson(contentType: string | null): boolean {
+  return contentType !== null && /[/+]json\b/i.test(contentType)
+}
+
+async function readProblem(response: Response): Promise<Problem | null> {
+  if (!isJson(response.headers.get('Content-Type'))) return null
+  try {
+    const parsed: unknown = await response.json()
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Problem) : null
+  } catch {
+    return null
+  }
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const upper = method.toUpperCase()
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (STATE_CHANGING.has(upper) && csrfToken) headers['X-CSRF-Token'] = csrfToken
+
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method: upper,
+      headers,
+      credentials: 'include',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    throw new ApiError(0, 'network', null, cause instanceof Error ? cause.message : String(cause))
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response)
+    const code = typeof problem?.code === 'string' ? problem.code : `http_${response.status}`
+    const error = new ApiError(response.status, code, problem, response.statusText)
+    if (response.status === 401 && !options.noAuthRedirect) {
+      csrfToken = null
+      onUnauthenticated(error)
+    } else if (response.status === 403 && code === 'password_change_required' && onPasswordChangeRequired) {
+      onPasswordChangeRequired(error)
+    }
+    throw error
+  }
+
+  if (response.status === 204 || !isJson(response.headers.get('Content-Type'))) {
+    return undefined as T
+  }
+  return (await response.json()) as T
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+}

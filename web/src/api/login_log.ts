@@ -1,0 +1,11 @@
+// Login log endpoints (admin only): list and CSV export link.
+import { api, buildUrl } from './client'
+import type { LoginLogFilters, LoginRecord, Page, PageQuery } from './types'
+
+export function listLoginLog(filters: LoginLogFilters, page: PageQuery): Promise<Page<LoginRecord>> {
+  return api.get<Page<LoginRecord>>('/login-log', { query: { ...filters, ...page } })
+}
+
+export function loginLogExportUrl(filters: LoginLogFilters): string {
+  return buildUrl('/login-log/export', { ...filters })
+}

@@ -1,0 +1,110 @@
+// Shapes of the REST API v1 payloads (see docs/api.md); the single source of truth for the front end.
+
+export type Role = 'admin' | 'staff' | 'reviewer' | 'enterprise' | 'viewer'
+
+export const ROLES: readonly Role[] = ['admin', 'staff', 'reviewer', 'enterprise', 'viewer']
+
+export interface User {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  disabled: boolean
+  must_change_password: boolean
+  locked_until: string | null
+  created_at: string
+  last_login_at: string | null
+}
+
+export interface SessionInfo {
+  user: User
+  csrf_token: string
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  page_size: number
+}
+
+export interface Health {
+  status: string
+  version: string
+  database: string
+}
+
+export type JsonObject = { [key: string]: unknown }
+
+export interface AuditRecord {
+  id: number
+  at: string
+  actor: string
+  ip: string
+  action: string
+  entity: string
+  entity_id: string
+  before: JsonObject | null
+  after: JsonObject | null
+}
+
+export type AuditProblem = 'edited' | 'inserted' | 'deleted'
+
+export interface AuditVerifyResult {
+  ok: boolean
+  records: number
+  first_bad_id?: number
+  problem?: AuditProblem
+}
+
+export type LoginFailureReason = 'bad_password' | 'locked' | 'disabled' | 'unknown_user' | 'throttled'
+
+export interface LoginRecord {
+  id: number
+  at: string
+  username: string
+  ip: string
+  success: boolean
+  reason: LoginFailureReason | null
+}
+
+export interface CreateUserRequest {
+  username: string
+  display_name: string
+  role: Role
+  password?: string
+}
+
+export interface CreateUserResponse {
+  user: User
+  initial_password?: string
+}
+
+export interface UpdateUserRequest {
+  display_name?: string
+  role?: Role
+  disabled?: boolean
+}
+
+/** Filters shared by the audit list and its CSV export. */
+export interface AuditFilters {
+  q?: string
+  actor?: string
+  action?: string
+  entity?: string
+  from?: string
+  to?: string
+}
+
+/** Filters shared by the login log list and its CSV export. */
+export interface LoginLogFilters {
+  q?: string
+  success?: 'true' | 'false'
+  from?: string
+  to?: string
+}
+
+export interface PageQuery {
+  page: number
+  page_size: number
+}

@@ -1,0 +1,54 @@
+// The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
+// role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
+import type { Component } from 'vue'
+import { Document, HomeFilled, Tickets, User } from '@element-plus/icons-vue'
+import type { Role } from '@/api/types'
+
+export interface PageDef {
+  /** Route name, also the stable id used by tests and the menu. */
+  name: string
+  /** Path relative to the layout root ('' is the home page). */
+  path: string
+  /** i18n key of the menu label, page title and breadcrumb. */
+  titleKey: string
+  icon: Component
+  /** Roles allowed to open the page; empty or missing means every signed-in user. */
+  roles?: readonly Role[]
+  /** Set to false for pages reachable by link but not listed in the sidebar. */
+  inMenu?: boolean
+  component: () => Promise<unknown>
+}
+
+export const pages: readonly PageDef[] = [
+  {
+    name: 'home',
+    path: '',
+    titleKey: 'menu.home',
+    icon: HomeFilled,
+    component: () => import('@/views/HomeView.vue'),
+  },
+  {
+    name: 'users',
+    path: 'users',
+    titleKey: 'menu.users',
+    icon: User,
+    roles: ['admin'],
+    component: () => import('@/views/UsersView.vue'),
+  },
+  {
+    name: 'audit',
+    path: 'audit',
+    titleKey: 'menu.audit',
+    icon: Document,
+    roles: ['admin'],
+    component: () => import('@/views/AuditView.vue'),
+  },
+  {
+    name: 'login-log',
+    path: 'login-log',
+    titleKey: 'menu.loginLog',
+    icon: Tickets,
+    roles: ['admin'],
+    component: () => import('@/views/LoginLogView.vue'),
+  },
+]

@@ -1,0 +1,76 @@
+// The signed-in user and the session's CSRF token; the router guards and the header read it.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import * as authApi from '@/api/auth'
+import { ApiError, setCsrfToken } from '@/api/client'
+import type { Role, SessionInfo, User } from '@/api/types'
+
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<User | null>(null)
+  /** True once we asked the server who we are (so guards do not ask on every navigation). */
+  const loaded = ref(false)
+
+  const signedIn = computed(() => user.value !== null)
+  const role = computed<Role | null>(() => user.value?.role ?? null)
+  const isAdmin = computed(() => role.value === 'admin')
+  const mustChangePassword = computed(() => user.value?.must_change_password === true)
+
+  function applySession(session: SessionInfo): void {
+    user.value = session.user
+    setCsrfToken(session.csrf_token)
+    loaded.value = true
+  }
+
+  function clear(): void {
+    user.value = null
+    setCsrfToken(null)
+    loaded.value = true
+  }
+
+  function hasRole(roles: readonly Role[] | undefined): boolean {
+    if (!roles || roles.length === 0) return signedIn.value
+    return role.value !== null && roles.includes(role.value)
+  }
+
+  /** Restores the session from the cookie; a 401 simply means "not signed in". */
+  async function fetchMe(): Promise<void> {
+    try {
+      applySession(await authApi.fetchMe())
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        clear()
+        return
+      }
+      throw e
+    }
+  }
+
+  async function ensureLoaded(): Promise<void> {
+    if (!loaded.value) await fetchMe()
+  }
+
+  async function login(username: string, password: string): Promise<User> {
+    const session = await authApi.login(username, password)
+    applySession(session)
+    return session.user
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await authApi.logout()
+    } finally {
+      // Even when the server call fails the local session is gone for this tab.
+      clear()
+    }
+  }
+
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await authApi.changePassword(currentPassword, newPassword)
+    if (user.value) user.value = { ...user.value, must_change_password: false }
+  }
+
+  return {
+    user, loaded, signedIn, role, isAdmin, mustChangePassword,
+    applySession, clear, hasRole, fetchMe, ensureLoaded, login, logout, changePassword,
+  }
+})
