@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets directly with clang++ (outside CMake), makes a small seed corpus and
+# runs each target for a bounded time. A crash, leak or sanitizer report fails the script.
+#
+#   tests/fuzz/run.sh                 # every target, 20 s each
+#   KC_FUZZ_SECONDS=60 tests/fuzz/run.sh xlsx_reader
+#
+# Output (binaries, corpora, crash files) goes to $KC_FUZZ_OUT (default build-domain/fuzz).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${KC_FUZZ_OUT:-$root/build-domain/fuzz}
+seconds=${KC_FUZZ_SECONDS:-20}
+cxx=${KC_FUZZ_CXX:-clang++}
+flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
+       -fno-sanitize-recover=undefined -I"$root/src")
+
+mkdir -p "$out"
+cd "$root"
+
+declare -A sources=(
+  [xlsx_reader]="tests/fuzz/xlsx_reader_fuzz.cpp src/io/xlsx_reader.cpp"
+  [xlsx_parts]="tests/fuzz/xlsx_parts_fuzz.cpp src/io/xlsx_reader.cpp"
+  [text_encoding]="tests/fuzz/text_encoding_fuzz.cpp src/io/text_encoding.cpp"
+  [domain_parsers]="tests/fuzz/domain_parsers_fuzz.cpp src/domain/credit_code.cpp src/domain/region_code.cpp src/domain/patent_number.cpp src/domain/industry_code.cpp src/domain/money.cpp src/domain/tech_field.cpp"
+)
+declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="")
+declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain)
+declare -A dicts=([xlsx_reader]=tests/fuzz/xlsx.dict [xlsx_parts]=tests/fuzz/xlsx.dict)
+
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers)
+
+echo "== seeds"
+"$cxx" -std=c++20 -O1 -I"$root/src" tests/fuzz/make_seeds.cpp src/io/xlsx_writer.cpp \
+  -lxlsxwriter -lzip -o "$out/make_seeds"
+rm -rf "$out/seeds"
+"$out/make_seeds" "$out/seeds"
+
+status=0
+for t in "${targets[@]}"; do
+  [ -n "${sources[$t]:-}" ] || { echo "unknown target $t" >&2; exit 2; }
+  echo "== build $t"
+  # shellcheck disable=SC2086
+  "$cxx" "${flags[@]}" ${sources[$t]} ${libs[$t]} -o "$out/${t}_fuzz"
+  mkdir -p "$out/corpus/$t" "$out/crashes/$t"
+  echo "== run $t for ${seconds}s"
+  dict=()
+  [ -n "${dicts[$t]:-}" ] && dict=(-dict="$root/${dicts[$t]}")
+  if ! "$out/${t}_fuzz" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 "${dict[@]}" \
+       -artifact_prefix="$out/crashes/$t/" -print_final_stats=1 \
+       "$out/corpus/$t" "$out/seeds/${seeds[$t]}" >"$out/$t.log" 2>&1; then
+    echo "FAILED: $t (see $out/$t.log and $out/crashes/$t/)"
+    tail -40 "$out/$t.log"
+    status=1
+  else
+    grep -E "^#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$out/$t.log" || true
+    echo "corpus: $(ls "$out/corpus/$t" | wc -l) files"
+  fi
+done
+exit $status
