@@ -4,6 +4,7 @@
 
 #include "app/auth_service.hpp"
 #include "app/log_service.hpp"
+#include "app/registry_service.hpp"
 #include "app/user_service.hpp"
 #include "http/responses.hpp"
 #include "http/router.hpp"
@@ -16,6 +17,7 @@ struct Services {
   app::AuthService& auth;
   app::UserService& users;
   app::LogService& logs;
+  app::RegistryService& registry;
   bool secure_cookies = false;  // set the Secure flag on the session cookie (served over TLS)
 };
 
@@ -23,6 +25,7 @@ void add_system_routes(Router& router, Services& services);
 void add_auth_routes(Router& router, Services& services);
 void add_user_routes(Router& router, Services& services);
 void add_log_routes(Router& router, Services& services);
+void add_registry_routes(Router& router, Services& services);
 
 // Reads `page` and `page_size` from the query (defaults 1 and 20, size at most 200).
 app::Outcome<store::Page> read_page(const Exchange& ex);

@@ -11,7 +11,8 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
       auth_(db, policy),
       users_(db),
       logs_(db),
-      services_{db, auth_, users_, logs_, secure_cookies},
+      registry_(db),
+      services_{db, auth_, users_, logs_, registry_, secure_cookies},
       router_(auth_),
       static_files_(std::move(web_dir)),
       metrics_token_(std::move(metrics_token)) {
@@ -19,6 +20,7 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
   add_auth_routes(router_, services_);
   add_user_routes(router_, services_);
   add_log_routes(router_, services_);
+  add_registry_routes(router_, services_);
 }
 
 Reply WebApp::handle(const Request& request, const Peer& peer) {

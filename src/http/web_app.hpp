@@ -27,6 +27,7 @@ class WebApp {
   app::AuthService auth_;
   app::UserService users_;
   app::LogService logs_;
+  app::RegistryService registry_;
   Services services_;
   Router router_;
   StaticFiles static_files_;

@@ -1,6 +1,7 @@
 #include "store/migrations.hpp"
 
 #include "domain/timestamp.hpp"
+#include "store/record_store.hpp"
 
 namespace kc::store {
 namespace {
@@ -128,6 +129,11 @@ std::vector<int> migrate(Database& db) {
     });
     if (!done) applied.push_back(m.version);
   }
+  // Registry tables follow their declarations (additive), under the same lock as migrations.
+  in_transaction(*conn, [&] {
+    if (conn->dialect() == Dialect::postgresql) conn->query("SELECT pg_advisory_xact_lock(7317001)");
+    sync_registry_schema(*conn);
+  });
   return applied;
 }
 

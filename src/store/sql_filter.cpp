@@ -24,13 +24,23 @@ SqlFilter& SqlFilter::add(const std::string& condition, Value value) {
 }
 
 SqlFilter& SqlFilter::contains_any(std::initializer_list<const char*> columns, const std::string& text) {
-  if (text.empty()) return *this;
+  return contains_any(std::vector<std::string>(columns.begin(), columns.end()), text);
+}
+
+SqlFilter& SqlFilter::add_raw(const std::string& condition) {
+  if (!where_.empty()) where_ += " AND ";
+  where_ += "(" + condition + ")";
+  return *this;
+}
+
+SqlFilter& SqlFilter::contains_any(const std::vector<std::string>& columns, const std::string& text) {
+  if (text.empty() || columns.empty()) return *this;
   params_.push_back(like_contains(text));
   const std::string p = "$" + std::to_string(params_.size());
   std::string clause;
-  for (const char* column : columns) {
+  for (const std::string& column : columns) {
     if (!clause.empty()) clause += " OR ";
-    clause += "LOWER(COALESCE(" + std::string(column) + ", '')) LIKE LOWER(" + p + ") ESCAPE '\\'";
+    clause += "LOWER(COALESCE(" + column + ", '')) LIKE LOWER(" + p + ") ESCAPE '\\'";
   }
   if (!where_.empty()) where_ += " AND ";
   where_ += "(" + clause + ")";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -14,6 +15,9 @@ class SqlFilter {
   SqlFilter& add(const std::string& condition, Value value);
   // Adds a case-insensitive substring match of `text` over any of `columns`.
   SqlFilter& contains_any(std::initializer_list<const char*> columns, const std::string& text);
+  SqlFilter& contains_any(const std::vector<std::string>& columns, const std::string& text);
+  // A condition without parameters, e.g. "x IS NULL".
+  SqlFilter& add_raw(const std::string& condition);
   std::string where() const { return where_.empty() ? "" : " WHERE " + where_; }
   const Params& params() const { return params_; }
   // The next placeholder, for LIMIT/OFFSET after the conditions.

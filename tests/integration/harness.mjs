@@ -140,3 +140,16 @@ export function rawSql(db, sql) {
   }
   return execFileSync('sqlite3', [db, sql], { encoding: 'utf8' });
 }
+
+// A valid 统一社会信用代码 (GB 32100) built from a serial number, for test records.
+const CC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export function creditCode(serial, region = '330106') {
+  const body = String(serial).padStart(8, '0');
+  const orgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const orgSum = [...body].reduce((s, ch, i) => s + parseInt(ch, 36) * orgWeights[i], 0);
+  const orgCheck = (11 - (orgSum % 11)) % 11;
+  const first17 = `91${region}${body}${orgCheck === 10 ? 'X' : orgCheck}`;
+  const sum = [...first17].reduce((s, ch, i) => s + CC_CHARS.indexOf(ch) * CC_WEIGHTS[i], 0);
+  return first17 + CC_CHARS[(31 - (sum % 31)) % 31];
+}

@@ -2,16 +2,20 @@
 // coverage test, so no endpoint ships without its access rule being checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addUser, Client, freshSystem } from './harness.mjs';
+import { addUser, Client, creditCode, freshSystem } from './harness.mjs';
 
 const ROLES = ['anonymous', 'admin', 'staff', 'reviewer', 'enterprise', 'viewer'];
 const PASSWORD = 'Matrix-Pass-2024!';
 const only = (role, ok, otherwise = 403) => (r) => (r === 'anonymous' ? 401 : r === role ? ok : otherwise);
 const signedIn = (ok) => (r) => (r === 'anonymous' ? 401 : ok);
 const everyone = (ok) => () => ok;
+const readers = (ok) => (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : ok);
+const writers = (ok) => (r) => (r === 'anonymous' ? 401 : r === 'admin' || r === 'staff' ? ok : 403);
 
 let sys;
 let targetId;
+let enterpriseId;
+const deletable = {};
 const clients = {};
 
 // [method, route pattern, concrete path or function of context, body, expected(role)]
@@ -32,6 +36,14 @@ const MATRIX = [
   ['GET', '/api/v1/audit/verify', '/api/v1/audit/verify', undefined, only('admin', 200)],
   ['GET', '/api/v1/login-log', '/api/v1/login-log', undefined, only('admin', 200)],
   ['GET', '/api/v1/login-log/export', '/api/v1/login-log/export', undefined, only('admin', 200)],
+  ['GET', '/api/v1/registry/kinds', '/api/v1/registry/kinds', undefined, signedIn(200)],
+  ['GET', '/api/v1/registry/{kind}', '/api/v1/registry/enterprises', undefined, readers(200)],
+  ['POST', '/api/v1/registry/{kind}', '/api/v1/registry/enterprises',
+    (role) => ({ credit_code: creditCode(5000 + ROLES.indexOf(role)), name: `由${role}创建` }), writers(201)],
+  ['GET', '/api/v1/registry/{kind}/{id}', () => `/api/v1/registry/enterprises/${enterpriseId}`, undefined, readers(200)],
+  ['PATCH', '/api/v1/registry/{kind}/{id}', () => `/api/v1/registry/enterprises/${enterpriseId}`, { tags: 'matrix' }, writers(200)],
+  ['GET', '/api/v1/registry/{kind}/{id}/history', () => `/api/v1/registry/enterprises/${enterpriseId}/history`, undefined, readers(200)],
+  ['DELETE', '/api/v1/registry/{kind}/{id}', (role) => `/api/v1/registry/enterprises/${deletable[role]}`, undefined, writers(204)],
   // Last, because it ends the session the rows above use.
   ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', {}, signedIn(204)],
 ];
@@ -42,6 +54,10 @@ before(async () => {
   addUser(sys.db, 'target', 'viewer', PASSWORD);
   const list = await sys.admin.get('/api/v1/users?q=target');
   targetId = list.json.items[0].id;
+  enterpriseId = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(4000), name: '矩阵企业' })).json.id;
+  for (const [i, role] of ROLES.entries()) {
+    deletable[role] = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(4100 + i), name: `可删除${i}` })).json.id;
+  }
   clients.anonymous = new Client(sys.server.url);
   clients.admin = sys.admin;
   for (const role of ROLES.slice(2)) {
@@ -67,7 +83,7 @@ test('every route of the OpenAPI document has a row in the matrix', async () => 
 for (const role of ROLES) {
   test(`role matrix: ${role}`, async () => {
     for (const [method, pattern, path, body, expected] of MATRIX) {
-      const concrete = typeof path === 'function' ? path() : path;
+      const concrete = typeof path === 'function' ? path(role) : path;
       const payload = typeof body === 'function' ? body(role) : body;
       const r = await clients[role].request(method, concrete, payload ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
       assert.equal(r.status, expected(role), `${role} ${method} ${pattern}: ${r.text.slice(0, 200)}`);

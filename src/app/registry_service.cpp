@@ -1,0 +1,274 @@
+#include "app/registry_service.hpp"
+
+#include <algorithm>
+
+#include "app/audit_log.hpp"
+#include "domain/registry_kinds.hpp"
+
+namespace kc::app {
+namespace {
+
+using domain::FieldType;
+
+bool has_role(const std::vector<std::string>& roles, Role role) {
+  return std::find(roles.begin(), roles.end(), to_string(role)) != roles.end();
+}
+
+std::optional<Problem> may_read(const Actor& actor, const domain::KindDef& kind) {
+  if (!has_role(kind.read_roles, actor.role)) {
+    return Problem::forbidden("Your role may not read " + kind.en + ".");
+  }
+  if (actor.role == Role::enterprise && (kind.enterprise_scope.empty() || !actor.enterprise_id)) {
+    return Problem::forbidden("Enterprise accounts see only their own enterprise's records.");
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> may_write(const Actor& actor, const domain::KindDef& kind) {
+  if (!has_role(kind.write_roles, actor.role)) {
+    return Problem::forbidden("Your role may not change " + kind.en + ".");
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records, const store::Record& r) {
+  if (actor.role != Role::enterprise) return std::nullopt;
+  const auto owner = records.enterprise_of(r);
+  if (!owner || !actor.may_access_enterprise(*owner)) {
+    return Problem::forbidden("This record belongs to another enterprise.");
+  }
+  return std::nullopt;
+}
+
+Problem not_found(const domain::KindDef& kind, std::int64_t id) {
+  return Problem::not_found("No record " + std::to_string(id) + " in " + kind.en + ".");
+}
+
+// Applies `values` over `record` (all fields for a new record), collecting every field error.
+std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldValues& values,
+                                     store::Record& record) {
+  std::vector<FieldError> errors;
+  for (const auto& [name, text] : values) {
+    if (!kind.field(name)) errors.push_back({name, "is not a field of " + kind.en});
+  }
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    const auto& f = kind.fields[i];
+    auto it = values.find(f.name);
+    if (it != values.end()) {
+      auto cell = domain::parse_cell(f, it->second);
+      if (!cell) {
+        errors.push_back({f.name, cell.error().message});
+        continue;
+      }
+      record.cells[i] = cell.value();
+    }
+    if (f.required && std::holds_alternative<std::monostate>(record.cells[i])) {
+      errors.push_back({f.name, "必填 / is required"});
+    }
+  }
+  return errors;
+}
+
+// References must name existing records; the natural key must be free.
+std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind,
+                                    const store::Record& record) {
+  std::vector<FieldError> errors;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    const auto& f = kind.fields[i];
+    const auto* id = std::get_if<std::int64_t>(&record.cells[i]);
+    if (f.type != FieldType::reference || !id) continue;
+    const auto* target = domain::find_kind(f.references);
+    if (!store::RecordStore(conn, *target).get(*id)) {
+      errors.push_back({f.name, "没有编号为 " + std::to_string(*id) + " 的" + target->zh + " / no " +
+                                    target->en + " record with id " + std::to_string(*id)});
+    }
+  }
+  if (!kind.natural_key.empty() && errors.empty()) {
+    if (auto existing = store::RecordStore(conn, kind).find_by_natural_key(record);
+        existing && existing->id != record.id) {
+      errors.push_back({kind.natural_key.front(), "已存在相同记录（编号 " + std::to_string(existing->id) +
+                                                       "） / a record with this key already exists (id " +
+                                                       std::to_string(existing->id) + ")"});
+    }
+  }
+  return errors;
+}
+
+boost::json::value cell_json(const domain::FieldDef& f, const domain::Cell& cell) {
+  if (std::holds_alternative<std::monostate>(cell)) return nullptr;
+  if (auto s = std::get_if<std::string>(&cell)) return boost::json::value(*s);
+  const std::int64_t v = std::get<std::int64_t>(cell);
+  if (f.type == FieldType::boolean) return v != 0;
+  if (f.type == FieldType::amount) return boost::json::value(domain::format_cell(f, cell));
+  return v;
+}
+
+}  // namespace
+
+boost::json::object record_to_json(const domain::KindDef& kind, const store::Record& r) {
+  boost::json::object o;
+  o["id"] = r.id;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) o[kind.fields[i].name] = cell_json(kind.fields[i], r.cells[i]);
+  o["created_at"] = r.created_at;
+  o["updated_at"] = r.updated_at;
+  return o;
+}
+
+Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::KindDef& kind,
+                                          const RecordList& request) {
+  if (auto p = may_read(actor, kind)) return *p;
+  store::RecordQuery query;
+  query.q = request.q;
+  query.page = request.page;
+  std::vector<FieldError> errors;
+  for (const auto& [name, text] : request.filters) {
+    const auto* f = kind.field(name);
+    if (!f || !f->filterable) {
+      errors.push_back({name, "is not a filter of " + kind.en});
+      continue;
+    }
+    auto cell = domain::parse_cell(*f, text);
+    if (!cell) errors.push_back({name, cell.error().message});
+    else query.equals.emplace_back(name, cell.value());
+  }
+  if (!request.sort.empty()) {
+    const bool desc = request.sort.front() == '-';
+    const std::string name = desc ? request.sort.substr(1) : request.sort;
+    if (kind.field(name) || name == "id" || name == "created_at" || name == "updated_at") {
+      query.sort_field = name;
+      query.descending = desc;
+    } else {
+      errors.push_back({"sort", "cannot sort by " + name});
+    }
+  }
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  if (actor.role == Role::enterprise) query.enterprise_id = actor.enterprise_id;
+  auto conn = db_.acquire();
+  store::RecordStore records(*conn, kind);
+  return RecordPage{records.list(query), records.count(query)};
+}
+
+Outcome<store::Record> RegistryService::get(const Actor& actor, const domain::KindDef& kind, std::int64_t id) {
+  if (auto p = may_read(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  store::RecordStore records(*conn, kind);
+  auto record = records.get(id);
+  if (!record) return not_found(kind, id);
+  if (auto p = in_scope(actor, records, *record)) return *p;
+  return *record;
+}
+
+Outcome<store::Record> RegistryService::create(const Actor& actor, const domain::KindDef& kind,
+                                               const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  store::Record record;
+  record.cells.resize(kind.fields.size());
+  auto errors = apply_values(kind, values, record);
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  auto conn = db_.acquire();
+  std::optional<Problem> problem;
+  store::in_transaction(*conn, [&] {
+    auto link_errors = check_links(*conn, kind, record);
+    if (!link_errors.empty()) {
+      problem = Problem::validation(std::move(link_errors));
+      return;
+    }
+    store::RecordStore records(*conn, kind);
+    record.id = records.insert(record);
+    record = *records.get(record.id);
+    append_audit(*conn, actor, kind.name + ".create", kind.name, std::to_string(record.id), std::nullopt,
+                 boost::json::value(record_to_json(kind, record)));
+  });
+  if (problem) return *problem;
+  return record;
+}
+
+Outcome<store::Record> RegistryService::update(const Actor& actor, const domain::KindDef& kind, std::int64_t id,
+                                               const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  std::optional<Problem> problem;
+  store::Record result;
+  store::in_transaction(*conn, [&] {
+    store::RecordStore records(*conn, kind);
+    auto existing = records.get(id);
+    if (!existing) {
+      problem = not_found(kind, id);
+      return;
+    }
+    if (auto p = in_scope(actor, records, *existing)) {
+      problem = *p;
+      return;
+    }
+    store::Record updated = *existing;
+    auto errors = apply_values(kind, values, updated);
+    if (errors.empty()) errors = check_links(*conn, kind, updated);
+    if (!errors.empty()) {
+      problem = Problem::validation(std::move(errors));
+      return;
+    }
+    records.update(updated);
+    result = *records.get(id);
+    append_audit(*conn, actor, kind.name + ".update", kind.name, std::to_string(id),
+                 boost::json::value(record_to_json(kind, *existing)),
+                 boost::json::value(record_to_json(kind, result)));
+  });
+  if (problem) return *problem;
+  return result;
+}
+
+Status RegistryService::remove(const Actor& actor, const domain::KindDef& kind, std::int64_t id) {
+  if (auto p = may_write(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  std::optional<Problem> problem;
+  try {
+    store::in_transaction(*conn, [&] {
+      store::RecordStore records(*conn, kind);
+      auto existing = records.get(id);
+      if (!existing) {
+        problem = not_found(kind, id);
+        return;
+      }
+      records.remove(id);
+      append_audit(*conn, actor, kind.name + ".delete", kind.name, std::to_string(id),
+                   boost::json::value(record_to_json(kind, *existing)), std::nullopt);
+    });
+  } catch (const store::DbError& e) {
+    if (e.kind() != store::DbError::Kind::foreign_key_violation) throw;
+    return Problem::conflict("Other records depend on this one (for example years or certificates of an "
+                             "enterprise); delete those first.");
+  }
+  if (problem) return *problem;
+  return done();
+}
+
+Outcome<std::vector<HistoryEntry>> RegistryService::history(const Actor& actor, const domain::KindDef& kind,
+                                                            std::int64_t id) {
+  auto current = get(actor, kind, id);  // same read rules as the record itself
+  if (!current) {
+    // A deleted record still has a history for those who may read the kind.
+    if (current.problem().status != 404 || actor.role == Role::enterprise) return current.problem();
+  }
+  auto conn = db_.acquire();
+  AuditFilter filter;
+  filter.entity = kind.name;
+  filter.entity_id = std::to_string(id);
+  auto entries = search_audit(*conn, filter, {1, 200});
+  std::vector<HistoryEntry> out;
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    HistoryEntry h{it->id, it->at, it->actor, it->action, {}};
+    const auto before = it->before_json ? boost::json::parse(*it->before_json).as_object() : boost::json::object{};
+    const auto after = it->after_json ? boost::json::parse(*it->after_json).as_object() : boost::json::object{};
+    for (const auto& f : kind.fields) {
+      const auto* b = before.if_contains(f.name);
+      const auto* a = after.if_contains(f.name);
+      const boost::json::value bv = b ? *b : boost::json::value(nullptr);
+      const boost::json::value av = a ? *a : boost::json::value(nullptr);
+      if (bv != av) h.changes.push_back({f.name, bv, av});
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace kc::app

@@ -1,0 +1,138 @@
+#include "domain/registry_kind.hpp"
+
+#include <charconv>
+
+#include "domain/credit_code.hpp"
+#include "domain/date.hpp"
+#include "domain/decimal.hpp"
+#include "domain/industry_code.hpp"
+#include "domain/region_code.hpp"
+
+namespace kc::domain {
+namespace {
+
+Error invalid(const FieldDef& f, const std::string& zh, const std::string& en) {
+  return {"field." + std::string(to_string(f.type)), zh + " / " + en};
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string_view to_string(FieldType type) {
+  switch (type) {
+    case FieldType::text: return "text";
+    case FieldType::integer: return "integer";
+    case FieldType::amount: return "amount";
+    case FieldType::date: return "date";
+    case FieldType::boolean: return "boolean";
+    case FieldType::choice: return "choice";
+    case FieldType::reference: return "reference";
+    case FieldType::credit_code: return "credit_code";
+    case FieldType::region_code: return "region_code";
+    case FieldType::industry_code: return "industry_code";
+  }
+  return "unknown";
+}
+
+const FieldDef* KindDef::field(std::string_view wanted) const {
+  for (const auto& f : fields) {
+    if (f.name == wanted) return &f;
+  }
+  return nullptr;
+}
+
+Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
+  const std::string_view text = f.type == FieldType::text ? raw : trim(raw);
+  if (text.empty()) return Cell{};
+  switch (f.type) {
+    case FieldType::text:
+      if (text.size() > f.max_length) {
+        return invalid(f, "不能超过 " + std::to_string(f.max_length) + " 字节",
+                       "must be at most " + std::to_string(f.max_length) + " bytes");
+      }
+      return Cell{std::string(text)};
+    case FieldType::integer:
+    case FieldType::reference: {
+      std::int64_t v = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc{} || end != text.data() + text.size()) {
+        return invalid(f, "应为整数", "must be a whole number");
+      }
+      if (f.type == FieldType::reference && v <= 0) return invalid(f, "应为记录编号", "must be a record id");
+      if (v < f.min || v > f.max) {
+        return invalid(f, "应在 " + std::to_string(f.min) + " 到 " + std::to_string(f.max) + " 之间",
+                       "must be from " + std::to_string(f.min) + " to " + std::to_string(f.max));
+      }
+      return Cell{v};
+    }
+    case FieldType::amount: {
+      Decimal::ParseError why{};
+      auto d = Decimal::parse(text, &why);
+      if (!d) {
+        if (why == Decimal::ParseError::too_many_decimals) {
+          return invalid(f, "最多 4 位小数（万元精确到元）", "at most 4 decimals (万元 to the yuan)");
+        }
+        if (why == Decimal::ParseError::out_of_range) return invalid(f, "数值超出范围", "is out of range");
+        return invalid(f, "应为数字（单位万元）", "must be a number (万元)");
+      }
+      if (d->is_negative() && f.min >= 0) return invalid(f, "不能为负数", "must not be negative");
+      return Cell{d->units()};
+    }
+    case FieldType::date: {
+      auto d = Date::parse(text);
+      if (!d) return invalid(f, "应为日期 YYYY-MM-DD", "must be a date YYYY-MM-DD");
+      return Cell{d->to_string()};
+    }
+    case FieldType::boolean: {
+      if (text == "true" || text == "1" || text == "是" || text == "TRUE" || text == "True") {
+        return Cell{std::int64_t{1}};
+      }
+      if (text == "false" || text == "0" || text == "否" || text == "FALSE" || text == "False") {
+        return Cell{std::int64_t{0}};
+      }
+      return invalid(f, "应为 是/否", "must be true or false");
+    }
+    case FieldType::choice: {
+      for (const auto& c : f.choices) {
+        if (text == c.value || text == c.zh || text == c.en) return Cell{c.value};
+      }
+      std::string allowed;
+      for (const auto& c : f.choices) allowed += (allowed.empty() ? "" : ", ") + c.value;
+      return invalid(f, "应为以下之一：" + allowed, "must be one of: " + allowed);
+    }
+    case FieldType::credit_code: {
+      auto code = CreditCode::parse(text);
+      if (!code) return Error{code.error().code, code.error().message};
+      return Cell{std::string(code->text())};
+    }
+    case FieldType::region_code: {
+      auto code = RegionCode::parse(text);
+      if (!code) return Error{code.error().code, code.error().message};
+      return Cell{std::string(code->text())};
+    }
+    case FieldType::industry_code: {
+      auto code = IndustryCode::parse(text);
+      if (!code) return Error{code.error().code, code.error().message};
+      return Cell{std::string(code->text())};
+    }
+  }
+  return invalid(f, "未知字段类型", "unknown field type");
+}
+
+std::string format_cell(const FieldDef& f, const Cell& cell) {
+  if (std::holds_alternative<std::monostate>(cell)) return {};
+  if (auto s = std::get_if<std::string>(&cell)) return *s;
+  const std::int64_t v = std::get<std::int64_t>(cell);
+  switch (f.type) {
+    case FieldType::amount: return Decimal::from_units(v).to_string();
+    case FieldType::boolean: return v ? "true" : "false";
+    default: return std::to_string(v);
+  }
+}
+
+}  // namespace kc::domain

@@ -1,0 +1,82 @@
+// The declaration of a registry kind (enterprises, enterprise years, certificates, …): its fields
+// with types, units, validation, natural key, references and who may read and write it. Storage,
+// the REST API, import/export and the generic pages are all derived from these declarations, so
+// adding a field or a kind is a change in one place (registry_kinds.cpp).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "domain/result.hpp"
+
+namespace kc::domain {
+
+enum class FieldType {
+  text,           // free text up to max_length bytes
+  integer,        // whole number within [min, max]
+  amount,         // 万元 with up to 4 decimals, stored as integer yuan (Decimal units)
+  date,           // YYYY-MM-DD
+  boolean,
+  choice,         // one of `choices`
+  reference,      // id of a record of kind `references`
+  credit_code,    // 统一社会信用代码, GB 32100 check digit verified
+  region_code,    // GB/T 2260
+  industry_code,  // GB/T 4754-2017
+};
+
+std::string_view to_string(FieldType type);
+
+struct Choice {
+  std::string value;
+  std::string zh;
+  std::string en;
+};
+
+struct FieldDef {
+  std::string name;
+  FieldType type = FieldType::text;
+  std::string zh;
+  std::string en;
+  bool required = false;
+  std::string unit;  // shown next to the value: "万元", "人", "%"
+  std::size_t max_length = 200;
+  std::int64_t min = std::numeric_limits<std::int64_t>::min();
+  std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  std::vector<Choice> choices;
+  std::string references;  // kind name, for FieldType::reference
+  bool searchable = false;  // matched by the list's free-text search
+  bool filterable = false;  // exact-match filter in lists (and an index)
+};
+
+// A stored value: NULL, an integer (integers, amounts in yuan units, booleans, references) or text.
+using Cell = std::variant<std::monostate, std::int64_t, std::string>;
+
+struct KindDef {
+  std::string name;  // English snake_case plural, also the URL segment and the CLI KIND
+  std::string table;
+  std::string zh;
+  std::string en;
+  std::vector<FieldDef> fields;
+  std::vector<std::string> natural_key;  // unique together; the import's idempotency key
+  std::string title_field;               // what names a record in lists and history
+  // Enterprise scope: "id" for the enterprises kind itself, the name of the reference field to
+  // enterprises for kinds that belong to one, empty for kinds enterprise users may not see.
+  std::string enterprise_scope;
+  std::vector<std::string> read_roles;
+  std::vector<std::string> write_roles;
+
+  const FieldDef* field(std::string_view name) const;
+};
+
+// Parses the text form of a value (a JSON string, a CSV or XLSX cell) into its stored form; an
+// empty text is NULL. Errors say why in Chinese and English.
+Result<Cell> parse_cell(const FieldDef& field, std::string_view text);
+// The text form of a stored value (amounts as "1234.5", booleans as "true"/"false").
+std::string format_cell(const FieldDef& field, const Cell& cell);
+
+}  // namespace kc::domain

@@ -1,0 +1,207 @@
+#include "store/record_store.hpp"
+
+#include <set>
+
+#include "domain/registry_kinds.hpp"
+#include "domain/timestamp.hpp"
+#include "store/sql_filter.hpp"
+
+namespace kc::store {
+namespace {
+
+using domain::FieldType;
+
+bool stored_as_integer(FieldType t) {
+  return t == FieldType::integer || t == FieldType::amount || t == FieldType::boolean ||
+         t == FieldType::reference;
+}
+
+std::string column_type(const domain::FieldDef& f) {
+  if (f.type == FieldType::reference) {
+    const auto* target = domain::find_kind(f.references);
+    return "BIGINT REFERENCES " + target->table + " (id)";
+  }
+  return stored_as_integer(f.type) ? "BIGINT" : "TEXT";
+}
+
+Value to_value(const domain::Cell& cell) {
+  if (auto n = std::get_if<std::int64_t>(&cell)) return *n;
+  if (auto s = std::get_if<std::string>(&cell)) return *s;
+  return std::monostate{};
+}
+
+domain::Cell to_cell(const domain::FieldDef& f, const Row& row, std::size_t i) {
+  if (row.is_null(i)) return domain::Cell{};
+  if (stored_as_integer(f.type)) return domain::Cell{row.integer(i)};
+  return domain::Cell{row.text(i)};
+}
+
+std::string select_columns(const domain::KindDef& k) {
+  std::string cols = "id";
+  for (const auto& f : k.fields) cols += ", " + f.name;
+  return cols + ", created_at, updated_at";
+}
+
+Record to_record(const domain::KindDef& k, const Row& row) {
+  Record r;
+  r.id = row.integer(0);
+  for (std::size_t i = 0; i < k.fields.size(); ++i) r.cells.push_back(to_cell(k.fields[i], row, i + 1));
+  r.created_at = row.text(k.fields.size() + 1);
+  r.updated_at = row.text(k.fields.size() + 2);
+  return r;
+}
+
+SqlFilter where_of(const domain::KindDef& k, const RecordQuery& q) {
+  SqlFilter sql;
+  if (!q.q.empty()) {
+    std::vector<std::string> searchable;
+    for (const auto& f : k.fields) {
+      if (f.searchable) searchable.push_back(f.name);
+    }
+    sql.contains_any(searchable, q.q);
+  }
+  for (const auto& [field, cell] : q.equals) {
+    if (std::holds_alternative<std::monostate>(cell)) sql.add_raw(field + " IS NULL");
+    else sql.add(field + " = ?", to_value(cell));
+  }
+  if (q.enterprise_id) sql.add(k.enterprise_scope + " = ?", *q.enterprise_id);
+  return sql;
+}
+
+std::set<std::string> existing_columns(Connection& conn, const std::string& table) {
+  std::set<std::string> out;
+  if (conn.dialect() == Dialect::sqlite) {
+    for (const auto& row : conn.query("SELECT name FROM pragma_table_info($1)", {table})) out.insert(row.text(0));
+  } else {
+    for (const auto& row : conn.query("SELECT column_name FROM information_schema.columns WHERE "
+                                      "table_schema = current_schema() AND table_name = $1",
+                                      {table})) {
+      out.insert(row.text(0));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Record> RecordStore::list(const RecordQuery& q) {
+  auto sql = where_of(kind_, q);
+  std::string order = "id";
+  if (!q.sort_field.empty()) order = q.sort_field;  // validated against the kind by the caller
+  const std::string limit = sql.next_placeholder();
+  const std::string offset = "$" + std::to_string(sql.params().size() + 2);
+  auto rows = conn_.query("SELECT " + select_columns(kind_) + " FROM " + kind_.table + sql.where() +
+                              " ORDER BY " + order + (q.descending ? " DESC" : " ASC") +
+                              (order == "id" ? "" : std::string(", id") + (q.descending ? " DESC" : " ASC")) +
+                              " LIMIT " + limit + " OFFSET " + offset,
+                          sql.params_with({std::int64_t{q.page.page_size}, std::int64_t{q.page.offset()}}));
+  std::vector<Record> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(to_record(kind_, row));
+  return out;
+}
+
+std::int64_t RecordStore::count(const RecordQuery& q) {
+  auto sql = where_of(kind_, q);
+  return conn_.query_one("SELECT COUNT(*) FROM " + kind_.table + sql.where(), sql.params())->integer(0);
+}
+
+std::optional<Record> RecordStore::get(std::int64_t id) {
+  auto row = conn_.query_one("SELECT " + select_columns(kind_) + " FROM " + kind_.table + " WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  return to_record(kind_, *row);
+}
+
+std::optional<Record> RecordStore::find_by_natural_key(const Record& record) {
+  SqlFilter sql;
+  for (const auto& name : kind_.natural_key) {
+    for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+      if (kind_.fields[i].name == name) sql.add(name + " = ?", to_value(record.cells[i]));
+    }
+  }
+  auto row = conn_.query_one("SELECT " + select_columns(kind_) + " FROM " + kind_.table + sql.where(), sql.params());
+  if (!row) return std::nullopt;
+  return to_record(kind_, *row);
+}
+
+std::int64_t RecordStore::insert(const Record& r) {
+  std::string cols, marks;
+  Params params;
+  for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+    cols += kind_.fields[i].name + ", ";
+    params.push_back(to_value(r.cells[i]));
+    marks += "$" + std::to_string(params.size()) + ", ";
+  }
+  const std::string now = domain::to_iso_utc(domain::now_epoch_seconds());
+  params.push_back(now);
+  params.push_back(now);
+  const std::string n = std::to_string(params.size());
+  return conn_
+      .query_one("INSERT INTO " + kind_.table + " (" + cols + "created_at, updated_at) VALUES (" + marks + "$" +
+                     std::to_string(params.size() - 1) + ", $" + n + ") RETURNING id",
+                 params)
+      ->integer(0);
+}
+
+void RecordStore::update(const Record& r) {
+  std::string sets;
+  Params params{r.id};
+  for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+    params.push_back(to_value(r.cells[i]));
+    sets += kind_.fields[i].name + " = $" + std::to_string(params.size()) + ", ";
+  }
+  params.push_back(domain::to_iso_utc(domain::now_epoch_seconds()));
+  conn_.execute("UPDATE " + kind_.table + " SET " + sets + "updated_at = $" + std::to_string(params.size()) +
+                    " WHERE id = $1",
+                params);
+}
+
+bool RecordStore::remove(std::int64_t id) {
+  return conn_.execute("DELETE FROM " + kind_.table + " WHERE id = $1", {id}) > 0;
+}
+
+std::optional<std::int64_t> RecordStore::enterprise_of(const Record& r) const {
+  if (kind_.enterprise_scope.empty()) return std::nullopt;
+  if (kind_.enterprise_scope == "id") return r.id;
+  for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+    if (kind_.fields[i].name == kind_.enterprise_scope) {
+      if (auto n = std::get_if<std::int64_t>(&r.cells[i])) return *n;
+    }
+  }
+  return std::nullopt;
+}
+
+void sync_registry_schema(Connection& conn) {
+  const std::string id_column = conn.dialect() == Dialect::sqlite
+                                    ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                    : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+  for (const auto& kind : domain::registry_kinds()) {
+    const auto columns = existing_columns(conn, kind.table);
+    if (columns.empty()) {
+      std::string ddl = "CREATE TABLE " + kind.table + " (id " + id_column;
+      for (const auto& f : kind.fields) ddl += ", " + f.name + " " + column_type(f);
+      ddl += ", created_at TEXT NOT NULL, updated_at TEXT NOT NULL)";
+      conn.exec_script(ddl);
+    } else {
+      for (const auto& f : kind.fields) {
+        if (!columns.contains(f.name)) {
+          conn.exec_script("ALTER TABLE " + kind.table + " ADD COLUMN " + f.name + " " + column_type(f));
+        }
+      }
+    }
+    if (!kind.natural_key.empty()) {
+      std::string cols;
+      for (const auto& name : kind.natural_key) cols += (cols.empty() ? "" : ", ") + name;
+      conn.exec_script("CREATE UNIQUE INDEX IF NOT EXISTS " + kind.table + "_natural_key ON " + kind.table +
+                       " (" + cols + ")");
+    }
+    for (const auto& f : kind.fields) {
+      if (f.filterable && !(kind.natural_key.size() == 1 && kind.natural_key[0] == f.name)) {
+        conn.exec_script("CREATE INDEX IF NOT EXISTS " + kind.table + "_" + f.name + " ON " + kind.table +
+                         " (" + f.name + ")");
+      }
+    }
+  }
+}
+
+}  // namespace kc::store

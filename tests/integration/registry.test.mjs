@@ -1,0 +1,127 @@
+// The registry API: every kind's records created, validated, listed, changed, deleted and traced,
+// and enterprise accounts confined to their own enterprise.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { addUser, Client, creditCode, freshSystem, kechuang } from './harness.mjs';
+
+let sys;
+let acme;
+let other;
+before(async () => {
+  sys = await freshSystem();
+  acme = (await sys.admin.post('/api/v1/registry/enterprises', {
+    credit_code: creditCode(1001), name: '科创新材料有限公司', above_size: true, tech_field: '4',
+    registered_capital: '1500.5', region_code: '330106', industry_code: 'C3985', registered_on: '2010-03-01',
+  })).json;
+  other = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(1002), name: '别家科技' })).json;
+});
+after(async () => { await sys?.server.stop(); });
+
+test('a created record comes back typed, with exact amounts', () => {
+  assert.equal(acme.name, '科创新材料有限公司');
+  assert.equal(acme.registered_capital, '1500.5');
+  assert.equal(acme.above_size, true);
+  assert.equal(acme.industry_code, 'C3985');
+  assert.equal(acme.former_names, null);
+});
+
+test('an invalid credit code is refused with the reason', async () => {
+  const code = creditCode(1003);
+  const wrongCheck = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+  const r = await sys.admin.post('/api/v1/registry/enterprises', { credit_code: wrongCheck, name: 'x' });
+  assert.equal(r.status, 422);
+  assert.equal(r.json.errors[0].field, 'credit_code');
+  assert.match(r.json.errors[0].message, /18|check|校验/);
+});
+
+test('validation names every bad field', async () => {
+  const r = await sys.admin.post('/api/v1/registry/enterprise_years', {
+    enterprise_id: acme.id, year: 1800, sales_revenue: '12.34567', employees: -3, colour: 'red',
+  });
+  assert.equal(r.status, 422);
+  const fields = r.json.errors.map((e) => e.field).sort();
+  assert.deepEqual(fields, ['colour', 'employees', 'sales_revenue', 'year']);
+  const missing = await sys.admin.post('/api/v1/registry/enterprises', {});
+  assert.deepEqual(missing.json.errors.map((e) => e.field).sort(), ['credit_code', 'name']);
+});
+
+test('references must exist and natural keys are unique', async () => {
+  const dangling = await sys.admin.post('/api/v1/registry/enterprise_years', { enterprise_id: 99999, year: 2013 });
+  assert.equal(dangling.status, 422);
+  assert.equal(dangling.json.errors[0].field, 'enterprise_id');
+  const first = await sys.admin.post('/api/v1/registry/enterprise_years', { enterprise_id: acme.id, year: 2013, rd_total: 208 });
+  assert.equal(first.status, 201);
+  assert.equal(first.json.rd_total, '208');
+  const dup = await sys.admin.post('/api/v1/registry/enterprise_years', { enterprise_id: acme.id, year: 2013 });
+  assert.equal(dup.status, 422);
+  assert.match(dup.json.errors[0].message, /already exists/);
+  const dupCode = await sys.admin.post('/api/v1/registry/enterprises', { credit_code: acme.credit_code.toLowerCase(), name: 'copy' });
+  assert.equal(dupCode.status, 422, 'lower case folds to the same code');
+});
+
+test('list searches, filters, sorts and pages on the server', async () => {
+  for (let i = 0; i < 5; i++) {
+    await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(2000 + i), name: `分页企业${i}`, above_size: i % 2 === 0 });
+  }
+  const page = await sys.admin.get('/api/v1/registry/enterprises?q=%E5%88%86%E9%A1%B5&sort=-name&page_size=2&page=2');
+  assert.equal(page.json.total, 5);
+  assert.deepEqual(page.json.items.map((e) => e.name), ['分页企业2', '分页企业1']);
+  const above = await sys.admin.get('/api/v1/registry/enterprises?q=%E5%88%86%E9%A1%B5&above_size=true');
+  assert.equal(above.json.total, 3);
+  const badFilter = await sys.admin.get('/api/v1/registry/enterprises?address=x&sort=nonsense');
+  assert.equal(badFilter.status, 422);
+  assert.deepEqual(badFilter.json.errors.map((e) => e.field).sort(), ['address', 'sort']);
+});
+
+test('updates are audited field by field and deletes respect dependants', async () => {
+  const r = await sys.admin.patch(`/api/v1/registry/enterprises/${acme.id}`, { name: '科创新材料股份有限公司', tags: '236' });
+  assert.equal(r.status, 200);
+  const history = await sys.admin.get(`/api/v1/registry/enterprises/${acme.id}/history`);
+  const last = history.json.items.at(-1);
+  assert.equal(last.action, 'enterprises.update');
+  assert.deepEqual(last.changes.map((c) => c.field).sort(), ['name', 'tags']);
+  assert.equal(last.changes.find((c) => c.field === 'name').before, '科创新材料有限公司');
+  const blocked = await sys.admin.del(`/api/v1/registry/enterprises/${acme.id}`);
+  assert.equal(blocked.status, 409);
+  const lone = await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(3001), name: '待删除' });
+  assert.equal((await sys.admin.del(`/api/v1/registry/enterprises/${lone.json.id}`)).status, 204);
+  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${lone.json.id}`)).status, 404);
+  const gone = await sys.admin.get(`/api/v1/registry/enterprises/${lone.json.id}/history`);
+  assert.deepEqual(gone.json.items.map((h) => h.action), ['enterprises.create', 'enterprises.delete']);
+});
+
+test('unknown kinds and ids are 404', async () => {
+  assert.equal((await sys.admin.get('/api/v1/registry/spaceships')).status, 404);
+  assert.equal((await sys.admin.get('/api/v1/registry/enterprises/abc')).status, 404);
+});
+
+test('the kinds endpoint describes fields for the generic pages', async () => {
+  const r = await sys.admin.get('/api/v1/registry/kinds');
+  const enterprises = r.json.kinds.find((k) => k.name === 'enterprises');
+  assert.deepEqual(enterprises.natural_key, ['credit_code']);
+  assert.equal(enterprises.writable, true);
+  const tech = enterprises.fields.find((f) => f.name === 'tech_field');
+  assert.equal(tech.choices.length, 8);
+  const years = r.json.kinds.find((k) => k.name === 'enterprise_years');
+  assert.equal(years.fields.find((f) => f.name === 'sales_revenue').unit, '万元');
+});
+
+test('an enterprise account sees and reaches only its own enterprise', async () => {
+  const add = kechuang(['user', 'add', '--db', sys.db, '--name', 'acme-user', '--role', 'enterprise', '--enterprise-id', String(acme.id)], 'Acme-User-Pass-1\n');
+  assert.equal(add.status, 0, add.stderr);
+  const c = new Client(sys.server.url);
+  assert.equal((await c.login('acme-user', 'Acme-User-Pass-1')).status, 200);
+  const list = await c.get('/api/v1/registry/enterprises');
+  assert.deepEqual(list.json.items.map((e) => e.id), [acme.id]);
+  assert.equal((await c.get(`/api/v1/registry/enterprises/${acme.id}`)).status, 200);
+  assert.equal((await c.get(`/api/v1/registry/enterprises/${other.id}`)).status, 403);
+  assert.equal((await c.get(`/api/v1/registry/enterprises/${other.id}/history`)).status, 403);
+  const years = await c.get('/api/v1/registry/enterprise_years');
+  assert.ok(years.json.items.every((y) => y.enterprise_id === acme.id));
+  assert.equal((await c.patch(`/api/v1/registry/enterprises/${other.id}`, { name: 'hijacked' })).status, 403);
+  assert.equal((await c.post('/api/v1/registry/enterprise_years', { enterprise_id: other.id, year: 2014 })).status, 403);
+  assert.equal((await c.get('/api/v1/registry/region_statistics')).status, 403);
+  const kinds = await c.get('/api/v1/registry/kinds');
+  assert.ok(!kinds.json.kinds.some((k) => k.name === 'region_statistics'));
+  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${other.id}`)).json.name, '别家科技');
+});
