@@ -120,6 +120,7 @@ Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::Kind
   store::RecordQuery query;
   query.q = request.q;
   query.page = request.page;
+  query.after_id = request.after_id;
   std::vector<FieldError> errors;
   for (const auto& [name, text] : request.filters) {
     const auto* f = kind.field(name);

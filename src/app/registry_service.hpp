@@ -22,6 +22,7 @@ struct RecordList {
   std::map<std::string, std::string> filters;  // field → text form of the value
   std::string sort;                            // field name, "-field" for descending
   store::Page page;
+  std::int64_t after_id = 0;                   // keyset paging (exports)
 };
 
 struct RecordPage {

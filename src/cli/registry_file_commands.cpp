@@ -1,8 +1,151 @@
-// Placeholder registration until registry import/export lands.
+// `kechuang import`, `kechuang export` and `kechuang template`: registry files from the shell.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/registry_export.hpp"
+#include "app/registry_import.hpp"
 #include "cli/commands.hpp"
+#include "cli/database_option.hpp"
+#include "domain/registry_kinds.hpp"
+#include "io/csv.hpp"
+#include "io/registry_template.hpp"
+#include "io/xlsx_writer.hpp"
 
 namespace kc::cli {
+namespace {
 
-void add_registry_file_commands(CLI::App&) {}
+std::vector<std::string> kind_names() {
+  std::vector<std::string> names;
+  for (const auto& k : domain::registry_kinds()) names.push_back(k.name);
+  return names;
+}
+
+std::string kinds_help() {
+  std::string text = "KIND is one of:\n";
+  for (const auto& k : domain::registry_kinds()) text += "  " + k.name + "  (" + k.zh + " / " + k.en + ")\n";
+  return text;
+}
+
+[[noreturn]] void fail(const std::string& message, int status = 1) {
+  std::cerr << "kechuang: " << message << "\n";
+  throw CLI::RuntimeError(status);
+}
+
+void write_errors_xlsx(const app::ImportSummary& s, const std::string& path) {
+  auto writer = io::XlsxWriter::create(path, "errors", {{"row", 8}, {"column", 20}, {"value", 30}, {"reason", 60}});
+  if (!writer) fail(writer.error().message);
+  for (const auto& e : s.errors) {
+    writer->write_row({static_cast<double>(e.row), e.column, e.value, e.reason});
+  }
+  if (auto st = writer->close(); !st) fail(st.error().message);
+}
+
+struct FileOptions {
+  std::string db, kind, file, out, errors_out, q;
+  bool dry_run = false, update = false;
+  std::vector<std::string> filters;
+};
+
+void run_import(const FileOptions& o) {
+  const auto* kind = domain::find_kind(o.kind);
+  auto bytes = io::read_file(o.file);
+  if (!bytes) fail(bytes.error().message);
+  auto db = open_migrated(o.db, 2);
+  app::ImportOptions options;
+  options.dry_run = o.dry_run;
+  options.update = o.update;
+  auto result = app::import_records(*db, app::Actor::system("cli"), *kind, bytes.value(), options);
+  if (!result) fail(result.problem().detail);
+  const auto& s = result.value();
+  std::cout << o.file << ": " << s.format << ", " << s.rows << " rows\n";
+  if (s.error_count > 0) {
+    std::cout << s.error_count << " error" << (s.error_count == 1 ? "" : "s") << "; nothing was imported:\n";
+    std::size_t shown = 0;
+    for (const auto& e : s.errors) {
+      if (++shown > 50) {
+        std::cout << "  … (" << s.error_count - 50 << " more" << (o.errors_out.empty() ? "; use --errors-out FILE.xlsx" : "") << ")\n";
+        break;
+      }
+      std::cout << "  row " << e.row << ", column " << e.column;
+      if (!e.value.empty()) std::cout << ", value \"" << e.value << "\"";
+      std::cout << ": " << e.reason << "\n";
+    }
+    if (!o.errors_out.empty()) write_errors_xlsx(s, o.errors_out);
+    throw CLI::RuntimeError(1);
+  }
+  std::cout << (s.committed ? "Imported: " : "Dry run, nothing written: ") << s.created << " new, " << s.updated
+            << " updated, " << s.unchanged << " unchanged.\n";
+}
+
+void run_export(const FileOptions& o) {
+  const auto* kind = domain::find_kind(o.kind);
+  auto db = open_migrated(o.db, 2);
+  app::RecordList filter;
+  filter.q = o.q;
+  for (const auto& f : o.filters) {
+    const auto eq = f.find('=');
+    if (eq == std::string::npos) fail("--filter takes FIELD=VALUE, not " + f);
+    filter.filters[f.substr(0, eq)] = f.substr(eq + 1);
+  }
+  const auto actor = app::Actor::system("cli");
+  app::Status status = app::done();
+  if (o.out.ends_with(".xlsx")) {
+    status = app::export_records_xlsx(*db, actor, *kind, filter, o.out);
+  } else if (o.out.ends_with(".csv")) {
+    // Written to a temporary file and renamed, so a failed export leaves no partial file behind.
+    const std::string tmp = o.out + ".partial";
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out) fail("cannot write " + o.out);
+    status = app::export_records_csv(*db, actor, *kind, filter, out);
+    out.close();
+    if (status && out) std::filesystem::rename(tmp, o.out);
+    else std::filesystem::remove(tmp);
+  } else {
+    fail("--out must end in .csv or .xlsx");
+  }
+  if (!status) {
+    std::string detail = status.problem().detail;
+    for (const auto& e : status.problem().errors) detail += "\n  " + e.field + ": " + e.message;
+    fail(detail);
+  }
+  std::cout << "Exported " << kind->name << " to " << o.out << "\n";
+}
+
+}  // namespace
+
+void add_registry_file_commands(CLI::App& app) {
+  auto o = std::make_shared<FileOptions>();
+  auto names = kind_names();
+
+  auto* import = app.add_subcommand("import", "Import registry records from CSV (UTF-8 or GB18030) or XLSX");
+  add_database_option(*import, o->db);
+  import->add_option("KIND", o->kind, "Kind of record")->required()->check(CLI::IsMember(names));
+  import->add_option("FILE", o->file, "The .csv or .xlsx file")->required()->check(CLI::ExistingFile);
+  import->add_flag("--dry-run", o->dry_run, "Check every row and report, writing nothing");
+  import->add_flag("--update", o->update, "Update records whose natural key exists (otherwise they must match)");
+  import->add_option("--errors-out", o->errors_out, "Write the row errors to this .xlsx file");
+  import->footer(kinds_help());
+  import->callback([o] { run_import(*o); });
+
+  auto* exporter = app.add_subcommand("export", "Export registry records to CSV or XLSX (by --out's extension)");
+  add_database_option(*exporter, o->db);
+  exporter->add_option("KIND", o->kind, "Kind of record")->required()->check(CLI::IsMember(names));
+  exporter->add_option("--out", o->out, "The .csv or .xlsx file to write")->required();
+  exporter->add_option("--q", o->q, "Free-text search");
+  exporter->add_option("--filter", o->filters, "FIELD=VALUE for a filterable field (repeatable)");
+  exporter->footer(kinds_help());
+  exporter->callback([o] { run_export(*o); });
+
+  auto* tmpl = app.add_subcommand("template", "Write the XLSX import template of a kind");
+  tmpl->add_option("KIND", o->kind, "Kind of record")->required()->check(CLI::IsMember(names));
+  tmpl->add_option("--out", o->out, "The .xlsx file to write")->required();
+  tmpl->footer(kinds_help());
+  tmpl->callback([o] {
+    const auto* kind = domain::find_kind(o->kind);
+    if (auto s = io::write_registry_template(*kind, o->out); !s) fail(s.error().message);
+    std::cout << "Wrote the " << kind->name << " template to " << o->out << "\n";
+  });
+}
 
 }  // namespace kc::cli

@@ -65,6 +65,7 @@ SqlFilter where_of(const domain::KindDef& k, const RecordQuery& q) {
     else sql.add(field + " = ?", to_value(cell));
   }
   if (q.enterprise_id) sql.add(k.enterprise_scope + " = ?", *q.enterprise_id);
+  if (q.after_id > 0) sql.add("id > ?", q.after_id);
   return sql;
 }
 

@@ -27,6 +27,7 @@ struct RecordQuery {
   bool descending = false;
   Page page;
   std::optional<std::int64_t> enterprise_id;  // data scope of an enterprise user
+  std::int64_t after_id = 0;  // keyset paging for exports: only ids above this
 };
 
 class RecordStore {

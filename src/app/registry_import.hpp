@@ -1,0 +1,50 @@
+// Importing registry records from CSV (UTF-8 or GB18030) or XLSX: every row checked with the
+// kind's declaration, errors by row, column, value and reason, a dry run that writes nothing, and
+// a commit that is all-or-nothing and idempotent on the kind's natural key.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/outcome.hpp"
+#include "domain/registry_kind.hpp"
+#include "store/database.hpp"
+
+namespace kc::app {
+
+struct ImportOptions {
+  bool dry_run = false;
+  // Without it a row whose natural key exists must match the stored record (it is then counted
+  // unchanged, so importing a file twice is harmless); with it such rows update the record.
+  bool update = false;
+  std::size_t max_bytes = 64ull << 20;
+  std::size_t max_rows = 1'000'000;
+};
+
+struct ImportError {
+  std::size_t row = 0;  // as a spreadsheet shows it: the header is row 1
+  std::string column;
+  std::string value;
+  std::string reason;
+};
+
+struct ImportSummary {
+  std::string format;  // "csv (UTF-8)", "csv (GB18030)", "xlsx"
+  std::size_t rows = 0;
+  std::size_t created = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::vector<ImportError> errors;  // the first 1,000
+  std::size_t error_count = 0;
+  bool committed = false;
+};
+
+// File-level failures (unreadable, too large, not a table, no permission) are a Problem; row
+// problems are listed in the summary and nothing is written.
+Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor, const domain::KindDef& kind,
+                                      std::string_view bytes, const ImportOptions& options);
+
+}  // namespace kc::app

@@ -1,0 +1,186 @@
+#include "app/registry_import.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "../store/temp_database.hpp"
+#include "app/audit_log.hpp"
+#include "app/crypto.hpp"
+#include "app/registry_export.hpp"
+#include "app/registry_table.hpp"
+#include "domain/registry_kinds.hpp"
+#include "io/csv.hpp"
+#include "io/registry_template.hpp"
+#include "io/xlsx_reader.hpp"
+#include "store/record_store.hpp"
+
+namespace kc::app {
+namespace {
+
+// Valid codes (GB 32100) used across these tests.
+constexpr const char* kA = "91350100M000100Y43";
+constexpr const char* kB = "91110000100010433L";
+
+class RegistryImport : public ::testing::Test {
+ protected:
+  void SetUp() override { init_crypto(); }
+  Outcome<ImportSummary> run(const char* kind, const std::string& text, bool dry_run = false, bool update = false) {
+    ImportOptions o;
+    o.dry_run = dry_run;
+    o.update = update;
+    return import_records(*db, admin, *domain::find_kind(kind), text, o);
+  }
+  std::int64_t count(const char* table) {
+    return db->acquire()->query_one(std::string("SELECT COUNT(*) FROM ") + table)->integer(0);
+  }
+  testing::TempDatabase db;
+  Actor admin = Actor::system("tester");
+};
+
+TEST_F(RegistryImport, CreatesRecordsAndIsIdempotent) {
+  const std::string csv = std::string("credit_code,name,registered_capital,above_size\n") + kA +
+                          ",甲科技,1500.5,是\n" + kB + ",乙科技,,false\n";
+  auto dry = run("enterprises", csv, true);
+  ASSERT_TRUE(dry);
+  EXPECT_EQ(dry->created, 2u);
+  EXPECT_FALSE(dry->committed);
+  EXPECT_EQ(count("reg_enterprises"), 0) << "a dry run writes nothing";
+  auto first = run("enterprises", csv);
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(first->committed);
+  EXPECT_EQ(first->created, 2u);
+  auto again = run("enterprises", csv);
+  EXPECT_EQ(again->unchanged, 2u);
+  EXPECT_EQ(again->created, 0u);
+  EXPECT_EQ(count("reg_enterprises"), 2);
+}
+
+TEST_F(RegistryImport, OneBadRowMeansNothingIsWritten) {
+  const std::string csv = std::string("credit_code,name,registered_capital,tech_field\n") + kA + ",甲,1,4\n" +
+                          "91350100M000100Y44,乙,12.345678,9\n" + kB + ",,3,1\n";
+  auto r = run("enterprises", csv);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->committed);
+  EXPECT_EQ(count("reg_enterprises"), 0);
+  std::vector<std::string> where;
+  for (const auto& e : r->errors) where.push_back(std::to_string(e.row) + ":" + e.column);
+  EXPECT_EQ(where, (std::vector<std::string>{"3:credit_code", "3:registered_capital", "3:tech_field", "4:name"}));
+  EXPECT_EQ(r->errors[1].value, "12.345678");
+  EXPECT_NE(r->errors[1].reason.find("4 decimals"), std::string::npos);
+}
+
+TEST_F(RegistryImport, HeaderProblemsAreReportedOnRowOne) {
+  auto r = run("enterprises", "credit_code,colour,企业名称\nx,y,z\n");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 1u);
+  EXPECT_EQ(r->errors[0].column, "colour");
+  auto missing = run("enterprises", "name\n甲\n");
+  EXPECT_EQ(missing->errors.at(0).column, "credit_code");
+}
+
+TEST_F(RegistryImport, DuplicateKeysInTheFileAreRefused) {
+  auto r = run("enterprises", std::string("credit_code,name\n") + kA + ",甲\n" + kA + ",甲二\n");
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 3u);
+  EXPECT_NE(r->errors[0].reason.find("duplicates row 2"), std::string::npos);
+}
+
+TEST_F(RegistryImport, ChangesNeedUpdateModeWhichKeepsOtherColumnsAndHistory) {
+  ASSERT_TRUE(run("enterprises", std::string("credit_code,name,address\n") + kA + ",甲,杭州\n"));
+  auto refused = run("enterprises", std::string("credit_code,name\n") + kA + ",甲改\n");
+  ASSERT_EQ(refused->errors.size(), 1u);
+  EXPECT_NE(refused->errors[0].reason.find("update mode"), std::string::npos);
+  auto updated = run("enterprises", std::string("credit_code,tags\n") + kA + ",236\n", false, true);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->updated, 1u);
+  auto conn = db->acquire();
+  auto row = conn->query_one("SELECT name, address, tags FROM reg_enterprises");
+  EXPECT_EQ(row->text(0), "甲");
+  EXPECT_EQ(row->text(1), "杭州");
+  EXPECT_EQ(row->text(2), "236");
+  AuditFilter f;
+  f.action = "enterprises.update";
+  EXPECT_EQ(count_audit(*conn, f), 1);
+  EXPECT_TRUE(verify_audit(*conn).ok);
+}
+
+TEST_F(RegistryImport, ReferencesByNaturalKeyAndGb18030) {
+  ASSERT_TRUE(run("enterprises", std::string("credit_code,name\n") + kA + ",甲\n"));
+  // "企业" columns as Chinese labels, in GB18030 as Excel on Chinese Windows saves it.
+  const std::string gb = "\xC6\xF3\xD2\xB5,\xC4\xEA\xB6\xC8,rd_total\n" + std::string(kA) + ",2013,208\n";
+  auto r = run("enterprise_years", gb);
+  ASSERT_TRUE(r) << r.problem().detail;
+  EXPECT_EQ(r->format, "csv (GB18030)");
+  ASSERT_EQ(r->error_count, 0u) << r->errors[0].column << ": " << r->errors[0].reason;
+  EXPECT_EQ(count("reg_enterprise_years"), 1);
+  auto bad = run("enterprise_years", std::string("enterprise_id,year\n") + kB + ",2013\n");
+  EXPECT_EQ(bad->errors.at(0).column, "enterprise_id");
+}
+
+TEST_F(RegistryImport, ExportImportRoundTripInCsvAndXlsx) {
+  ASSERT_TRUE(run("enterprises", std::string("credit_code,name,registered_capital,above_size,tech_field,registered_on\n") +
+                                     kA + ",\"甲, \"\"科技\"\"\",1500.5,true,4,2010-03-01\n" + kB + ",乙,,,,\n"));
+  ASSERT_TRUE(run("enterprise_years", std::string("enterprise_id,year,sales_revenue\n") + kA + ",2013,4000.1234\n"));
+  const auto& years = *domain::find_kind("enterprise_years");
+  const auto& enterprises = *domain::find_kind("enterprises");
+  std::ostringstream csv;
+  ASSERT_TRUE(export_records_csv(*db, admin, enterprises, {}, csv));
+  EXPECT_EQ(run("enterprises", csv.str())->unchanged, 2u);
+  const auto path = std::filesystem::temp_directory_path() / ("kc-export-" + std::to_string(::getpid()) + ".xlsx");
+  ASSERT_TRUE(export_records_xlsx(*db, admin, years, {}, path));
+  auto bytes = io::read_file(path.string());
+  std::filesystem::remove(path);
+  auto back = run("enterprise_years", bytes.value());
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->unchanged, 1u) << (back->errors.empty() ? "" : back->errors[0].reason);
+}
+
+TEST_F(RegistryImport, MalformedFilesAreRefusedWhole) {
+  auto zip = run("enterprises", std::string("PK\x03\x04", 4) + "definitely not a zip");
+  ASSERT_FALSE(zip);
+  EXPECT_EQ(zip.problem().status, 422);
+  auto empty = run("enterprises", "");
+  ASSERT_FALSE(empty);
+  auto unterminated = run("enterprises", "credit_code,name\n\"abc,def\n");
+  ASSERT_FALSE(unterminated);
+  EXPECT_EQ(count("reg_enterprises"), 0);
+}
+
+TEST_F(RegistryImport, OnlyWritersMayImport) {
+  Actor viewer;
+  viewer.role = Role::viewer;
+  auto r = import_records(*db, viewer, *domain::find_kind("enterprises"), "credit_code,name\n", {});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problem().status, 403);
+}
+
+TEST(RegistryTable, ExcelSerialDates) {
+  EXPECT_EQ(excel_serial_to_date("25569"), "1970-01-01");
+  EXPECT_EQ(excel_serial_to_date("45292"), "2024-01-01");
+  EXPECT_EQ(excel_serial_to_date("2013-01-01"), std::nullopt);
+}
+
+TEST(RegistryTemplate, HasTheHeaderAndNotes) {
+  const auto path = std::filesystem::temp_directory_path() / ("kc-template-" + std::to_string(::getpid()) + ".xlsx");
+  const auto& kind = *domain::find_kind("enterprises");
+  ASSERT_TRUE(io::write_registry_template(kind, path));
+  auto bytes = io::read_file(path.string());
+  auto sheet = io::read_xlsx(bytes.value());
+  ASSERT_TRUE(sheet);
+  ASSERT_FALSE(sheet->rows.empty());
+  EXPECT_EQ(sheet->rows[0].size(), kind.fields.size());
+  EXPECT_EQ(sheet->rows[0][0], "credit_code");
+  io::XlsxReadOptions notes_sheet;
+  notes_sheet.sheet_name = "说明 Notes";
+  auto notes = io::read_xlsx(bytes.value(), notes_sheet);
+  ASSERT_TRUE(notes);
+  EXPECT_EQ(notes->rows.size(), kind.fields.size() + 1);
+  EXPECT_EQ(notes->rows[1][1], "统一社会信用代码");
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace kc::app
