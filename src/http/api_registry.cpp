@@ -1,4 +1,13 @@
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "app/registry_export.hpp"
+#include "app/registry_import.hpp"
 #include "app/registry_service.hpp"
+#include "io/registry_template.hpp"
+#include "io/xlsx_writer.hpp"
 #include "domain/decimal.hpp"
 #include "domain/registry_kinds.hpp"
 #include "http/api.hpp"
@@ -77,6 +86,61 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
           {"title_field", k.title_field}, {"writable", writable}};
 }
 
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A scratch file for XLSX output, removed when it goes out of scope.
+class ScratchFile {
+ public:
+  ScratchFile() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("kechuang-" + std::to_string(rd()) + std::to_string(rd()) + ".xlsx");
+  }
+  ~ScratchFile() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  std::string read() const {
+    std::ifstream in(path_, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+app::RecordList list_request(const Exchange& ex, std::initializer_list<const char*> reserved) {
+  app::RecordList request;
+  for (const auto& [key, value] : ex.query) {
+    if (key == "q") request.q = value.substr(0, 200);
+    else if (key == "sort") request.sort = value;
+    else if (std::find_if(reserved.begin(), reserved.end(), [&](const char* r) { return key == r; }) == reserved.end()) {
+      request.filters[key] = value;
+    }
+  }
+  return request;
+}
+
+boost::json::object summary_json(const app::ImportSummary& s) {
+  boost::json::array errors;
+  for (const auto& e : s.errors) {
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}});
+  }
+  return {{"format", s.format},       {"rows", s.rows},           {"created", s.created},
+          {"updated", s.updated},     {"unchanged", s.unchanged}, {"error_count", s.error_count},
+          {"errors", std::move(errors)}, {"committed", s.committed}};
+}
+
+app::Outcome<app::ImportSummary> run_import(Services& s, Exchange& ex, const domain::KindDef& kind, bool dry_run) {
+  app::ImportOptions options;
+  options.dry_run = dry_run || ex.query_value("dry_run") == "true";
+  options.update = ex.query_value("update") == "true";
+  return app::import_records(s.db, ex.actor, kind, ex.request.body(), options);
+}
+
 }  // namespace
 
 void add_registry_routes(Router& router, Services& s) {
@@ -97,13 +161,8 @@ void add_registry_routes(Router& router, Services& s) {
                 if (!kind) return problem_response(ex.request, kind.problem());
                 auto page = read_page(ex);
                 if (!page) return problem_response(ex.request, page.problem());
-                app::RecordList request;
+                app::RecordList request = list_request(ex, {"page", "page_size"});
                 request.page = page.value();
-                for (const auto& [key, value] : ex.query) {
-                  if (key == "q") request.q = value.substr(0, 200);
-                  else if (key == "sort") request.sort = value;
-                  else if (key != "page" && key != "page_size") request.filters[key] = value;
-                }
                 auto result = s.registry.list(ex.actor, *kind.value(), request);
                 return respond(ex, result, [&](app::RecordPage& p) {
                   boost::json::array items;
@@ -127,6 +186,66 @@ void add_registry_routes(Router& router, Services& s) {
                 return respond(ex, created, [&](store::Record& r) {
                   return json_response(ex.request, beast_http::status::created, app::record_to_json(*kind.value(), r));
                 });
+              }});
+  router.add({beast_http::verb::get, "/api/v1/registry/{kind}/export", Access::signed_in, {},
+              "Export the records matching a list filter (format=csv|xlsx)", [&s](Exchange& ex) {
+                auto kind = kind_of(ex);
+                if (!kind) return problem_response(ex.request, kind.problem());
+                const std::string format = ex.query_value("format", "xlsx");
+                auto request = list_request(ex, {"format", "page", "page_size"});
+                const std::string name = kind.value()->name + "." + format;
+                if (format == "csv") {
+                  std::ostringstream out;
+                  auto status = app::export_records_csv(s.db, ex.actor, *kind.value(), request, out);
+                  if (!status) return problem_response(ex.request, status.problem());
+                  return download(ex.request, out.str(), "text/csv; charset=utf-8", name);
+                }
+                if (format != "xlsx") {
+                  return problem_response(ex.request, app::Problem::validation({{"format", "must be csv or xlsx"}}));
+                }
+                ScratchFile file;
+                auto status = app::export_records_xlsx(s.db, ex.actor, *kind.value(), request, file.path());
+                if (!status) return problem_response(ex.request, status.problem());
+                return download(ex.request, file.read(), kXlsxType, name);
+              }});
+  router.add({beast_http::verb::get, "/api/v1/registry/{kind}/template", Access::signed_in, {},
+              "The XLSX import template of a kind", [](Exchange& ex) {
+                auto kind = kind_of(ex);
+                if (!kind) return problem_response(ex.request, kind.problem());
+                const auto& roles = kind.value()->write_roles;
+                if (std::find(roles.begin(), roles.end(), app::to_string(ex.actor.role)) == roles.end()) {
+                  return problem_response(ex.request, app::Problem::forbidden("Your role may not import " + kind.value()->en + "."));
+                }
+                ScratchFile file;
+                if (auto st = io::write_registry_template(*kind.value(), file.path()); !st) {
+                  return problem_response(ex.request, {500, "internal", "Template failed", st.error().message, {}});
+                }
+                return download(ex.request, file.read(), kXlsxType, kind.value()->name + "-template.xlsx");
+              }});
+  router.add({beast_http::verb::post, "/api/v1/registry/{kind}/import", Access::signed_in, {},
+              "Import a CSV or XLSX file sent as the body (dry_run=true, update=true)", [&s](Exchange& ex) {
+                auto kind = kind_of(ex);
+                if (!kind) return problem_response(ex.request, kind.problem());
+                auto result = run_import(s, ex, *kind.value(), false);
+                return respond(ex, result, [&](app::ImportSummary& summary) {
+                  return json_response(ex.request, beast_http::status::ok, summary_json(summary));
+                });
+              }});
+  router.add({beast_http::verb::post, "/api/v1/registry/{kind}/import/errors", Access::signed_in, {},
+              "Check a file (nothing is written) and download its row errors as XLSX", [&s](Exchange& ex) {
+                auto kind = kind_of(ex);
+                if (!kind) return problem_response(ex.request, kind.problem());
+                auto result = run_import(s, ex, *kind.value(), true);
+                if (!result) return problem_response(ex.request, result.problem());
+                ScratchFile file;
+                auto writer = io::XlsxWriter::create(file.path(), "errors",
+                                                     {{"row", 8}, {"column", 20}, {"value", 30}, {"reason", 60}});
+                if (!writer) return problem_response(ex.request, {500, "internal", "Export failed", writer.error().message, {}});
+                for (const auto& e : result->errors) writer->write_row({static_cast<double>(e.row), e.column, e.value, e.reason});
+                if (auto st = writer->close(); !st) {
+                  return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
+                }
+                return download(ex.request, file.read(), kXlsxType, kind.value()->name + "-errors.xlsx");
               }});
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}/{id}", Access::signed_in, {}, "Read a record",
               [&s](Exchange& ex) {

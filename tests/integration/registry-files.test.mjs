@@ -1,0 +1,70 @@
+// Registry files over HTTP: template, dry run with row errors (also as XLSX), all-or-nothing
+// commit, idempotent re-import, update mode and the export → edit → import round trip.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { creditCode, freshSystem } from './harness.mjs';
+
+let sys;
+before(async () => { sys = await freshSystem(); });
+after(async () => { await sys?.server.stop(); });
+
+const csv = (rows) => rows.map((r) => r.join(',')).join('\n') + '\n';
+const upload = (path, body) => sys.admin.request('POST', path, body, { headers: { 'content-type': 'text/csv' } });
+
+test('the template is an XLSX download', async () => {
+  const r = await sys.admin.get('/api/v1/registry/enterprises/template', { raw: true });
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /spreadsheetml/);
+  assert.match(r.headers.get('content-disposition'), /enterprises-template\.xlsx/);
+});
+
+test('a dry run lists row errors, the errors download as XLSX, and nothing is written', async () => {
+  const file = csv([['credit_code', 'name', 'registered_capital'], [creditCode(7001), '好企业', '10'], ['91350100M000100Y44', '坏企业', 'x']]);
+  const dry = await upload('/api/v1/registry/enterprises/import?dry_run=true', file);
+  assert.equal(dry.status, 200);
+  assert.equal(dry.json.committed, false);
+  assert.deepEqual(dry.json.errors.map((e) => [e.row, e.column]), [[3, 'credit_code'], [3, 'registered_capital']]);
+  const commit = await upload('/api/v1/registry/enterprises/import', file);
+  assert.equal(commit.json.committed, false, 'a file with errors is never committed');
+  assert.equal((await sys.admin.get('/api/v1/registry/enterprises')).json.total, 0);
+  const xlsx = await upload('/api/v1/registry/enterprises/import/errors', file);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+});
+
+test('commit, idempotent re-import, update mode and export round trip', async () => {
+  const file = csv([['credit_code', 'name', 'tech_field'], [creditCode(7101), '甲', '4'], [creditCode(7102), '乙', '']]);
+  const first = await upload('/api/v1/registry/enterprises/import', file);
+  assert.deepEqual([first.json.committed, first.json.created], [true, 2]);
+  const again = await upload('/api/v1/registry/enterprises/import', file);
+  assert.deepEqual([again.json.created, again.json.unchanged], [0, 2]);
+
+  const exported = await sys.admin.get('/api/v1/registry/enterprises/export?format=csv&tech_field=4', { raw: true });
+  assert.equal(exported.status, 200);
+  const lines = exported.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(lines.length, 2, 'the filter applies to the export');
+  const edited = exported.text.replace('甲', '甲改');
+  const refused = await upload('/api/v1/registry/enterprises/import', edited);
+  assert.equal(refused.json.error_count, 1);
+  const updated = await upload('/api/v1/registry/enterprises/import?update=true', edited);
+  assert.deepEqual([updated.json.committed, updated.json.updated], [true, 1]);
+  const list = await sys.admin.get('/api/v1/registry/enterprises?q=%E7%94%B2');
+  assert.equal(list.json.items[0].name, '甲改');
+  const history = await sys.admin.get(`/api/v1/registry/enterprises/${list.json.items[0].id}/history`);
+  assert.equal(history.json.items.at(-1).changes[0].field, 'name');
+
+  const xlsx = await sys.admin.get('/api/v1/registry/enterprises/export?format=xlsx', { raw: true });
+  assert.equal(xlsx.status, 200);
+  const bytes = Buffer.from(await (await fetch(`${sys.server.url}/api/v1/registry/enterprises/export`, {
+    headers: { cookie: sys.admin.cookie },
+  })).arrayBuffer());
+  const back = await sys.admin.request('POST', '/api/v1/registry/enterprises/import', bytes,
+    { headers: { 'content-type': 'application/octet-stream' } });
+  assert.deepEqual([back.json.format, back.json.unchanged, back.json.error_count], ['xlsx', 2, 0]);
+});
+
+test('a malformed file is refused with a clear message', async () => {
+  const r = await upload('/api/v1/registry/enterprises/import', 'PK\u0003\u0004not really a zip');
+  assert.equal(r.status, 422);
+  assert.equal(r.json.code, 'import_unreadable');
+});
