@@ -39,9 +39,9 @@ std::pair<index::IndexData, index::PipelineSpec> load(const CommonOptions& o) {
     fail("iData holds " + std::to_string(years.size()) + " Time values; choose one with --time", 1);
   if (!o.panel_impute.empty() && !o.time) fail("--panel-impute needs --time", 1);
   if (o.time) {
-    std::optional<int> method;
-    if (o.panel_impute == "latest") method = static_cast<int>(index::ImputeMethod::PanelLatest);
-    if (o.panel_impute == "linear") method = static_cast<int>(index::ImputeMethod::PanelLinear);
+    std::optional<index::ImputeMethod> method;
+    if (o.panel_impute == "latest") method = index::ImputeMethod::PanelLatest;
+    if (o.panel_impute == "linear") method = index::ImputeMethod::PanelLinear;
     auto year = index::select_time(data.value(), *o.time, method);
     if (!year) fail(year.error().message, 1);
     data = std::move(year.value());
@@ -59,13 +59,19 @@ std::pair<index::IndexData, index::PipelineSpec> load(const CommonOptions& o) {
 }
 
 void add_common(CLI::App* cmd, CommonOptions& o) {
-  cmd->add_option("--data", o.data, "iData CSV (one row per unit)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--meta", o.meta, "iMeta CSV (one row per column and aggregate)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--spec", o.spec, "pipeline spec JSON (default: minmax [0,100], then arithmetic mean)")
+  cmd->add_option("--data", o.data, "iData CSV (one row per unit)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--meta", o.meta, "iMeta CSV (one row per column and aggregate)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--spec", o.spec,
+                  "pipeline spec JSON (default: minmax [0,100], then arithmetic mean)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", o.out, "output directory")->required();
   cmd->add_option("--time", o.time, "panel data: the Time value (year) to build");
-  cmd->add_option("--panel-impute", o.panel_impute, "panel data: fill gaps from the unit's other years first")
+  cmd->add_option("--panel-impute", o.panel_impute,
+                  "panel data: fill gaps from the unit's other years first")
       ->check(CLI::IsMember({"latest", "linear"}));
 }
 
@@ -77,13 +83,16 @@ void run_build(const CommonOptions& o, int repeat) {
     if (!out) fail(out.error().message, 1);
     last = std::make_unique<index::BuildOutput>(std::move(out.value()));
   }
-  if (auto s = io::write_build_outputs(o.out, *last, data.framework); !s) fail(s.error().message, 2);
+  if (auto s = io::write_build_outputs(o.out, *last, data.framework); !s)
+    fail(s.error().message, 2);
   std::cout << "index built: " << last->last().n_units() << " units, " << last->datasets.size()
             << " datasets written to " << o.out << "\n";
-  if (!last->screened_out.empty()) std::cout << "screened out: " << last->screened_out.size() << " units\n";
+  if (!last->screened_out.empty())
+    std::cout << "screened out: " << last->screened_out.size() << " units\n";
 }
 
-void run_uncertainty(const CommonOptions& o, const std::string& vary_path, const index::UncertaintyOptions& uo) {
+void run_uncertainty(const CommonOptions& o, const std::string& vary_path,
+                     const index::UncertaintyOptions& uo) {
   auto [data, spec] = load(o);
   auto text = io::read_file(vary_path);
   if (!text) fail(text.error().message, 2);
@@ -93,39 +102,51 @@ void run_uncertainty(const CommonOptions& o, const std::string& vary_path, const
   auto r = index::run_uncertainty(data, spec, vary.value(), uo);
   if (!r) fail(r.error().message, 1);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (auto s = io::write_uncertainty_outputs(o.out, r.value(), uo.sensitivity); !s) fail(s.error().message, 2);
-  std::cout << "uncertainty analysis: " << r->runs << " runs in " << secs << " s, results in " << o.out << "\n";
+  if (auto s = io::write_uncertainty_outputs(o.out, r.value(), uo.sensitivity); !s)
+    fail(s.error().message, 2);
+  std::cout << "uncertainty analysis: " << r->runs << " runs in " << secs << " s, results in "
+            << o.out << "\n";
   if (r->failed_runs)
     std::cerr << "kechuang index: warning: " << r->failed_runs
-              << " runs could not be built with their choices (e.g. gmean of non-positive values) and were left out\n";
+              << " runs could not be built with their choices (e.g. gmean of non-positive values) "
+                 "and were left out\n";
 }
 
 }  // namespace
 
 void add_index_command(CLI::App& app) {
-  auto* index = app.add_subcommand("index", "composite indices (COINr-equivalent): build, uncertainty");
+  auto* index =
+      app.add_subcommand("index", "composite indices (COINr-equivalent): build, uncertainty");
   index->require_subcommand(1);
 
   auto build_opts = std::make_shared<CommonOptions>();
   auto repeat = std::make_shared<int>(1);
   auto* build = index->add_subcommand("build", "build an index and write every dataset as CSV");
   add_common(build, *build_opts);
-  build->add_option("--repeat", *repeat, "build N times over the data read (for timing); outputs written once")
+  build
+      ->add_option("--repeat", *repeat,
+                   "build N times over the data read (for timing); outputs written once")
       ->check(CLI::PositiveNumber);
   build->callback([build_opts, repeat] { run_build(*build_opts, *repeat); });
 
   auto ua_opts = std::make_shared<CommonOptions>();
   auto vary = std::make_shared<std::string>();
   auto uo = std::make_shared<index::UncertaintyOptions>();
-  auto* ua = index->add_subcommand("uncertainty", "uncertainty (and sensitivity) analysis of the ranks");
+  auto* ua =
+      index->add_subcommand("uncertainty", "uncertainty (and sensitivity) analysis of the ranks");
   add_common(ua, *ua_opts);
-  ua->add_option("--vary", *vary, "vary JSON: the choices to vary")->required()->check(CLI::ExistingFile);
+  ua->add_option("--vary", *vary, "vary JSON: the choices to vary")
+      ->required()
+      ->check(CLI::ExistingFile);
   ua->add_option("--runs", uo->runs, "runs (with --sensitivity: base sample N, N·(d+2) runs)")
-      ->required()->check(CLI::PositiveNumber);
+      ->required()
+      ->check(CLI::PositiveNumber);
   ua->add_option("--seed", uo->seed, "random seed")->required();
-  ua->add_flag("--sensitivity", uo->sensitivity, "Saltelli sensitivity analysis; writes sensitivity.csv");
+  ua->add_flag("--sensitivity", uo->sensitivity,
+               "Saltelli sensitivity analysis; writes sensitivity.csv");
   ua->add_option("--threads", uo->threads, "threads (default: all cores)");
-  ua->add_option("--bootstrap", uo->bootstrap, "bootstrap resamples for the sensitivity intervals")->check(CLI::NonNegativeNumber);
+  ua->add_option("--bootstrap", uo->bootstrap, "bootstrap resamples for the sensitivity intervals")
+      ->check(CLI::NonNegativeNumber);
   ua->callback([ua_opts, vary, uo] { run_uncertainty(*ua_opts, *vary, *uo); });
 }
 

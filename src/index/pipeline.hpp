@@ -1,0 +1,41 @@
+// Build an index: run the spec's steps in order over IndexData, keeping each dataset as COINr names
+// them (Raw, Denominated, Imputed, Screened, Treated, Normalised, Aggregated) and the results.
+#pragma once
+
+#include <span>
+
+#include "index/model.hpp"
+#include "index/results.hpp"
+#include "index/spec.hpp"
+#include "index/treat.hpp"
+
+namespace kc::index {
+
+struct NamedDataset {
+  std::string name;
+  Dataset data;
+};
+
+struct BuildOutput {
+  std::vector<NamedDataset> datasets;  // Raw first (only the last one when keep_datasets is off)
+  std::vector<TreatDetail> treat_details;
+  std::vector<std::string> screened_out;
+  Results results;  // empty if the spec has no aggregate step
+
+  const Dataset* find(std::string_view name) const;
+  const Dataset& last() const { return datasets.back().data; }
+};
+
+struct BuildOptions {
+  std::span<const double> weights;  // one per iMeta row; empty = iMeta's weights
+  bool keep_datasets = true;
+  bool want_details = true;
+};
+
+// Checks the spec (order and parameters) before running anything.
+Status validate(const PipelineSpec& spec, const IndexData& data);
+
+Result<BuildOutput> build(const IndexData& data, const PipelineSpec& spec,
+                          const BuildOptions& options = {});
+
+}  // namespace kc::index

@@ -1,0 +1,89 @@
+#include "io/csv.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace kc::io {
+namespace {
+
+TEST(Csv, QuotedFieldsWithCommasQuotesAndNewlines) {
+  auto r = parse_csv("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ(r.value()[1].fields, (std::vector<std::string>{"x, y", "say \"hi\"", "two\nlines"}));
+  EXPECT_EQ(r.value()[1].line, 2u);
+}
+
+TEST(Csv, CrlfBomAndEmptyFields) {
+  auto r = parse_csv("\xEF\xBB\xBFuCode,v\r\nA,\r\n,2\r\nC,3");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 4u);
+  EXPECT_EQ(r.value()[0].fields[0], "uCode");
+  EXPECT_EQ(r.value()[1].fields, (std::vector<std::string>{"A", ""}));
+  EXPECT_EQ(r.value()[2].fields, (std::vector<std::string>{"", "2"}));
+  EXPECT_EQ(r.value()[3].fields, (std::vector<std::string>{"C", "3"}));
+  auto trailing = parse_csv("a,b,\n");
+  EXPECT_EQ(trailing.value()[0].fields.size(), 3u);
+  auto at_end = parse_csv("a,");
+  EXPECT_EQ(at_end.value()[0].fields, (std::vector<std::string>{"a", ""}));
+}
+
+TEST(Csv, LineNumbersCountNewlinesInsideQuotes) {
+  auto r = parse_csv("h\n\"a\nb\"\nc\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()[2].line, 4u);
+}
+
+TEST(Csv, ErrorsNameTheLine) {
+  auto open = parse_csv("a\nb\n\"never closed\n");
+  ASSERT_FALSE(open.ok());
+  EXPECT_NE(open.error().message.find("line 3"), std::string::npos);
+  auto after = parse_csv("a\n\"x\"y\n");
+  ASSERT_FALSE(after.ok());
+  EXPECT_NE(after.error().message.find("line 2"), std::string::npos);
+  auto stray = parse_csv("a\nb\"c\n");
+  ASSERT_FALSE(stray.ok());
+  auto ragged = parse_csv_table("a,b\n1,2\n3\n");
+  ASSERT_FALSE(ragged.ok());
+  EXPECT_NE(ragged.error().message.find("line 3"), std::string::npos);
+  EXPECT_FALSE(parse_csv_table("").ok());
+}
+
+TEST(Csv, TableSkipsBlankLinesAndFindsColumns) {
+  auto t = parse_csv_table("a,b\n1,2\n\n3,4\n");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->column("b"), 1);
+  EXPECT_EQ(t->column("z"), -1);
+  EXPECT_EQ(t->rows[1].line, 4u);
+}
+
+TEST(Csv, WriteQuotesOnlyWhenNeededAndRoundTrips) {
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("q\"q"), "\"q\"\"q\"");
+  EXPECT_EQ(csv_field(" pad"), "\" pad\"");
+  std::string out;
+  std::vector<std::string> row{"x, y", "line\nbreak", "\"", "", "中文"};
+  append_csv_row(out, row);
+  auto back = parse_csv(out);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back.value()[0].fields, row);
+}
+
+TEST(Csv, FilesReadAndWrite) {
+  const std::string path = (std::filesystem::temp_directory_path() / "kc_csv_test.csv").string();
+  ASSERT_TRUE(write_file(path, "a,b\n1,2\n").ok());
+  auto text = read_file(path);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value(), "a,b\n1,2\n");
+  std::remove(path.c_str());
+  auto missing = read_file("/nonexistent/kc.csv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "file.open");
+}
+
+}  // namespace
+}  // namespace kc::io
