@@ -102,6 +102,23 @@ std::string Decimal::to_string() const {
   return s;
 }
 
+std::strong_ordering Fraction::compare_exact(Int128 a, Int128 b, Int128 c, Int128 d) {
+  for (;;) {
+    const Int128 q1 = floor_div(a, b), q2 = floor_div(c, d);
+    if (q1 != q2) return q1 < q2 ? std::strong_ordering::less : std::strong_ordering::greater;
+    const Int128 r1 = a - q1 * b, r2 = c - q2 * d;  // 0 ≤ r < den
+    if (r1 == 0 || r2 == 0)
+      return r1 == r2 ? std::strong_ordering::equal
+                      : (r1 == 0 ? std::strong_ordering::less : std::strong_ordering::greater);
+    // r1/b <=> r2/d  ⇔  d/r2 <=> b/r1 (cross-multiply both by the positive b·d·r1·r2).
+    const Int128 old_b = b;
+    a = d;
+    b = r2;
+    c = old_b;
+    d = r1;
+  }
+}
+
 void Fraction::normalise_large() {
   if (den_ == 0) std::abort();  // a bug, never input: callers check zero denominators
   *this = reduced();

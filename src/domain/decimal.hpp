@@ -94,7 +94,9 @@ class Fraction {
   }
   // Exact comparison by cross-multiplication.
   friend std::strong_ordering operator<=>(const Fraction& a, const Fraction& b) {
-    const Int128 l = a.num_ * b.den_, r = b.num_ * a.den_;
+    Int128 l, r;
+    if (__builtin_mul_overflow(a.num_, b.den_, &l) || __builtin_mul_overflow(b.num_, a.den_, &r))
+      return compare_exact(a.num_, a.den_, b.num_, b.den_);
     return l < r ? std::strong_ordering::less
                  : (l > r ? std::strong_ordering::greater : std::strong_ordering::equal);
   }
@@ -105,6 +107,9 @@ class Fraction {
 
  private:
   void normalise_large();  // reduce by the gcd; abort on a zero denominator
+  // a/b <=> c/d (b, d > 0) by comparing integer parts and then inverted remainders: never
+  // overflows, used when the cross products would.
+  static std::strong_ordering compare_exact(Int128 a, Int128 b, Int128 c, Int128 d);
   // a ± b with a common denominator found without a gcd when one divides the other (the usual
   // case: amounts in 1/10000 and policy shares such as 4/5).
   static Fraction combine(const Fraction& a, const Fraction& b, int sign) {

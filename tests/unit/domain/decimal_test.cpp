@@ -76,3 +76,19 @@ TEST(Fraction, RoundingHelpers) {
 
 }  // namespace
 }  // namespace kc::domain
+
+namespace kc::domain {
+namespace {
+
+TEST(Fraction, ComparesWithoutOverflowWhenCrossProductsWouldOverflow) {
+  const Int128 big = (Int128(1) << 100) + 7;
+  const Fraction a(big, big - 1), b(big + 1, big);  // both just above 1; a > b
+  EXPECT_GT(a, b);
+  EXPECT_LT(b, a);
+  EXPECT_TRUE((a <=> a) == 0);
+  EXPECT_LT(Fraction(-big, big - 1), b);
+  EXPECT_GT(Fraction(big * 3, big), Fraction(big * 2 + 1, big));
+}
+
+}  // namespace
+}  // namespace kc::domain
