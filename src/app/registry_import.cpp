@@ -28,9 +28,11 @@ class ReferenceResolver {
     if (auto it = cache.find(text); it != cache.end()) return it->second;
     const auto* target = domain::find_kind(f.references);
     std::optional<std::int64_t> id;
-    const bool numeric = !text.empty() && std::all_of(text.begin(), text.end(), ::isdigit);
-    if (numeric) {
-      if (store::RecordStore(conn_, *target).get(std::stoll(text))) id = std::stoll(text);
+    // A short number is a record id; anything else (an 18-digit credit code may be all digits)
+    // is the referenced kind's natural key.
+    const bool id_like = !text.empty() && text.size() <= 15 && std::all_of(text.begin(), text.end(), ::isdigit);
+    if (id_like && store::RecordStore(conn_, *target).get(std::stoll(text))) {
+      id = std::stoll(text);
     } else if (target->natural_key.size() == 1) {
       const auto* key_field = target->field(target->natural_key.front());
       auto key = domain::parse_cell(*key_field, text);

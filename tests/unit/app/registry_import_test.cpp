@@ -118,6 +118,12 @@ TEST_F(RegistryImport, ReferencesByNaturalKeyAndGb18030) {
   EXPECT_EQ(count("reg_enterprise_years"), 1);
   auto bad = run("enterprise_years", std::string("enterprise_id,year\n") + kB + ",2013\n");
   EXPECT_EQ(bad->errors.at(0).column, "enterprise_id");
+  // Credit codes may consist of digits only; they are still keys, not record ids.
+  constexpr const char* kDigits = "913301067517230585";
+  ASSERT_TRUE(run("enterprises", std::string("credit_code,name\n") + kDigits + ",丙\n"));
+  auto digits = run("enterprise_years", std::string("enterprise_id,year\n") + kDigits + ",2013\n");
+  ASSERT_TRUE(digits);
+  EXPECT_EQ(digits->error_count, 0u) << digits->errors.at(0).reason;
 }
 
 TEST_F(RegistryImport, ExportImportRoundTripInCsvAndXlsx) {
