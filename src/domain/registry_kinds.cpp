@@ -78,6 +78,71 @@ FieldDef filterable(FieldDef f) {
   return f;
 }
 
+// A reference to an enterprise that a record may have (a patent owned by a university, a talent
+// hosted by an institute).
+FieldDef optional_enterprise_ref() {
+  FieldDef f = enterprise_ref();
+  f.required = false;
+  return f;
+}
+
+FieldDef reference(std::string name, std::string target, std::string zh, std::string en) {
+  FieldDef f = def(std::move(name), FieldType::reference, std::move(zh), std::move(en));
+  f.references = std::move(target);
+  f.filterable = true;
+  return f;
+}
+
+FieldDef choice(std::string name, std::string zh, std::string en, std::vector<Choice> choices) {
+  FieldDef f = def(std::move(name), FieldType::choice, std::move(zh), std::move(en));
+  f.choices = std::move(choices);
+  f.filterable = true;
+  return f;
+}
+
+FieldDef date(std::string name, std::string zh, std::string en) {
+  return def(std::move(name), FieldType::date, std::move(zh), std::move(en));
+}
+
+FieldDef flag(std::string name, std::string zh, std::string en) {
+  return filterable(def(std::move(name), FieldType::boolean, std::move(zh), std::move(en)));
+}
+
+// A year other than the record's own (recognised in, used for a recognition in).
+FieldDef year_value(std::string name, std::string zh, std::string en) {
+  FieldDef f = def(std::move(name), FieldType::integer, std::move(zh), std::move(en));
+  f.min = 1949;
+  f.max = 2100;
+  return f;
+}
+
+// Recognition levels of centres, incubators, talents and workstations.
+FieldDef level_choice(bool with_district = true) {
+  std::vector<Choice> levels = {{"national", "国家级", "national"},
+                                {"provincial", "省级", "provincial"},
+                                {"municipal", "市级", "municipal"}};
+  if (with_district) levels.push_back({"district", "区级", "district"});
+  return required(choice("level", "级别", "Level", std::move(levels)));
+}
+
+FieldDef region(std::string name, std::string zh, std::string en) {
+  return filterable(def(std::move(name), FieldType::region_code, std::move(zh), std::move(en)));
+}
+
+// Kinds staff maintain and every role may read (enterprise users: their own enterprise's records).
+KindDef staff_kind(KindDef k) {
+  k.read_roles = kReaders;
+  k.write_roles = kStaffRoles;
+  return k;
+}
+
+// Kinds that belong to no enterprise: enterprise users may not read them.
+KindDef bureau_kind(KindDef k) {
+  k.read_roles = {"admin", "staff", "reviewer", "viewer"};
+  k.write_roles = kStaffRoles;
+  return k;
+}
+
 FieldDef tech_field_choice() {
   FieldDef f = def("tech_field", FieldType::choice, "技术领域", "Technology field");
   f.filterable = true;
@@ -196,12 +261,393 @@ KindDef region_statistics() {
   return k;
 }
 
+KindDef sme_registrations() {
+  KindDef k = kind("sme_registrations", "reg_sme_registrations", "科技型中小企业入库登记",
+                   "S&T SME registrations");
+  k.fields = {
+      enterprise_ref(),
+      searchable(required(text("registration_no", "入库登记编号", "Registration number", 50))),
+      year_field(),
+  };
+  k.natural_key = {"registration_no"};
+  k.title_field = "registration_no";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef programme_tiers() {
+  KindDef k = kind("programme_tiers", "reg_programme_tiers", "梯队培育工程", "Programme tiers");
+  k.fields = {
+      enterprise_ref(),
+      required(choice("programme", "培育工程", "Programme",
+                      {{"p236", "“236”工程", "\"236\" programme"},
+                       {"p100", "高新企业“100”工程", "\"100\" HTE cultivation pool"},
+                       {"project_cultivation", "科技项目培育工程", "Project cultivation"}})),
+      required(choice("tier", "梯队", "Tier",
+                      {{"tier1", "第一梯队（领航企业）", "first tier (navigator)"},
+                       {"tier2", "第二梯队（骨干企业）", "second tier (backbone)"},
+                       {"tier3", "第三梯队（成长企业）", "third tier (growth)"},
+                       {"pool", "培育库", "cultivation pool"}})),
+      filterable(required(date("entered_on", "入选日期", "Entered on"))),
+      date("exited_on", "退出日期", "Exited on"),
+  };
+  k.natural_key = {"enterprise_id", "programme", "entered_on"};
+  k.title_field = "programme";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef patents() {
+  KindDef k = kind("patents", "reg_patents", "专利", "Patents");
+  k.fields = {
+      // Kept as text: the check digit is verified by the import (domain::PatentNumber), so that
+      // historical numbers with typos can still be recorded and corrected.
+      searchable(required(text("application_no", "申请号", "Application number", 30))),
+      searchable(text("title", "专利名称", "Title", 300)),
+      required(choice("kind", "专利类型", "Patent kind",
+                      {{"invention", "发明", "invention"},
+                       {"utility_model", "实用新型", "utility model"},
+                       {"design", "外观设计", "design"}})),
+      filterable(required(date("filed_on", "申请日", "Filed on"))),
+      filterable(date("granted_on", "授权公告日", "Granted on")),
+      required(choice("status", "法律状态", "Status",
+                      {{"pending", "审查中", "pending"},
+                       {"valid", "有效", "valid"},
+                       {"lapsed", "失效", "lapsed"},
+                       {"rejected", "驳回/撤回", "rejected or withdrawn"}})),
+      optional_enterprise_ref(),
+      searchable(text("owner_name", "专利权人（申请人）", "Owner (applicant)", 200)),
+  };
+  k.natural_key = {"application_no"};
+  k.title_field = "application_no";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef ip_items() {
+  KindDef k = kind("ip_items", "reg_ip_items", "其他知识产权", "Other IP items");
+  k.fields = {
+      required(
+          choice("kind", "知识产权类别", "IP class",
+                 {{"software_copyright", "软件著作权", "software copyright"},
+                  {"ic_layout", "集成电路布图设计", "IC layout design"},
+                  {"plant_variety", "植物新品种", "plant variety"},
+                  {"crop_variety", "国家级农作物品种", "national crop variety"},
+                  {"new_drug", "国家新药", "national new drug"},
+                  {"tcm_protected", "国家一级中药保护品种", "first-grade protected TCM variety"},
+                  {"defence_patent", "国防专利", "defence patent"},
+                  {"other", "其他", "other"}})),
+      searchable(required(text("number", "登记号/证书号", "Number", 50))),
+      searchable(text("title", "名称", "Title", 300)),
+      filterable(date("granted_on", "授权（登记）日期", "Granted on")),
+      enterprise_ref(),
+      // Class II items may serve one HTE application only (policy-rules §1.7).
+      year_value("used_in_hte_recognition", "已用于高企认定年度",
+                    "Used in HTE recognition (year)"),
+  };
+  k.natural_key = {"kind", "number"};
+  k.title_field = "number";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef rd_institutions() {
+  KindDef k = kind("rd_institutions", "reg_rd_institutions", "企业研发机构", "R&D institutions");
+  k.fields = {
+      searchable(required(text("name", "名称", "Name", 200))),
+      required(
+          choice("kind", "类型", "Kind",
+                 {{"engineering_centre", "企业工程技术研究中心", "enterprise engineering centre"},
+                  {"technology_centre", "企业技术中心", "enterprise technology centre"},
+                  {"key_lab", "重点实验室", "key laboratory"},
+                  {"rd_centre", "企业研究开发中心", "enterprise R&D centre"},
+                  {"design_centre", "工业设计中心", "industrial design centre"}})),
+      level_choice(),
+      filterable(required(year_value("recognised_year", "认定年度", "Recognised in"))),
+      enterprise_ref(),
+  };
+  k.natural_key = {"enterprise_id", "kind", "level"};
+  k.title_field = "name";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef platforms() {
+  KindDef k = kind("platforms", "reg_platforms", "科技载体平台", "Platforms");
+  k.fields = {
+      searchable(required(text("name", "名称", "Name", 200))),
+      required(choice("kind", "类型", "Kind",
+                      {{"research_institute", "研究院", "research institute"},
+                       {"industrial_park", "产业园/创业园", "industrial park"},
+                       {"tech_transfer_centre", "技术转移中心", "technology-transfer centre"},
+                       {"public_service", "公共服务平台", "public service platform"},
+                       {"other", "其他", "other"}})),
+      date("established_on", "设立日期", "Established on"),
+      searchable(text("partner", "合作院校（机构）", "Partner institution", 200)),
+  };
+  k.natural_key = {"name"};
+  k.title_field = "name";
+  return bureau_kind(k);
+}
+
+KindDef platform_years() {
+  KindDef k = kind("platform_years", "reg_platform_years", "载体平台年度情况", "Platform years");
+  k.fields = {
+      required(reference("platform_id", "platforms", "载体平台", "Platform")),
+      year_field(),
+      count("resident_enterprises", "入驻企业数", "Resident enterprises", "家"),
+      amount("resident_capital", "入驻企业注册资本", "Registered capital of residents"),
+      count("seed_fund_projects", "种子基金项目数", "Seed-fund projects", "项"),
+      count("cooperation_projects", "合作项目数", "Cooperation projects", "项"),
+      count("cooperating_enterprises", "合作企业数", "Cooperating enterprises", "家"),
+      amount("deal_value", "成交额", "Deal value"),
+      choice("assessment", "考核结果", "Assessment",
+             {{"excellent", "优秀", "excellent"},
+              {"good", "良好", "good"},
+              {"pass", "合格", "pass"},
+              {"fail", "不合格", "fail"}}),
+  };
+  k.natural_key = {"platform_id", "year"};
+  k.title_field = "year";
+  return bureau_kind(k);
+}
+
+// Which enterprises a park or institute hosts, and since when.
+KindDef platform_residents() {
+  KindDef k =
+      kind("platform_residents", "reg_platform_residents", "平台入驻企业", "Platform residents");
+  k.fields = {
+      required(reference("platform_id", "platforms", "载体平台", "Platform")),
+      enterprise_ref(),
+      filterable(required(date("entered_on", "入驻日期", "Entered on"))),
+      date("left_on", "迁出日期", "Left on"),
+  };
+  k.natural_key = {"platform_id", "enterprise_id"};
+  k.title_field = "entered_on";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef incubators() {
+  KindDef k = kind("incubators", "reg_incubators", "孵化器与众创空间", "Incubators");
+  k.fields = {
+      searchable(required(text("name", "名称", "Name", 200))),
+      required(choice("kind", "类型", "Kind",
+                      {{"incubator", "科技企业孵化器", "incubator"},
+                       {"maker_space", "众创空间", "maker space"}})),
+      level_choice(),
+      count("area", "场地面积", "Area", "平方米"),
+      date("opened_on", "启用日期", "Opened on"),
+  };
+  k.natural_key = {"name"};
+  k.title_field = "name";
+  return bureau_kind(k);
+}
+
+KindDef incubator_years() {
+  KindDef k = kind("incubator_years", "reg_incubator_years", "孵化器年度情况", "Incubator years");
+  k.fields = {
+      required(reference("incubator_id", "incubators", "孵化器", "Incubator")),
+      year_field(),
+      count("tenants", "在孵企业数", "Tenants", "家"),
+      count("new_tenants", "当年新增在孵企业", "New tenants", "家"),
+      count("graduates", "当年毕业企业", "Graduates", "家"),
+      count("tenant_employees", "在孵企业从业人员", "Tenant employees"),
+      amount("tenant_revenue", "在孵企业总收入", "Tenant revenue"),
+      amount("investment_raised", "在孵企业获投融资", "Investment raised"),
+  };
+  k.natural_key = {"incubator_id", "year"};
+  k.title_field = "year";
+  return bureau_kind(k);
+}
+
+KindDef talents() {
+  KindDef k = kind("talents", "reg_talents", "引进人才", "Talents");
+  k.fields = {
+      searchable(required(text("person_name", "姓名（团队带头人）", "Person (team leader)", 100))),
+      searchable(required(text("programme", "人才计划", "Programme", 100))),
+      level_choice(false),
+      required(choice("form", "形式", "Form",
+                      {{"individual", "个人", "individual"}, {"team", "团队", "team"}})),
+      year_field(),
+      optional_enterprise_ref(),
+  };
+  k.natural_key = {"person_name", "programme", "year"};
+  k.title_field = "person_name";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef cooperation_agreements() {
+  KindDef k = kind("cooperation_agreements", "reg_cooperation_agreements", "科技合作项目",
+                   "Cooperation agreements");
+  k.fields = {
+      searchable(required(text("agreement_no", "项目编号", "Agreement number", 50))),
+      searchable(text("title", "项目名称", "Title", 300)),
+      required(choice("kind", "类型", "Kind",
+                      {{"cooperation", "产学研合作", "industry–research cooperation"},
+                       {"seed_fund", "种子基金项目", "seed-fund project"}})),
+      searchable(required(text("partner", "合作方", "Partner", 200))),
+      filterable(text("partner_country", "合作方国家（地区）", "Partner country", 50)),
+      flag("international", "国际合作", "International"),
+      filterable(required(date("signed_on", "签约日期", "Signed on"))),
+      amount("value", "合同金额", "Value"),
+      optional_enterprise_ref(),
+      reference("platform_id", "platforms", "依托平台", "Through platform"),
+  };
+  k.natural_key = {"agreement_no"};
+  k.title_field = "agreement_no";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef tech_contracts() {
+  KindDef k = kind("tech_contracts", "reg_tech_contracts", "技术合同", "Technology contracts");
+  k.fields = {
+      searchable(required(text("registration_no", "登记号", "Registration number", 50))),
+      searchable(text("title", "合同名称", "Title", 300)),
+      required(choice("type", "合同类型", "Type",
+                      {{"development", "技术开发", "development"},
+                       {"transfer", "技术转让", "transfer"},
+                       {"consulting", "技术咨询", "consulting"},
+                       {"service", "技术服务", "service"},
+                       {"licence", "技术许可", "licence"}})),
+      filterable(required(date("signed_on", "签订日期", "Signed on"))),
+      amount("value", "合同成交额", "Contract value"),
+      amount("technical_income", "技术交易额", "Technical income"),
+      required(region("seller_region", "卖方所在地区", "Seller region")),
+      required(region("buyer_region", "买方所在地区", "Buyer region")),
+      optional_enterprise_ref(),
+      reference("platform_id", "platforms", "中介平台", "Brokered by platform"),
+  };
+  k.natural_key = {"registration_no"};
+  k.title_field = "registration_no";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef loans() {
+  KindDef k = kind("loans", "reg_loans", "科技金融贷款", "S&T-finance loans");
+  FieldDef rate = def("rate_bp", FieldType::integer, "年利率", "Annual rate");
+  rate.unit = "基点";
+  rate.min = 0;
+  rate.max = 10'000;
+  FieldDef term = count("term_months", "期限", "Term", "月");
+  term.max = 600;
+  k.fields = {
+      searchable(required(text("contract_no", "借款合同编号", "Loan contract number", 50))),
+      searchable(required(text("bank", "贷款银行", "Bank", 100))),
+      enterprise_ref(),
+      required(amount("amount", "贷款金额", "Amount")),
+      rate,
+      term,
+      amount("interest_subsidy", "贴息金额", "Interest subsidy"),
+      amount("risk_pool_compensation", "风险池补偿", "Risk-pool compensation"),
+      required(choice("status", "状态", "Status",
+                      {{"current", "在贷", "current"},
+                       {"repaid", "已还清", "repaid"},
+                       {"default", "违约", "default"}})),
+      filterable(required(date("granted_on", "放款日期", "Granted on"))),
+  };
+  k.natural_key = {"contract_no"};
+  k.title_field = "contract_no";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef academician_workstations() {
+  KindDef k = kind("academician_workstations", "reg_academician_workstations", "院士工作站",
+                   "Academician workstations");
+  k.fields = {
+      enterprise_ref(),
+      searchable(required(text("academician", "进站院士", "Academician", 100))),
+      searchable(text("academy", "所属院（校）", "Academy or university", 200)),
+      level_choice(false),
+      filterable(required(date("established_on", "建站日期", "Established on"))),
+      count("projects", "合作项目数", "Joint projects", "项"),
+  };
+  k.natural_key = {"enterprise_id", "academician"};
+  k.title_field = "academician";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef haizhi_services() {
+  KindDef k =
+      kind("haizhi_services", "reg_haizhi_services", "海智服务", "Overseas-expert services");
+  k.fields = {
+      searchable(required(text("service_no", "服务编号", "Service number", 50))),
+      searchable(required(text("expert_name", "海外专家", "Overseas expert", 100))),
+      filterable(text("expert_country", "专家所在国家（地区）", "Expert's country", 50)),
+      searchable(text("topic", "服务内容", "Topic", 300)),
+      filterable(required(date("served_on", "服务日期", "Served on"))),
+      optional_enterprise_ref(),
+  };
+  k.natural_key = {"service_no"};
+  k.title_field = "expert_name";
+  k.enterprise_scope = "enterprise_id";
+  return staff_kind(k);
+}
+
+KindDef competitions() {
+  KindDef k = kind("competitions", "reg_competitions", "创新设计大赛", "Competitions");
+  FieldDef edition = count("edition", "届次", "Edition", "届");
+  edition.required = true;
+  k.fields = {
+      edition,
+      year_field(),
+      searchable(required(text("title", "名称", "Title", 200))),
+      count("entries", "参赛作品", "Entries", "件"),
+      count("international_entries", "境外参赛作品", "International entries", "件"),
+      count("awards", "获奖作品", "Awards", "件"),
+  };
+  k.natural_key = {"edition"};
+  k.title_field = "title";
+  return bureau_kind(k);
+}
+
+KindDef policies() {
+  KindDef k = kind("policies", "reg_policies", "政策文件", "Policies");
+  k.fields = {
+      searchable(required(text("document_no", "文号", "Document number", 100))),
+      searchable(required(text("title", "标题", "Title", 300))),
+      filterable(required(date("issued_on", "发布日期", "Issued on"))),
+      date("valid_until", "有效期至", "Valid until"),
+      searchable(text("body", "正文", "Text", 200'000)),
+  };
+  k.natural_key = {"document_no"};
+  k.title_field = "title";
+  return bureau_kind(k);
+}
+
 }  // namespace
 
 const std::vector<KindDef>& registry_kinds() {
   // Referenced kinds come before the kinds that reference them (table creation order).
-  static const std::vector<KindDef> kinds = {enterprises(), enterprise_years(), hte_certificates(),
-                                             region_statistics()};
+  static const std::vector<KindDef> kinds = {
+      enterprises(),
+      enterprise_years(),
+      hte_certificates(),
+      region_statistics(),
+      sme_registrations(),
+      programme_tiers(),
+      patents(),
+      ip_items(),
+      rd_institutions(),
+      platforms(),
+      platform_years(),
+      platform_residents(),
+      incubators(),
+      incubator_years(),
+      talents(),
+      cooperation_agreements(),
+      tech_contracts(),
+      loans(),
+      academician_workstations(),
+      haizhi_services(),
+      competitions(),
+      policies(),
+  };
   return kinds;
 }
 
