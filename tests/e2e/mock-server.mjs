@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { registryApi, seedRegistry } from './mock-registry.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_DIST = path.resolve(here, '../../web/dist')
@@ -43,7 +44,7 @@ function seed(adminPassword) {
     { username: 'nobody', success: false, reason: 'unknown_user' },
     { username: 'acme', success: false, reason: 'disabled' },
   ].map((l, i) => ({ id: i + 1, at: new Date(t0 + i * 600e3).toISOString(), ip: '127.0.0.1', ...l }))
-  return { users, audit, logins, sessions: new Map(), nextUser: users.length + 1 }
+  return { users, audit, logins, sessions: new Map(), nextUser: users.length + 1, registry: seedRegistry() }
 }
 
 const publicUser = ({ password: _p, ...u }) => u
@@ -138,6 +139,11 @@ async function api(req, res, url, db) {
     res.writeHead(204); return res.end()
   }
   if (s.user.must_change_password) return problem(res, 403, 'password_change_required', 'change your password first')
+  const send = (status, payload) => {
+    if (payload === undefined) { res.writeHead(status); res.end() } else json(res, status, payload)
+  }
+  const fail = (status, code, detail, errors) => problem(res, status, code, detail, errors)
+  if (registryApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (s.user.role !== 'admin') return problem(res, 403, 'forbidden', 'admin only')
 
   if (m === 'GET' && p === '/users') {

@@ -1,10 +1,12 @@
 // Browser test of the web app against a running server (the real `kechuang serve` or the mock):
-// sign in, switch language, open the users page, sign out.
+// sign in, switch language, open the users page, sign out; a new user's forced password change;
+// the registry pages (list, create with field errors, edit, history, related years, delete refused).
 //   KC_BASE_URL=http://127.0.0.1:8080 KC_ADMIN_USER=admin KC_ADMIN_PASSWORD=… node --test tests/e2e/run.mjs
 // On a failing step a full-page screenshot is written to test-results/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, screenshot } from './browser.mjs'
+import { creditCode } from './credit_code.mjs'
 
 const BASE = process.env.KC_BASE_URL?.replace(/\/+$/, '')
 const USER = process.env.KC_ADMIN_USER
@@ -182,6 +184,164 @@ test('a new user gets a generated password, must change it, and sees only their 
       await signOut(page)
       await signIn(page, username, newPassword)
       assert.equal(new URL(page.url()).pathname, '/', 'the new password works and is no longer forced')
+    })
+  } finally {
+    await browser.close()
+  }
+})
+
+test('registry: create an enterprise (field errors first), edit it, see its history, in both languages', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const browser = await launch()
+  const { page } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  // A fresh valid code per run, so the test also passes against a server that has data already.
+  const code = creditCode()
+  const wrongCheck = code.slice(0, 17) + (code[17] === '0' ? '1' : '0')
+  const name = `E2E 测试企业 ${Date.now().toString(36)}`
+  const renamed = `${name} 改`
+  const item = (field) => page.getByTestId(`form-item-${field}`)
+  const fieldError = (field) => item(field).locator('.el-form-item__error')
+  let detailPath = ''
+  /** Waits until the element with that test id shows exactly `text` (pages load asynchronously). */
+  const textIs = (testid, text) => page.waitForFunction(([id, want]) =>
+    document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want, [testid, text])
+
+  try {
+    await step('the registry menu lists the kinds and opens the enterprises list', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      const menu = page.getByTestId('menu-registry-enterprises')
+      await menu.waitFor()
+      assert.equal((await menu.innerText()).trim(), '企业')
+      assert.equal(await page.getByTestId('menu-registry-enterprise_years').count(), 1)
+      await menu.click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprises')
+      await page.getByTestId('registry-table').waitFor()
+      assert.equal((await page.getByTestId('registry-list-title').innerText()).trim(), '企业')
+      const headers = await page.getByTestId('registry-table').locator('thead th').allInnerTexts()
+      assert.ok(headers.some((h) => h.includes('统一社会信用代码')), `columns: ${JSON.stringify(headers)}`)
+      assert.ok(headers.some((h) => h.includes('注册资本（万元）')), `amount column with its unit: ${JSON.stringify(headers)}`)
+    })
+
+    await step('a wrong credit code is refused and the message shows on the field', async () => {
+      await page.getByTestId('registry-create').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprises/new')
+      await item('credit_code').locator('input').fill(wrongCheck)
+      await item('name').locator('input').fill(name)
+      await item('registered_capital').locator('input').fill('1234.5')
+      assert.equal((await item('registered_capital').locator('.el-input-group__append').innerText()).trim(), '万元')
+      await page.getByTestId('record-form-submit').click()
+      await fieldError('credit_code').waitFor()
+      const shown = (await fieldError('credit_code').innerText()).trim()
+      assert.match(shown, /校验码/, `the server's message is on the field: ${shown}`)
+      assert.doesNotMatch(shown, / \/ |check character/, 'only the Chinese half is shown')
+      assert.equal(new URL(page.url()).pathname, '/registry/enterprises/new')
+    })
+
+    await step('a valid credit code creates the enterprise and opens it', async () => {
+      await item('credit_code').locator('input').fill(code)
+      await page.getByTestId('record-form-submit').click()
+      await page.waitForURL((u) => /^\/registry\/enterprises\/\d+$/.test(u.pathname))
+      detailPath = new URL(page.url()).pathname
+      await textIs('registry-detail-title', name)
+      assert.equal((await page.getByTestId('value-credit_code').innerText()).trim(), code)
+      assert.equal((await page.getByTestId('value-registered_capital').innerText()).trim(), '1,234.5')
+      await page.getByTestId('related-enterprise_years').waitFor() // the enterprise's years
+    })
+
+    await step('editing the name shows the change in the history', async () => {
+      await page.getByTestId('registry-edit').click()
+      await page.waitForURL((u) => u.pathname === `${detailPath}/edit`)
+      assert.equal(await item('name').locator('input').inputValue(), name)
+      await item('name').locator('input').fill(renamed)
+      await page.getByTestId('record-form-submit').click()
+      await page.waitForURL((u) => u.pathname === detailPath)
+      await textIs('registry-detail-title', renamed)
+      await page.getByRole('tab', { name: '变更历史' }).click()
+      const change = page.getByTestId('history-entry').first().getByTestId('history-change')
+      await change.first().waitFor()
+      const cells = (await change.first().locator('td').allInnerTexts()).map((c) => c.trim())
+      assert.deepEqual(cells, ['企业名称', name, '→', renamed])
+      assert.equal(await page.getByTestId('history-entry').count(), 2, 'create and update')
+    })
+
+    await step('a year of the enterprise links back, and the enterprise cannot be deleted while it has one', async () => {
+      await page.getByRole('tab', { name: '基本信息' }).click()
+      await page.getByTestId('related-enterprise_years-new').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprise_years/new')
+      // The new year already points at the enterprise.
+      await page.waitForFunction((n) => document.querySelector('[data-testid=form-item-enterprise_id] .el-select')?.textContent?.includes(n), renamed)
+      await item('year').locator('input').fill('2024')
+      await page.getByTestId('record-form-submit').click()
+      await page.waitForURL((u) => /^\/registry\/enterprise_years\/\d+$/.test(u.pathname))
+      const link = page.getByTestId('value-enterprise_id').getByTestId('record-link')
+      await page.waitForFunction((n) => document.querySelector('[data-testid=value-enterprise_id]')?.textContent?.includes(n), renamed)
+      await link.click()
+      await page.waitForURL((u) => u.pathname === detailPath)
+      await page.getByTestId('related-enterprise_years').getByTestId('related-row-link').first().waitFor()
+      await page.getByTestId('registry-delete').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      const refused = page.getByTestId('registry-action-error')
+      await refused.waitFor()
+      assert.ok((await refused.innerText()).trim().length > 0, 'the server says why')
+      assert.equal(new URL(page.url()).pathname, detailPath, 'the enterprise is still there')
+    })
+
+    await step('in English the labels, menu and history follow the language', async () => {
+      await page.getByTestId('lang-en').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid=menu-registry-enterprises]')?.textContent?.trim() === 'Enterprises')
+      const labels = await page.getByTestId('registry-fields').locator('.el-descriptions__label').allInnerTexts()
+      assert.ok(labels.map((l) => l.trim()).includes('Unified social credit code'), JSON.stringify(labels))
+      assert.ok(labels.map((l) => l.trim()).includes('Registered capital (10k yuan)'), JSON.stringify(labels))
+      await page.getByRole('tab', { name: 'History' }).click()
+      const change = page.getByTestId('history-entry').first().getByTestId('history-change').first()
+      await change.waitFor()
+      assert.equal((await change.locator('td').first().innerText()).trim(), 'Name')
+      await page.getByTestId('menu-registry-enterprises').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprises')
+      await page.getByTestId('registry-search').fill(code)
+      await page.getByTestId('registry-search').press('Enter')
+      await page.waitForURL((u) => u.searchParams.get('q') === code)
+      await page.waitForFunction((n) => {
+        const rows = [...document.querySelectorAll('[data-testid=registry-row-title]')].map((e) => e.textContent.trim())
+        return rows.length === 1 && rows[0] === n
+      }, renamed)
+      const headers = await page.getByTestId('registry-table').locator('thead th').allInnerTexts()
+      assert.ok(headers.some((h) => h.includes('Unified social credit code')), JSON.stringify(headers))
+      await page.getByTestId('registry-create').click()
+      await item('credit_code').locator('input').fill(wrongCheck)
+      await item('name').locator('input').fill('x')
+      await page.getByTestId('record-form-submit').click()
+      await fieldError('credit_code').waitFor()
+      const shown = (await fieldError('credit_code').innerText()).trim()
+      assert.match(shown, /check character/, shown)
+      assert.doesNotMatch(shown, /校验/, 'only the English half is shown')
+    })
+
+    await step('without its year the enterprise can be deleted', async () => {
+      await page.goto(`${BASE}${detailPath}`)
+      const year = page.getByTestId('related-enterprise_years').getByTestId('related-row-link').first()
+      await year.click()
+      await page.waitForURL((u) => /^\/registry\/enterprise_years\/\d+$/.test(u.pathname))
+      await page.getByTestId('registry-delete').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprise_years')
+      await page.goto(`${BASE}${detailPath}`)
+      await page.getByTestId('related-enterprise_years').waitFor()
+      await page.getByTestId('registry-delete').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprises')
+      await page.goto(`${BASE}${detailPath}`)
+      await page.getByTestId('registry-detail-error').waitFor() // 404: gone
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
     })
   } finally {
     await browser.close()

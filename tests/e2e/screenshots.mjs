@@ -20,6 +20,35 @@ const shot = async (name) => {
   await page.screenshot({ path: path.join(dir, `${name}.png`) })
   console.log(path.join(dir, `${name}.png`))
 }
+/** The registry's list, detail (with the enterprise's years), history and form with a field error. */
+async function registryShots(lang) {
+  await page.getByTestId('menu-registry-enterprises').click()
+  const title = page.getByTestId('registry-row-title').first()
+  if (!(await title.waitFor({ timeout: 3000 }).then(() => true, () => false))) return // no enterprises yet
+  await shot(`registry-list-${lang}`)
+  await title.click()
+  await page.getByTestId('registry-fields').waitFor()
+  await page.getByTestId('related-enterprise_years').locator('tbody tr').first().waitFor().catch(() => undefined)
+  await shot(`registry-detail-${lang}`)
+  await page.getByTestId('related-enterprise_years').scrollIntoViewIfNeeded()
+  await shot(`registry-detail-related-${lang}`)
+  await page.getByRole('tab', { name: lang === 'en' ? 'History' : '变更历史' }).click()
+  await page.getByTestId('history-entry').first().waitFor()
+  await shot(`registry-history-${lang}`)
+  await page.getByTestId('registry-edit').click()
+  const code = page.getByTestId('form-item-credit_code')
+  await code.locator('input').fill('91350100M000100Y44')
+  await page.getByTestId('record-form-submit').click()
+  await code.locator('.el-form-item__error').waitFor()
+  await shot(`registry-form-${lang}`)
+  await page.getByTestId('menu-registry-enterprise_years').click()
+  await page.getByTestId('registry-row-title').first().waitFor()
+  await shot(`registry-years-${lang}`)
+  await page.getByTestId('registry-create').click()
+  await page.getByTestId('record-form').waitFor()
+  await shot(`registry-years-new-${lang}`)
+}
+
 try {
   for (const lang of ['zh-CN', 'en']) {
     await page.goto(`${BASE}/login`)
@@ -48,6 +77,7 @@ try {
     await page.getByTestId('menu-login-log').click()
     await page.getByTestId('login-log-table').locator('tbody tr').first().waitFor()
     await shot(`login-log-${lang}`)
+    await registryShots(lang)
     await page.getByTestId('user-menu').click()
     await page.getByTestId('menu-change-password').click()
     await page.getByTestId('change-password-form').waitFor()

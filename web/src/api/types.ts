@@ -12,6 +12,8 @@ export interface User {
   disabled: boolean
   must_change_password: boolean
   locked_until: string | null
+  /** Set for enterprise accounts: the enterprise whose registry records they may see. */
+  enterprise_id?: number | null
   created_at: string
   last_login_at: string | null
 }

@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { Document, HomeFilled, Tickets, User } from '@element-plus/icons-vue'
+import { Document, FolderOpened, HomeFilled, Tickets, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 export interface PageDef {
@@ -50,5 +50,40 @@ export const pages: readonly PageDef[] = [
     icon: Tickets,
     roles: ['admin'],
     component: () => import('@/views/LoginLogView.vue'),
+  },
+  // The registry's generic pages serve every kind declared on the server (GET /registry/kinds);
+  // the sidebar lists the kinds the user may read (AppSidebar), so these stay out of the menu. The
+  // server decides who may read or write a kind.
+  {
+    name: 'registry-list',
+    path: 'registry/:kind',
+    titleKey: 'menu.registry',
+    icon: FolderOpened,
+    inMenu: false,
+    component: () => import('@/views/registry/RegistryListView.vue'),
+  },
+  {
+    name: 'registry-new',
+    path: 'registry/:kind/new',
+    titleKey: 'menu.registry',
+    icon: FolderOpened,
+    inMenu: false,
+    component: () => import('@/views/registry/RegistryFormView.vue'),
+  },
+  {
+    name: 'registry-detail',
+    path: 'registry/:kind/:id(\\d+)',
+    titleKey: 'menu.registry',
+    icon: FolderOpened,
+    inMenu: false,
+    component: () => import('@/views/registry/RegistryDetailView.vue'),
+  },
+  {
+    name: 'registry-edit',
+    path: 'registry/:kind/:id(\\d+)/edit',
+    titleKey: 'menu.registry',
+    icon: FolderOpened,
+    inMenu: false,
+    component: () => import('@/views/registry/RegistryFormView.vue'),
   },
 ]

@@ -6,6 +6,7 @@ import en from '@/i18n/en'
 import { i18n, LOCALE_STORAGE_KEY, setLocale, storedLocale } from '@/i18n'
 import { ROLES } from '@/api/types'
 import { KNOWN_ERROR_CODES } from '@/utils/errors'
+import { UNIT_KEYS } from '@/utils/registry'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -59,13 +60,16 @@ describe('i18n messages', () => {
     expect([...used].filter((k) => !zhKeys.has(k))).toEqual([])
   })
 
-  it('defines the keys built at run time (roles, error codes, reasons, problems, policy)', () => {
+  it('defines the keys built at run time (roles, error codes, reasons, problems, policy, registry)', () => {
     const dynamic = [
       ...ROLES.map((r) => `roles.${r}`),
       ...KNOWN_ERROR_CODES.map((c) => `errors.${c}`),
       ...['bad_password', 'locked', 'disabled', 'unknown_user', 'throttled'].map((r) => `loginLog.reasons.${r}`),
       ...['edited', 'inserted', 'deleted'].map((p) => `audit.problems.${p}`),
       'password.tooShort', 'password.tooFewClasses', 'lang.zh-CN', 'lang.en',
+      ...Object.values(UNIT_KEYS),
+      ...['create', 'update', 'delete'].map((a) => `registry.actions.${a}`),
+      ...['required', 'tooLong', 'amount', 'range'].map((p) => `registry.invalid.${p}`),
     ]
     expect(dynamic.filter((k) => !zhKeys.has(k))).toEqual([])
   })

@@ -1,0 +1,190 @@
+// The registry part of the mock server (docs/api.md "Registry"): every kind of registry-kinds.json
+// (GET /registry/kinds as the real server answers it) served generically from memory, with the
+// checks the browser test relies on (required, types, credit-code check digits, natural keys,
+// references, 409 on delete) and bilingual "中文 / English" field messages.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { creditCode, creditCodeProblem } from './credit_code.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const KINDS = JSON.parse(readFileSync(path.join(here, 'registry-kinds.json'), 'utf8')).kinds
+const WRITERS = ['admin', 'staff']
+const READERS = { region_statistics: ['admin', 'staff', 'reviewer', 'viewer'] }
+const READERS_DEFAULT = ['admin', 'staff', 'reviewer', 'viewer', 'enterprise']
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+
+export function seedRegistry() {
+  const reg = { records: Object.fromEntries(KINDS.map((k) => [k.name, []])), history: new Map(), nextId: {}, nextAudit: 1 }
+  const add = (kind, values) => insert(reg, KINDS.find((k) => k.name === kind), values, 'admin')
+  const a = add('enterprises', { credit_code: '91350100M000100Y43', name: '福州示例科技有限公司', region_code: '350102',
+    town: '鼓东街道', industry_code: 'I6513', registered_on: '2015-06-18', registered_capital: '5000', above_size: true, tech_field: '1' })
+  const b = add('enterprises', { credit_code: creditCode(20240001), name: '闽江新材料股份有限公司', region_code: '350104',
+    industry_code: 'C2651', registered_on: '2009-03-02', registered_capital: '12800.5', above_size: true, tech_field: '4' })
+  add('enterprises', { credit_code: creditCode(20240002), name: '榕城生物医药有限公司', region_code: '350111',
+    registered_on: '2019-11-11', registered_capital: '800.25', above_size: false, tech_field: '2' })
+  add('enterprise_years', { enterprise_id: a.id, year: 2024, sales_revenue: '23456.78', gross_income: '24010', rd_total: '1520.3', employees: 312 })
+  add('enterprise_years', { enterprise_id: a.id, year: 2023, sales_revenue: '19870.1', gross_income: '20330', rd_total: '1288', employees: 287 })
+  add('enterprise_years', { enterprise_id: b.id, year: 2024, sales_revenue: '56012', employees: 905 })
+  add('hte_certificates', { enterprise_id: a.id, certificate_no: 'GR202335000123', issued_on: '2023-12-01', valid_until: '2026-11-30', status: 'valid' })
+  add('region_statistics', { region_code: '350102', region_name: '鼓楼区', year: 2024, gdp: '17250000', resident_population: 688000 })
+  return reg
+}
+
+function canRead(kind, role) { return (READERS[kind.name] ?? READERS_DEFAULT).includes(role) }
+
+function fieldProblem(reg, field, v) {
+  if (v === null || v === undefined || v === '') return field.required ? '必填 / is required' : null
+  switch (field.type) {
+    case 'text': return [...String(v)].length > (field.max_length ?? 200) ? `最多${field.max_length}个字符 / at most ${field.max_length} characters` : null
+    case 'integer': return !Number.isInteger(v) || v < field.min || v > field.max ? `应为${field.min}到${field.max}之间的整数 / must be a whole number from ${field.min} to ${field.max}` : null
+    case 'amount': return /^-?\d+(\.\d{1,4})?$/.test(String(v)) ? null : '金额格式错误 / not an amount with at most 4 decimals'
+    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? null : '日期格式应为YYYY-MM-DD / date must be YYYY-MM-DD'
+    case 'boolean': return typeof v === 'boolean' ? null : '应为是或否 / must be true or false'
+    case 'choice': return field.choices.some((c) => c.value === String(v)) ? null : '不在可选范围内 / not one of the choices'
+    case 'reference': return reg.records[field.references]?.some((r) => r.id === v) ? null : `引用的记录${v}不存在 / no record ${v}`
+    case 'credit_code': return creditCodeProblem(v)
+    case 'region_code': return /^\d{6}$/.test(String(v)) ? null : '行政区划代码应为6位数字 / must be 6 digits'
+    case 'industry_code': return /^[A-T]?\d{0,4}$/i.test(String(v)) ? null : '行业代码格式错误 / not a GB/T 4754 code'
+    default: return null
+  }
+}
+
+function canonical(field, v) {
+  if (v === undefined || v === null || v === '') return null
+  if (field.type === 'amount') return String(Number(v)) === String(v) ? String(v) : String(v).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')
+  if (['credit_code', 'industry_code'].includes(field.type)) return String(v).trim().toUpperCase()
+  return v
+}
+
+function validate(reg, kind, values, selfId) {
+  const errors = []
+  for (const f of kind.fields) {
+    const problem = fieldProblem(reg, f, values[f.name])
+    if (problem) errors.push({ field: f.name, message: problem })
+  }
+  if (errors.length === 0) {
+    const key = (r) => kind.natural_key.map((n) => String(r[n])).join('\u0000')
+    if (reg.records[kind.name].some((r) => r.id !== selfId && key(r) === key(values))) {
+      errors.push({ field: kind.natural_key[0], message: '已存在相同记录 / a record with this key exists already' })
+    }
+  }
+  return errors
+}
+
+function record(kind, values, id, created, updated) {
+  const r = { id }
+  for (const f of kind.fields) r[f.name] = values[f.name] ?? null
+  return { ...r, created_at: created, updated_at: updated }
+}
+
+function audit(reg, kind, id, actor, action, before, after) {
+  const changes = kind.fields
+    .filter((f) => (before?.[f.name] ?? null) !== (after?.[f.name] ?? null))
+    .map((f) => ({ field: f.name, before: before?.[f.name] ?? null, after: after?.[f.name] ?? null }))
+  const key = `${kind.name}/${id}`
+  if (!reg.history.has(key)) reg.history.set(key, [])
+  reg.history.get(key).push({ audit_id: reg.nextAudit++, at: now(), actor, action: `${kind.name}.${action}`, changes })
+}
+
+function insert(reg, kind, values, actor) {
+  const id = (reg.nextId[kind.name] = (reg.nextId[kind.name] ?? 0) + 1)
+  const t = now()
+  const r = record(kind, values, id, t, t)
+  reg.records[kind.name].push(r)
+  audit(reg, kind, id, actor, 'create', null, r)
+  return r
+}
+
+function compare(a, b) {
+  if (a === b) return 0
+  if (a === null || a === undefined) return -1
+  if (b === null || b === undefined) return 1
+  const na = Number(a); const nb = Number(b)
+  if (typeof a !== 'boolean' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb
+  return String(a).localeCompare(String(b), 'zh-CN')
+}
+
+/**
+ * Answers /registry/… for a signed-in user; returns false for other paths. `send(status, body)`
+ * writes JSON, `fail(status, code, detail, errors)` a problem.
+ */
+export function registryApi({ method: m, path: p, url, body, user, reg, send, fail }) {
+  if (!p.startsWith('/registry/')) return false
+  const readable = KINDS.filter((k) => canRead(k, user.role))
+  const writable = WRITERS.includes(user.role)
+  if (m === 'GET' && p === '/registry/kinds') {
+    send(200, { kinds: readable.map((k) => ({ ...k, writable })) })
+    return true
+  }
+  const match = /^\/registry\/([a-z_]+)(?:\/(\d+)(\/history)?)?$/.exec(p)
+  const kind = match && KINDS.find((k) => k.name === match[1])
+  if (!kind) { fail(404, 'not_found', `No registry kind named ${match?.[1] ?? p}.`); return true }
+  if (!canRead(kind, user.role)) { fail(403, 'forbidden', 'not allowed'); return true }
+  if (m !== 'GET' && !writable) { fail(403, 'forbidden', 'not allowed'); return true }
+  const rows = reg.records[kind.name]
+  const id = match[2] ? Number(match[2]) : null
+
+  if (id === null && m === 'GET') {
+    const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
+    let out = rows.filter((r) => !q || kind.fields.some((f) => f.searchable && String(r[f.name] ?? '').toLowerCase().includes(q)))
+    for (const f of kind.fields.filter((x) => x.filterable)) {
+      const v = url.searchParams.get(f.name)
+      if (v !== null && v !== '') out = out.filter((r) => String(r[f.name]) === v)
+    }
+    const sort = url.searchParams.get('sort') ?? ''
+    if (sort) {
+      const name = sort.replace(/^-/, '')
+      if (!['id', 'created_at', 'updated_at', ...kind.fields.map((f) => f.name)].includes(name)) {
+        fail(422, 'validation', `sort: cannot sort by ${name}`, [{ field: 'sort', message: `cannot sort by ${name}` }])
+        return true
+      }
+      out = out.slice().sort((a, b) => (sort.startsWith('-') ? -1 : 1) * compare(a[name], b[name]))
+    }
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1))
+    const size = Math.min(200, Math.max(1, Number(url.searchParams.get('page_size') ?? 20)))
+    send(200, { items: out.slice((page - 1) * size, page * size), total: out.length, page, page_size: size })
+    return true
+  }
+  if (id === null && m === 'POST') {
+    const values = Object.fromEntries(kind.fields.map((f) => [f.name, canonical(f, body[f.name])]))
+    const errors = validate(reg, kind, values, null)
+    if (errors.length) { fail(422, 'validation', `${errors.length} fields are invalid.`, errors); return true }
+    send(201, insert(reg, kind, values, user.username))
+    return true
+  }
+  const at = rows.findIndex((r) => r.id === id)
+  if (match[3] && m === 'GET') {
+    send(200, { items: reg.history.get(`${kind.name}/${id}`) ?? [] })
+    return true
+  }
+  if (at < 0) { fail(404, 'not_found', `No record ${id} in ${kind.en}.`); return true }
+  const current = rows[at]
+  if (m === 'GET') { send(200, current); return true }
+  if (m === 'PATCH') {
+    const values = { ...current }
+    for (const f of kind.fields) if (f.name in body) values[f.name] = canonical(f, body[f.name])
+    const errors = validate(reg, kind, values, id)
+    if (errors.length) { fail(422, 'validation', `${errors.length} fields are invalid.`, errors); return true }
+    const updated = record(kind, values, id, current.created_at, now())
+    rows[at] = updated
+    audit(reg, kind, id, user.username, 'update', current, updated)
+    send(200, updated)
+    return true
+  }
+  if (m === 'DELETE') {
+    const dependent = KINDS.some((k) => k.fields.some((f) => f.type === 'reference' && f.references === kind.name &&
+      reg.records[k.name].some((r) => r[f.name] === id)))
+    if (dependent) {
+      fail(409, 'conflict', 'Other records depend on this one (for example years or certificates of an enterprise); delete those first.')
+      return true
+    }
+    rows.splice(at, 1)
+    audit(reg, kind, id, user.username, 'delete', current, null)
+    send(204, undefined)
+    return true
+  }
+  fail(405, 'method_not_allowed', `${m} not allowed`)
+  return true
+}

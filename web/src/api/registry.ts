@@ -1,0 +1,99 @@
+// Registry endpoints (docs/api.md "Registry"): the kinds metadata and one set of record routes that
+// serves every kind. Nothing here knows a particular kind; the pages are driven by `KindDef`.
+import { api, type Query } from './client'
+import type { Page } from './types'
+
+export type FieldType =
+  | 'text' | 'integer' | 'amount' | 'date' | 'boolean' | 'choice' | 'reference'
+  | 'credit_code' | 'region_code' | 'industry_code'
+  // A type added on the server later is shown and edited as text until the front end knows it.
+  | (string & {})
+
+export interface Choice {
+  value: string
+  zh: string
+  en: string
+}
+
+export interface FieldDef {
+  name: string
+  type: FieldType
+  zh: string
+  en: string
+  required: boolean
+  unit: string
+  searchable: boolean
+  filterable: boolean
+  max_length?: number
+  min?: number
+  max?: number
+  choices?: Choice[]
+  /** Kind name of the referenced records, for `reference` fields. */
+  references?: string
+}
+
+export interface KindDef {
+  name: string
+  zh: string
+  en: string
+  fields: FieldDef[]
+  natural_key: string[]
+  /** The field that names a record in lists, links and history. */
+  title_field: string
+  /** Whether the signed-in user may create, edit and delete records of this kind. */
+  writable: boolean
+}
+
+export type FieldValue = string | number | boolean | null
+
+/** A stored record: `id`, the kind's fields, `created_at`, `updated_at`. */
+export interface RegistryRecord {
+  id: number
+  created_at?: string
+  updated_at?: string
+  [field: string]: FieldValue | undefined
+}
+
+export interface FieldChange {
+  field: string
+  before: FieldValue
+  after: FieldValue
+}
+
+export interface HistoryEntry {
+  audit_id: number
+  at: string
+  actor: string
+  action: string
+  changes: FieldChange[]
+}
+
+const base = (kind: string) => `/registry/${encodeURIComponent(kind)}`
+
+export async function listKinds(): Promise<KindDef[]> {
+  return (await api.get<{ kinds: KindDef[] }>('/registry/kinds')).kinds
+}
+
+export function listRecords(kind: string, query: Query): Promise<Page<RegistryRecord>> {
+  return api.get<Page<RegistryRecord>>(base(kind), { query })
+}
+
+export function getRecord(kind: string, id: number | string): Promise<RegistryRecord> {
+  return api.get<RegistryRecord>(`${base(kind)}/${id}`)
+}
+
+export function createRecord(kind: string, body: Record<string, FieldValue>): Promise<RegistryRecord> {
+  return api.post<RegistryRecord>(base(kind), body)
+}
+
+export function updateRecord(kind: string, id: number | string, body: Record<string, FieldValue>): Promise<RegistryRecord> {
+  return api.patch<RegistryRecord>(`${base(kind)}/${id}`, body)
+}
+
+export function deleteRecord(kind: string, id: number | string): Promise<void> {
+  return api.delete<void>(`${base(kind)}/${id}`)
+}
+
+export async function recordHistory(kind: string, id: number | string): Promise<HistoryEntry[]> {
+  return (await api.get<{ items: HistoryEntry[] }>(`${base(kind)}/${id}/history`)).items
+}

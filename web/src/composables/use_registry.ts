@@ -1,0 +1,43 @@
+// The registry kind named by the route (`:kind`), its labels in the current language and the
+// words used to show values; every registry page starts here.
+import { computed, onMounted, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
+import type { FieldDef, FieldValue, KindDef, RegistryRecord } from '@/api/registry'
+import { useRegistryStore } from '@/stores/registry'
+import {
+  bilingual, formatValue, labelOf, labelWithUnit, langOf, recordLabel, recordTitle, unitText, type Words,
+} from '@/utils/registry'
+
+/** Labels and value text in the current language; usable outside a kind page. */
+export function useRegistryText() {
+  const { t, locale } = useI18n()
+  const lang = computed(() => langOf(locale.value))
+  const words = computed<Words>(() => ({ yes: t('common.yes'), no: t('common.no') }))
+  return {
+    lang,
+    label: (item: { zh: string; en: string }) => labelOf(item, lang.value),
+    unit: (unit: string) => unitText(unit, t),
+    /** Field label with its unit, for column headers and descriptions. */
+    fieldLabel: (f: FieldDef) => labelWithUnit(labelOf(f, lang.value), unitText(f.unit ?? '', t), lang.value),
+    value: (f: FieldDef | undefined, v: FieldValue | undefined) => formatValue(f, v, lang.value, words.value),
+    title: (k: KindDef, r: RegistryRecord) => recordTitle(k, r, lang.value, words.value),
+    recordLabel: (k: KindDef, r: RegistryRecord) => recordLabel(k, r, lang.value, words.value),
+    message: (m: string) => bilingual(m, lang.value),
+  }
+}
+
+/** The kind of the current route; `missing` once the kinds are loaded and it is not among them. */
+export function useRouteKind() {
+  const route = useRoute()
+  const registry = useRegistryStore()
+  const kindName = computed(() => (typeof route.params.kind === 'string' ? route.params.kind : ''))
+  const kind = computed(() => registry.kind(kindName.value))
+  const ready = computed(() => registry.loadedFor !== null || registry.error !== null)
+  const missing = computed(() => ready.value && !kind.value && registry.error === null)
+  /** The kinds could not be loaded (server unreachable…); views show it instead of the page. */
+  const loadError = computed(() => (kind.value ? null : registry.error))
+  onMounted(() => void registry.ensureLoaded())
+  watch(kindName, () => void registry.ensureLoaded())
+  return { registry, kindName, kind, ready, missing, loadError }
+}

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import { i18n, setLocale } from '@/i18n'
+import { setCsrfToken } from '@/api/client'
+import type { RegistryRecord } from '@/api/registry'
+import RecordForm from '@/components/registry/RecordForm.vue'
+import { useRegistryStore } from '@/stores/registry'
+import { jsonResponse, mockFetch, problemResponse } from './helpers'
+import { KINDS, kindOf } from './registry_fixture'
+
+const settle = async () => {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 200)) // validation and Element Plus's debounced messages
+  await flushPromises()
+}
+
+function mountForm(kindName: string, record: RegistryRecord | null = null) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useRegistryStore().kinds = KINDS
+  return mount(RecordForm, {
+    props: { kind: kindOf(kindName), record },
+    global: { plugins: [pinia, i18n, ElementPlus], stubs: { RouterLink: true } },
+    attachTo: document.body,
+  })
+}
+
+type Wrapper = ReturnType<typeof mountForm>
+const itemOf = (w: Wrapper, field: string) => w.find(`[data-testid=form-item-${field}]`)
+const errorOf = (w: Wrapper, field: string) => itemOf(w, field).find('.el-form-item__error').text?.()
+
+const ACME: RegistryRecord = {
+  id: 5, credit_code: '91350100M000100Y43', name: 'Acme', former_names: null, region_code: null, town: 'Gulou',
+  industry_code: null, registered_on: '2020-01-02', registered_capital: '1234.5', address: null, contact_person: null,
+  contact_phone: null, above_size: null, tech_field: '2', tags: null,
+}
+
+describe('RecordForm', () => {
+  beforeEach(() => {
+    setLocale('en')
+    setCsrfToken('csrf-1')
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    document.body.innerHTML = ''
+  })
+
+  it('has an input per field type, required marks and units', async () => {
+    mockFetch()
+    const w = mountForm('enterprises')
+    await settle()
+    expect(itemOf(w, 'name').find('input[name=name]').attributes('maxlength')).toBe('200')
+    expect(itemOf(w, 'former_names').find('textarea').exists()).toBe(true)
+    expect(itemOf(w, 'registered_on').find('.el-date-editor').exists()).toBe(true)
+    expect(itemOf(w, 'above_size').find('.el-switch').exists()).toBe(true)
+    expect(itemOf(w, 'tech_field').find('.el-select').exists()).toBe(true)
+    expect(itemOf(w, 'registered_capital').find('.el-input-group__append').text()).toBe('10k yuan')
+    expect(itemOf(w, 'credit_code').classes()).toContain('is-required')
+    expect(itemOf(w, 'name').classes()).toContain('is-required')
+    expect(itemOf(w, 'town').classes()).not.toContain('is-required')
+    expect(itemOf(w, 'name').find('label').text()).toBe('Name')
+  })
+
+  it('checks required fields before calling the server', async () => {
+    const { fn } = mockFetch()
+    const w = mountForm('enterprises')
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(fn).not.toHaveBeenCalled()
+    expect(errorOf(w, 'name')).toBe('Required')
+    expect(errorOf(w, 'credit_code')).toBe('Required')
+  })
+
+  it('shows the server field errors on their fields, in the current language', async () => {
+    const { calls } = mockFetch(problemResponse(422, 'validation', {
+      detail: '1 field is invalid.',
+      errors: [{ field: 'credit_code', message: '统一社会信用代码校验位错误 / wrong check digit' }],
+    }))
+    const w = mountForm('enterprises')
+    await w.find('input[name=credit_code]').setValue('91350100M000100Y44')
+    await w.find('input[name=name]').setValue('  Acme  ')
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.method).toBe('POST')
+    expect(calls[0]!.url).toBe('/api/v1/registry/enterprises')
+    expect(calls[0]!.body).toEqual({ credit_code: '91350100M000100Y44', name: 'Acme' })
+    expect(errorOf(w, 'credit_code')).toBe('wrong check digit')
+    expect(w.find('[data-testid=record-form-error]').text()).toContain('check the fields marked in red')
+    setLocale('zh-CN')
+    await settle()
+    expect(errorOf(w, 'credit_code')).toBe('统一社会信用代码校验位错误')
+    setLocale('en')
+  })
+
+  it('sends only the changed fields when editing, and reports the saved record', async () => {
+    const saved = { ...ACME, name: 'Acme Ltd', town: null }
+    const { calls } = mockFetch(jsonResponse(200, saved))
+    const w = mountForm('enterprises', ACME)
+    await w.find('input[name=name]').setValue('Acme Ltd')
+    await w.find('input[name=town]').setValue('')
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.method).toBe('PATCH')
+    expect(calls[0]!.url).toBe('/api/v1/registry/enterprises/5')
+    expect(calls[0]!.headers['X-CSRF-Token']).toBe('csrf-1')
+    expect(calls[0]!.body).toEqual({ name: 'Acme Ltd', town: null })
+    expect(w.emitted('saved')?.[0]).toEqual([saved, true])
+  })
+
+  it('does not call the server when nothing changed', async () => {
+    const { fn } = mockFetch()
+    const w = mountForm('enterprises', ACME)
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(fn).not.toHaveBeenCalled()
+    expect(w.emitted('saved')?.[0]).toEqual([ACME, false])
+  })
+
+  it('offers the referenced kind\'s records for a reference field', async () => {
+    const { calls } = mockFetch(jsonResponse(200, { items: [{ id: 1, name: 'Acme', credit_code: '91350100M000100Y43' }], total: 1, page: 1, page_size: 20 }))
+    const w = mountForm('enterprise_years')
+    await settle()
+    expect(itemOf(w, 'enterprise_id').find('.el-select').exists()).toBe(true)
+    expect(calls[0]!.url).toBe('/api/v1/registry/enterprises?page_size=20')
+    expect(itemOf(w, 'year').find('.el-input-number').exists()).toBe(true)
+  })
+})
