@@ -21,6 +21,7 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
   add_user_routes(router_, services_);
   add_log_routes(router_, services_);
   add_registry_routes(router_, services_);
+  add_rules_routes(router_, services_);
 }
 
 Reply WebApp::handle(const Request& request, const Peer& peer) {

@@ -5,16 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { kechuang } from './harness.mjs';
+import { freshSystem, kechuang } from './harness.mjs';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 
-for (const policy of ['hte', 'sme']) {
-  test(`rules evaluate --policy ${policy} reproduces every worked example`, () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'kc-rules-')), 'out.json');
-    const r = kechuang(['rules', 'evaluate', '--policy', policy, '--input', join(SHARED, `data/rules/public-${policy}.json`), '--output', out]);
-    assert.equal(r.status, 0, r.stderr);
-    const got = JSON.parse(readFileSync(out, 'utf8'));
+function assertMatchesExpected(policy, got) {
     const want = JSON.parse(readFileSync(join(SHARED, `data/rules/public-${policy}.expected.json`), 'utf8'));
     assert.equal(got.policy, want.policy);
     const byId = new Map(got.results.map((x) => [x.id, x]));
@@ -33,8 +28,33 @@ for (const policy of ['hte', 'sme']) {
         if ('rd_option' in w.score) assert.equal(g.score.rd_option, w.score.rd_option, w.id);
       }
     }
+}
+
+for (const policy of ['hte', 'sme']) {
+  test(`rules evaluate --policy ${policy} reproduces every worked example`, () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kc-rules-')), 'out.json');
+    const r = kechuang(['rules', 'evaluate', '--policy', policy, '--input', join(SHARED, `data/rules/public-${policy}.json`), '--output', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assertMatchesExpected(policy, JSON.parse(readFileSync(out, 'utf8')));
   });
 }
+
+test('the rules API reproduces every worked example too', async () => {
+  const sys = await freshSystem();
+  try {
+    for (const policy of ['hte', 'sme']) {
+      const input = readFileSync(join(SHARED, `data/rules/public-${policy}.json`), 'utf8');
+      const r = await sys.admin.post(`/api/v1/rules/${policy}/evaluate`, input);
+      assert.equal(r.status, 200, r.text.slice(0, 300));
+      assertMatchesExpected(policy, r.json);
+    }
+    const bad = await sys.admin.post('/api/v1/rules/hte/evaluate', { as_of: 'soon', enterprises: [] });
+    assert.equal(bad.status, 422);
+    assert.match(bad.json.detail, /as_of/);
+  } finally {
+    await sys.server.stop();
+  }
+});
 
 test('rules evaluate refuses bad input naming the enterprise and field, writing nothing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kc-rules-bad-'));

@@ -48,6 +48,8 @@ const MATRIX = [
   ['PATCH', '/api/v1/registry/{kind}/{id}', () => `/api/v1/registry/enterprises/${enterpriseId}`, { tags: 'matrix' }, writers(200)],
   ['GET', '/api/v1/registry/{kind}/{id}/history', () => `/api/v1/registry/enterprises/${enterpriseId}/history`, undefined, readers(200)],
   ['DELETE', '/api/v1/registry/{kind}/{id}', (role) => `/api/v1/registry/enterprises/${deletable[role]}`, undefined, writers(204)],
+  ['POST', '/api/v1/rules/{policy}/evaluate', '/api/v1/rules/hte/evaluate', { as_of: '2025-05-20', enterprises: [] },
+    (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
   // Last, because it ends the session the rows above use.
   ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', {}, signedIn(204)],
 ];
