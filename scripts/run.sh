@@ -4,7 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-var/kechuang.db}
 listen=${2:-127.0.0.1:8080}
-if [[ "$db" != postgres* ]]; then mkdir -p "$(dirname "$db")"; fi
+if [[ "$db" != postgres* && ! -f "$db" ]]; then
+  mkdir -p "$(dirname "$db")"
+  echo "Creating $db with the demo district (2009–2014)…"
+  build/kechuang demo --db "$db"
+fi
 echo "Database: $db"
 echo "Sign in at http://$listen/ (stop with Ctrl-C)."
 exec build/kechuang serve --db "$db" --listen "$listen" --web web/dist
