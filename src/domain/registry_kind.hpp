@@ -69,6 +69,9 @@ struct KindDef {
   std::string enterprise_scope;
   std::vector<std::string> read_roles;
   std::vector<std::string> write_roles;
+  // Roles whose changes wait for staff confirmation instead of being written (enterprise
+  // self-service: an enterprise files its own data, the bureau confirms it).
+  std::vector<std::string> submit_roles;
 
   const FieldDef* field(std::string_view name) const;
 };

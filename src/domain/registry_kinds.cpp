@@ -176,6 +176,7 @@ KindDef enterprises() {
   k.enterprise_scope = "id";
   k.read_roles = kReaders;
   k.write_roles = kStaffRoles;
+  k.submit_roles = {"enterprise"};
   return k;
 }
 
@@ -214,6 +215,7 @@ KindDef enterprise_years() {
   k.enterprise_scope = "enterprise_id";
   k.read_roles = kReaders;
   k.write_roles = kStaffRoles;
+  k.submit_roles = {"enterprise"};
   return k;
 }
 

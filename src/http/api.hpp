@@ -5,6 +5,7 @@
 #include "app/auth_service.hpp"
 #include "app/log_service.hpp"
 #include "app/registry_service.hpp"
+#include "app/submission_service.hpp"
 #include "app/user_service.hpp"
 #include "http/responses.hpp"
 #include "http/router.hpp"
@@ -18,6 +19,7 @@ struct Services {
   app::UserService& users;
   app::LogService& logs;
   app::RegistryService& registry;
+  app::SubmissionService& submissions;
   bool secure_cookies = false;  // set the Secure flag on the session cookie (served over TLS)
 };
 
@@ -27,6 +29,7 @@ void add_user_routes(Router& router, Services& services);
 void add_log_routes(Router& router, Services& services);
 void add_registry_routes(Router& router, Services& services);
 void add_rules_routes(Router& router, Services& services);
+void add_submission_routes(Router& router, Services& services);
 
 // Reads `page` and `page_size` from the query (defaults 1 and 20, size at most 200).
 app::Outcome<store::Page> read_page(const Exchange& ex);

@@ -6,6 +6,7 @@
 #include "app/registry_export.hpp"
 #include "app/registry_import.hpp"
 #include "app/registry_service.hpp"
+#include "app/submission_service.hpp"
 #include "io/registry_template.hpp"
 #include "io/xlsx_writer.hpp"
 #include "domain/decimal.hpp"
@@ -182,6 +183,13 @@ void add_registry_routes(Router& router, Services& s) {
                 if (!body) return problem_response(ex.request, body.problem());
                 auto values = field_values(body.value());
                 if (!values) return problem_response(ex.request, values.problem());
+                if (app::needs_confirmation(ex.actor, *kind.value())) {
+                  auto filed = s.submissions.submit(ex.actor, *kind.value(), std::nullopt, values.value());
+                  return respond(ex, filed, [&](app::Submission& sub) {
+                    return json_response(ex.request, beast_http::status::accepted,
+                                         {{"submission", app::submission_to_json(sub)}});
+                  });
+                }
                 auto created = s.registry.create(ex.actor, *kind.value(), values.value());
                 return respond(ex, created, [&](store::Record& r) {
                   return json_response(ex.request, beast_http::status::created, app::record_to_json(*kind.value(), r));
@@ -268,6 +276,13 @@ void add_registry_routes(Router& router, Services& s) {
                 if (!body) return problem_response(ex.request, body.problem());
                 auto values = field_values(body.value());
                 if (!values) return problem_response(ex.request, values.problem());
+                if (app::needs_confirmation(ex.actor, *kind.value())) {
+                  auto filed = s.submissions.submit(ex.actor, *kind.value(), id.value(), values.value());
+                  return respond(ex, filed, [&](app::Submission& sub) {
+                    return json_response(ex.request, beast_http::status::accepted,
+                                         {{"submission", app::submission_to_json(sub)}});
+                  });
+                }
                 auto updated = s.registry.update(ex.actor, *kind.value(), id.value(), values.value());
                 return respond(ex, updated, [&](store::Record& r) {
                   return json_response(ex.request, beast_http::status::ok, app::record_to_json(*kind.value(), r));

@@ -12,7 +12,8 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
       users_(db),
       logs_(db),
       registry_(db),
-      services_{db, auth_, users_, logs_, registry_, secure_cookies},
+      submissions_(db),
+      services_{db, auth_, users_, logs_, registry_, submissions_, secure_cookies},
       router_(auth_),
       static_files_(std::move(web_dir)),
       metrics_token_(std::move(metrics_token)) {
@@ -22,6 +23,7 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
   add_log_routes(router_, services_);
   add_registry_routes(router_, services_);
   add_rules_routes(router_, services_);
+  add_submission_routes(router_, services_);
 }
 
 Reply WebApp::handle(const Request& request, const Peer& peer) {

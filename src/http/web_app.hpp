@@ -28,6 +28,7 @@ class WebApp {
   app::UserService users_;
   app::LogService logs_;
   app::RegistryService registry_;
+  app::SubmissionService submissions_;
   Services services_;
   Router router_;
   StaticFiles static_files_;

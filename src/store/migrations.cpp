@@ -101,6 +101,26 @@ CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 )SQL"},
+      {2, "enterprise submissions awaiting staff confirmation",
+       R"SQL(
+CREATE TABLE submissions (
+  id {{id}},
+  kind TEXT NOT NULL,
+  record_id BIGINT,
+  enterprise_id BIGINT NOT NULL,
+  values_json TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  decided_by TEXT,
+  decided_at TEXT,
+  note TEXT,
+  result_record_id BIGINT
+);
+CREATE INDEX submissions_status ON submissions (status, id);
+CREATE INDEX submissions_enterprise ON submissions (enterprise_id, id);
+)SQL",
+       "", ""},
   };
   return migrations;
 }

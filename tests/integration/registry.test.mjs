@@ -125,3 +125,42 @@ test('an enterprise account sees and reaches only its own enterprise', async () 
   assert.ok(!kinds.json.kinds.some((k) => k.name === 'region_statistics'));
   assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${other.id}`)).json.name, '别家科技');
 });
+
+test('an enterprise files its own data; staff approve or reject it', async () => {
+  kechuang(['user', 'add', '--db', sys.db, '--name', 'filer', '--role', 'enterprise', '--enterprise-id', String(acme.id)], 'Filer-Pass-2024!\n');
+  const filer = new Client(sys.server.url);
+  assert.equal((await filer.login('filer', 'Filer-Pass-2024!')).status, 200);
+
+  const filed = await filer.post('/api/v1/registry/enterprise_years', { enterprise_id: acme.id, year: 2014, rd_total: '310.5' });
+  assert.equal(filed.status, 202, filed.text);
+  assert.equal(filed.json.submission.status, 'pending');
+  const notYet = await sys.admin.get(`/api/v1/registry/enterprise_years?enterprise_id=${acme.id}&year=2014`);
+  assert.equal(notYet.json.total, 0, 'nothing is written before confirmation');
+
+  const invalid = await filer.post('/api/v1/registry/enterprise_years', { enterprise_id: acme.id, year: 2015, rd_total: 'lots' });
+  assert.equal(invalid.status, 422, 'a submission is validated when filed');
+  assert.equal((await filer.post('/api/v1/registry/enterprise_years', { enterprise_id: other.id, year: 2015 })).status, 403);
+  assert.equal((await filer.post('/api/v1/registry/enterprises', { credit_code: creditCode(9001), name: '新' })).status, 403);
+
+  const rename = await filer.patch(`/api/v1/registry/enterprises/${acme.id}`, { contact_phone: '0571-88888888' });
+  assert.equal(rename.status, 202);
+
+  const mine = await filer.get('/api/v1/submissions?status=pending');
+  assert.equal(mine.json.total, 2);
+  assert.equal((await filer.post(`/api/v1/submissions/${filed.json.submission.id}/approve`)).status, 403, 'enterprises cannot approve');
+
+  const approved = await sys.admin.post(`/api/v1/submissions/${filed.json.submission.id}/approve`);
+  assert.equal(approved.status, 200, approved.text);
+  assert.equal(approved.json.submission.status, 'approved');
+  const written = await sys.admin.get(`/api/v1/registry/enterprise_years/${approved.json.submission.result_record_id}`);
+  assert.equal(written.json.rd_total, '310.5');
+  const again = await sys.admin.post(`/api/v1/submissions/${filed.json.submission.id}/approve`);
+  assert.equal(again.status, 409);
+
+  const rejected = await sys.admin.post(`/api/v1/submissions/${rename.json.submission.id}/reject`, { note: '电话号码有误' });
+  assert.equal(rejected.json.submission.status, 'rejected');
+  assert.equal(rejected.json.submission.note, '电话号码有误');
+  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${acme.id}`)).json.contact_phone, null);
+  const history = await sys.admin.get(`/api/v1/registry/enterprise_years/${written.json.id}/history`);
+  assert.equal(history.json.items[0].actor, 'admin', 'the approving staff member writes the record');
+});

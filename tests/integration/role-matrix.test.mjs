@@ -50,6 +50,10 @@ const MATRIX = [
   ['DELETE', '/api/v1/registry/{kind}/{id}', (role) => `/api/v1/registry/enterprises/${deletable[role]}`, undefined, writers(204)],
   ['POST', '/api/v1/rules/{policy}/evaluate', '/api/v1/rules/hte/evaluate', { as_of: '2025-05-20', enterprises: [] },
     (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
+  // The matrix's enterprise account has no enterprise, so it may not list submissions either.
+  ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
+  ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],
+  ['POST', '/api/v1/submissions/{id}/reject', '/api/v1/submissions/999999/reject', { note: 'x' }, writers(404)],
   // Last, because it ends the session the rows above use.
   ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', {}, signedIn(204)],
 ];
