@@ -1,5 +1,6 @@
 #include "app/rules_service.hpp"
 
+#include "app/enterprise_facts.hpp"
 #include "io/rules_json.hpp"
 
 namespace kc::app {
@@ -9,6 +10,22 @@ Outcome<std::string> evaluate_policy(const Actor& actor, std::string_view policy
     return Problem::forbidden("Policy evaluation is for bureau staff and reviewers.");
   }
   const auto result = io::evaluate_rules_document(policy, input);
+  if (!result.ok) return Problem{422, "validation", "Evaluation refused", result.error, {}};
+  return result.output;
+}
+
+Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Actor& actor, std::string_view policy,
+                                                  std::int64_t enterprise_id, const std::string& as_of) {
+  if (actor.role == Role::viewer) return Problem::forbidden("Policy evaluation is for bureau staff and reviewers.");
+  if (!actor.may_access_enterprise(enterprise_id)) {
+    return Problem::forbidden("Enterprise accounts may evaluate only their own enterprise.");
+  }
+  auto date = domain::Date::parse(as_of);
+  if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
+  auto conn = db.acquire();
+  auto facts = load_enterprise_facts(*conn, enterprise_id);
+  if (!facts) return facts.problem();
+  const auto result = io::evaluate_facts(policy, *date, {facts.value()});
   if (!result.ok) return Problem{422, "validation", "Evaluation refused", result.error, {}};
   return result.output;
 }

@@ -7,11 +7,18 @@
 
 #include "app/actor.hpp"
 #include "app/outcome.hpp"
+#include "store/database.hpp"
 
 namespace kc::app {
 
 // `policy` is "hte", "sme" or a version id such as "hte-2016"; `input` the policy-rules §6.2
 // document. Returns the §6.3 document.
 Outcome<std::string> evaluate_policy(const Actor& actor, std::string_view policy, std::string_view input);
+
+// Evaluates a registry enterprise on `as_of` (YYYY-MM-DD): its verdict, every condition with value,
+// threshold and rule, and the gaps. Staff and reviewers for any enterprise; an enterprise account
+// for its own.
+Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Actor& actor, std::string_view policy,
+                                                  std::int64_t enterprise_id, const std::string& as_of);
 
 }  // namespace kc::app

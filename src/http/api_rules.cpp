@@ -1,21 +1,50 @@
 #include "app/rules_service.hpp"
+#include "domain/timestamp.hpp"
 #include "http/api.hpp"
 
 namespace kc::http {
+namespace {
 
-void add_rules_routes(Router& router, Services&) {
+Response raw_json(const Exchange& ex, std::string body) {
+  Response res{beast_http::status::ok, ex.request.version()};
+  res.set(beast_http::field::content_type, "application/json; charset=utf-8");
+  res.set(beast_http::field::cache_control, "no-store");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace
+}  // namespace kc::http
+
+namespace kc::http {
+
+void add_rules_routes(Router& router, Services& s) {
+  router.add({beast_http::verb::get, "/api/v1/rules/{policy}/enterprises/{id}", Access::roles,
+              {app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::enterprise},
+              "Evaluate a registry enterprise (as_of=YYYY-MM-DD, default today): verdict, conditions, gaps",
+              [&s](Exchange& ex) {
+                std::int64_t id = 0;
+                try {
+                  std::size_t used = 0;
+                  id = std::stoll(ex.params.at("id"), &used);
+                  if (used != ex.params.at("id").size()) id = 0;
+                } catch (const std::exception&) {
+                }
+                if (id <= 0) return problem_response(ex.request, app::Problem::not_found("No such enterprise."));
+                const std::string today = domain::to_iso_utc(domain::now_epoch_seconds()).substr(0, 10);
+                auto output = app::evaluate_registry_enterprise(s.db, ex.actor, ex.params.at("policy"), id,
+                                                                ex.query_value("as_of", today));
+                if (!output) return problem_response(ex.request, output.problem());
+                return raw_json(ex, std::move(output.value()));
+              }});
   router.add({beast_http::verb::post, "/api/v1/rules/{policy}/evaluate", Access::roles,
               {app::Role::admin, app::Role::staff, app::Role::reviewer},
               "Evaluate enterprises (policy-rules §6.2 JSON) against hte, sme or a policy version id",
               [](Exchange& ex) {
                 auto output = app::evaluate_policy(ex.actor, ex.params.at("policy"), ex.request.body());
                 if (!output) return problem_response(ex.request, output.problem());
-                Response res{beast_http::status::ok, ex.request.version()};
-                res.set(beast_http::field::content_type, "application/json; charset=utf-8");
-                res.set(beast_http::field::cache_control, "no-store");
-                res.body() = std::move(output.value());
-                res.prepare_payload();
-                return res;
+                return raw_json(ex, std::move(output.value()));
               }});
 }
 

@@ -431,15 +431,9 @@ std::string sme_results_json(const SmePolicy& p, Date as_of, const std::vector<S
       {"policy", p.id}, {"as_of", as_of.to_string()}, {"results", std::move(out)}});
 }
 
-RulesEvaluation evaluate_rules_document(std::string_view policy, std::string_view input_json) {
+RulesEvaluation evaluate_facts(std::string_view policy, Date as_of, const std::vector<EnterpriseFacts>& enterprises) {
   RulesEvaluation ev;
-  auto parsed = parse_rules_input(input_json);
-  if (auto* err = std::get_if<RulesInputError>(&parsed)) {
-    ev.error = err->to_string();
-    return ev;
-  }
-  const RulesInput& in = std::get<RulesInput>(parsed);
-  const PolicyLoad load = load_policy(policy, in.as_of);
+  const PolicyLoad load = load_policy(policy, as_of);
   if (!load.policy) {
     ev.error = load.error;
     return ev;
@@ -447,23 +441,34 @@ RulesEvaluation evaluate_rules_document(std::string_view policy, std::string_vie
   if (const auto* hte = std::get_if<HtePolicy>(&*load.policy)) {
     std::vector<HteResult> results;
     std::vector<std::vector<Gap>> gaps;
-    for (const auto& e : in.enterprises) {
-      results.push_back(evaluate_hte(e, *hte, in.as_of));
-      gaps.push_back(hte_gaps(e, *hte, in.as_of, results.back()));
+    for (const auto& e : enterprises) {
+      results.push_back(evaluate_hte(e, *hte, as_of));
+      gaps.push_back(hte_gaps(e, *hte, as_of, results.back()));
     }
-    ev.output = hte_results_json(*hte, in.as_of, results, gaps);
+    ev.output = hte_results_json(*hte, as_of, results, gaps);
   } else {
     const auto& sme = std::get<SmePolicy>(*load.policy);
     std::vector<SmeResult> results;
     std::vector<std::vector<Gap>> gaps;
-    for (const auto& e : in.enterprises) {
-      results.push_back(evaluate_sme(e, sme, in.as_of));
-      gaps.push_back(sme_gaps(e, sme, in.as_of, results.back()));
+    for (const auto& e : enterprises) {
+      results.push_back(evaluate_sme(e, sme, as_of));
+      gaps.push_back(sme_gaps(e, sme, as_of, results.back()));
     }
-    ev.output = sme_results_json(sme, in.as_of, results, gaps);
+    ev.output = sme_results_json(sme, as_of, results, gaps);
   }
   ev.ok = true;
   return ev;
+}
+
+RulesEvaluation evaluate_rules_document(std::string_view policy, std::string_view input_json) {
+  auto parsed = parse_rules_input(input_json);
+  if (auto* err = std::get_if<RulesInputError>(&parsed)) {
+    RulesEvaluation ev;
+    ev.error = err->to_string();
+    return ev;
+  }
+  const RulesInput& in = std::get<RulesInput>(parsed);
+  return evaluate_facts(policy, in.as_of, in.enterprises);
 }
 
 }  // namespace kc::io

@@ -46,5 +46,8 @@ struct RulesEvaluation {
   std::string error;   // what went wrong otherwise
 };
 RulesEvaluation evaluate_rules_document(std::string_view policy, std::string_view input_json);
+// The same over facts already in memory (from the registry, say).
+RulesEvaluation evaluate_facts(std::string_view policy, domain::Date as_of,
+                               const std::vector<rules::EnterpriseFacts>& enterprises);
 
 }  // namespace kc::io

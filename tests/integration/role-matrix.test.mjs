@@ -50,6 +50,8 @@ const MATRIX = [
   ['DELETE', '/api/v1/registry/{kind}/{id}', (role) => `/api/v1/registry/enterprises/${deletable[role]}`, undefined, writers(204)],
   ['POST', '/api/v1/rules/{policy}/evaluate', '/api/v1/rules/hte/evaluate', { as_of: '2025-05-20', enterprises: [] },
     (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
+  ['GET', '/api/v1/rules/{policy}/enterprises/{id}', () => `/api/v1/rules/hte/enterprises/${enterpriseId}?as_of=2025-05-20`, undefined,
+    (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
   // The matrix's enterprise account has no enterprise, so it may not list submissions either.
   ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
   ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],
@@ -64,7 +66,7 @@ before(async () => {
   addUser(sys.db, 'target', 'viewer', PASSWORD);
   const list = await sys.admin.get('/api/v1/users?q=target');
   targetId = list.json.items[0].id;
-  enterpriseId = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(4000), name: '矩阵企业' })).json.id;
+  enterpriseId = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(4000), name: '矩阵企业', registered_on: '2015-01-01' })).json.id;
   for (const [i, role] of ROLES.entries()) {
     deletable[role] = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(4100 + i), name: `可删除${i}` })).json.id;
   }
