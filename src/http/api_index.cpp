@@ -1,3 +1,4 @@
+#include "app/index_definitions.hpp"
 #include "app/index_service.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
@@ -13,9 +14,94 @@ std::string object_text(const boost::json::object& body, const char* name) {
   return v && v->is_object() ? boost::json::serialize(*v) : std::string();
 }
 
+app::Outcome<std::int64_t> definition_id(const Exchange& ex) {
+  const std::string& text = ex.params.at("id");
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
+  } catch (const std::exception&) {
+  }
+  return app::Problem::not_found("No index definition " + text + ".");
+}
+
+const app::RoleSet kWriters{app::Role::admin, app::Role::staff};
+
+Response save_definition(Services& s, Exchange& ex, std::optional<std::int64_t> id) {
+  auto body = parse_json_object(ex.request.body());
+  if (!body) return problem_response(ex.request, body.problem());
+  FieldReader fields(body.value());
+  fields.allow_only({"name", "description", "data_source", "data", "meta", "spec"});
+  app::IndexDefinition d;
+  d.name = fields.required_string("name", 200);
+  d.description = fields.optional_string("description", 4000).value_or("");
+  d.data_source = fields.required_string("data_source", 40);
+  d.data_csv = fields.optional_string("data", 8 << 20);
+  d.meta_csv = fields.required_string("meta", 1 << 20);
+  d.spec_json = object_text(body.value(), "spec");
+  if (!fields.ok()) return problem_response(ex.request, fields.problem());
+  app::IndexDefinitions definitions(s.db);
+  auto saved = definitions.save(ex.actor, id, std::move(d));
+  return respond(ex, saved, [&](app::IndexDefinition& def) {
+    return json_response(ex.request, id ? beast_http::status::ok : beast_http::status::created,
+                         app::definition_to_json(def, true));
+  });
+}
+
 }  // namespace
 
-void add_index_routes(Router& router, Services&) {
+void add_index_routes(Router& router, Services& s) {
+  router.add({beast_http::verb::get, "/api/v1/index/region-data", Access::roles, kBureau,
+              "iData and a flat iMeta from the registry's region statistics of a year (year=YYYY)",
+              [&s](Exchange& ex) {
+                int year = 0;
+                try {
+                  year = std::stoi(ex.query_value("year", "0"));
+                } catch (const std::exception&) {
+                }
+                if (year < 1949 || year > 2100) {
+                  return problem_response(ex.request, app::Problem::validation({{"year", "must be a year"}}));
+                }
+                auto data = app::region_index_data(s.db, ex.actor, year);
+                return respond(ex, data, [&](app::RegionIndexData& d) {
+                  return json_response(ex.request, beast_http::status::ok,
+                                       {{"data", d.data_csv}, {"meta", d.meta_csv}, {"regions", d.regions}});
+                });
+              }});
+  router.add({beast_http::verb::get, "/api/v1/index/definitions", Access::roles, kBureau,
+              "Saved index definitions", [&s](Exchange& ex) {
+                auto list = app::IndexDefinitions(s.db).list(ex.actor);
+                return respond(ex, list, [&](std::vector<app::IndexDefinition>& items) {
+                  boost::json::array out;
+                  for (const auto& d : items) out.push_back(app::definition_to_json(d, false));
+                  return json_response(ex.request, beast_http::status::ok, {{"items", std::move(out)}});
+                });
+              }});
+  router.add({beast_http::verb::post, "/api/v1/index/definitions", Access::roles, kWriters,
+              "Save a new index definition (it must build)", [&s](Exchange& ex) { return save_definition(s, ex, std::nullopt); }});
+  router.add({beast_http::verb::get, "/api/v1/index/definitions/{id}", Access::roles, kBureau,
+              "One index definition with its data, framework and spec", [&s](Exchange& ex) {
+                auto id = definition_id(ex);
+                if (!id) return problem_response(ex.request, id.problem());
+                auto d = app::IndexDefinitions(s.db).get(ex.actor, id.value());
+                return respond(ex, d, [&](app::IndexDefinition& def) {
+                  return json_response(ex.request, beast_http::status::ok, app::definition_to_json(def, true));
+                });
+              }});
+  router.add({beast_http::verb::put, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
+              "Replace an index definition", [&s](Exchange& ex) {
+                auto id = definition_id(ex);
+                if (!id) return problem_response(ex.request, id.problem());
+                return save_definition(s, ex, id.value());
+              }});
+  router.add({beast_http::verb::delete_, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
+              "Delete an index definition", [&s](Exchange& ex) {
+                auto id = definition_id(ex);
+                if (!id) return problem_response(ex.request, id.problem());
+                auto st = app::IndexDefinitions(s.db).remove(ex.actor, id.value());
+                if (!st) return problem_response(ex.request, st.problem());
+                return no_content(ex.request);
+              }});
   router.add({beast_http::verb::post, "/api/v1/index/build", Access::roles, kBureau,
               "Build a composite index: {data, meta (CSV text), spec?, datasets?} → scores, ranks, diagnostics",
               [](Exchange& ex) {

@@ -121,6 +121,22 @@ CREATE INDEX submissions_status ON submissions (status, id);
 CREATE INDEX submissions_enterprise ON submissions (enterprise_id, id);
 )SQL",
        "", ""},
+      {3, "saved composite-index definitions",
+       R"SQL(
+CREATE TABLE index_definitions (
+  id {{id}},
+  name TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  data_source TEXT NOT NULL CHECK (data_source IN ('upload', 'region_statistics')),
+  data_csv TEXT,
+  meta_csv TEXT NOT NULL,
+  spec_json TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)SQL",
+       "", ""},
   };
   return migrations;
 }

@@ -61,3 +61,45 @@ test('uncertainty runs are reproducible for a seed and bounded', async () => {
   const tooMany = await sys.admin.post('/api/v1/index/uncertainty', { ...body, runs: 1_000_000 });
   assert.equal(tooMany.status, 422);
 });
+
+test('definitions are saved only when they build, listed, changed and deleted', async () => {
+  const created = await sys.admin.post('/api/v1/index/definitions', {
+    name: 'ASEM 示例', description: 'COINr example', data_source: 'upload', data, meta, spec,
+  });
+  assert.equal(created.status, 201, created.text.slice(0, 300));
+  assert.deepEqual(created.json.spec, spec);
+  const broken = await sys.admin.post('/api/v1/index/definitions', {
+    name: 'broken', data_source: 'upload', data, meta, spec: { steps: [{ op: 'normalise', method: 'magic' }] },
+  });
+  assert.equal(broken.status, 422);
+  const dup = await sys.admin.post('/api/v1/index/definitions', { name: 'ASEM 示例', data_source: 'upload', data, meta });
+  assert.equal(dup.status, 422);
+  assert.equal(dup.json.errors[0].field, 'name');
+  const list = await sys.admin.get('/api/v1/index/definitions');
+  assert.deepEqual(list.json.items.map((d) => d.name), ['ASEM 示例']);
+  assert.equal(list.json.items[0].meta, undefined, 'the list leaves the texts out');
+  const renamed = await sys.admin.request('PUT', `/api/v1/index/definitions/${created.json.id}`,
+    { name: 'ASEM', data_source: 'upload', data, meta });
+  assert.equal(renamed.status, 200);
+  assert.equal(renamed.json.spec, null, 'no spec: COINr defaults');
+  const one = await sys.admin.get(`/api/v1/index/definitions/${created.json.id}`);
+  assert.equal(one.json.name, 'ASEM');
+  assert.equal((await sys.admin.del(`/api/v1/index/definitions/${created.json.id}`)).status, 204);
+  assert.equal((await sys.admin.get(`/api/v1/index/definitions/${created.json.id}`)).status, 404);
+});
+
+test('region statistics from the registry feed an index', async () => {
+  const regions = [['330205', '本区', 3400000, 91800], ['330206', '甲区', 2800000, 60000], ['330211', '乙区', 4100000, 120000]];
+  for (const [code, name, gdp, rd] of regions) {
+    const r = await sys.admin.post('/api/v1/registry/region_statistics', { region_code: code, region_name: name, year: 2013, gdp, rd_expenditure: rd, resident_population: 500000 });
+    assert.equal(r.status, 201, r.text);
+  }
+  const rd = await sys.admin.get('/api/v1/index/region-data?year=2013');
+  assert.equal(rd.status, 200, rd.text);
+  assert.equal(rd.json.regions, 3);
+  assert.match(rd.json.data.split('\n')[0], /^uCode,uName,/);
+  const built = await sys.admin.post('/api/v1/index/build', { data: rd.json.data, meta: rd.json.meta });
+  assert.equal(built.status, 200, built.text.slice(0, 300));
+  assert.deepEqual([...built.json.results.units].sort(), ['330205', '330206', '330211']);
+  assert.equal((await sys.admin.get('/api/v1/index/region-data?year=1990')).status, 422);
+});
