@@ -31,6 +31,7 @@ void add_registry_routes(Router& router, Services& services);
 void add_rules_routes(Router& router, Services& services);
 void add_submission_routes(Router& router, Services& services);
 void add_index_routes(Router& router, Services& services);
+void add_cultivation_routes(Router& router, Services& services);
 
 // Reads `page` and `page_size` from the query (defaults 1 and 20, size at most 200).
 app::Outcome<store::Page> read_page(const Exchange& ex);

@@ -65,6 +65,10 @@ const MATRIX = [
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 404)],
   ['PUT', '/api/v1/index/definitions/{id}', '/api/v1/index/definitions/999999', { name: 'x', data_source: 'nowhere', meta: 'Level\n' }, writers(422)],
   ['DELETE', '/api/v1/index/definitions/{id}', '/api/v1/index/definitions/999999', undefined, writers(404)],
+  ['GET', '/api/v1/cultivation/hte', '/api/v1/cultivation/hte?as_of=2025-05-20', undefined,
+    (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
+  ['GET', '/api/v1/cultivation/deadlines', '/api/v1/cultivation/deadlines?year=2025', undefined,
+    (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
   // The matrix's enterprise account has no enterprise, so it may not list submissions either.
   ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
   ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],
