@@ -33,6 +33,8 @@ void add_submission_routes(Router& router, Services& services);
 void add_index_routes(Router& router, Services& services);
 void add_cultivation_routes(Router& router, Services& services);
 
+// A positive integer path parameter; anything else is "no such <what>" (404).
+app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const std::string& what);
 // Reads `page` and `page_size` from the query (defaults 1 and 20, size at most 200).
 app::Outcome<store::Page> read_page(const Exchange& ex);
 // The Outcome's problem as a response, or the value through `make`.

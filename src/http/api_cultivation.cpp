@@ -1,12 +1,9 @@
 #include "app/cultivation.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
+#include "http/scratch_file.hpp"
 #include "io/xlsx_writer.hpp"
 
-#include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 
 namespace kc::http {
 namespace {
@@ -15,9 +12,8 @@ const app::RoleSet kBureau{app::Role::admin, app::Role::staff, app::Role::review
 
 // The pipeline's list as an XLSX download.
 Response pipeline_xlsx(const Exchange& ex, const boost::json::object& body) {
-  std::random_device rd;
-  const auto path = std::filesystem::temp_directory_path() / ("kechuang-pipeline-" + std::to_string(rd()) + ".xlsx");
-  auto writer = io::XlsxWriter::create(path, "hte-pipeline",
+  ScratchFile file;
+  auto writer = io::XlsxWriter::create(file.path(), "hte-pipeline",
                                        {{"enterprise_id", 12}, {"credit_code", 22}, {"name", 30}, {"category", 14},
                                         {"verdict", 16}, {"failed", 14}, {"gaps", 80}});
   if (!writer) return problem_response(ex.request, {500, "internal", "Export failed", writer.error().message, {}});
@@ -40,11 +36,7 @@ Response pipeline_xlsx(const Exchange& ex, const boost::json::object& body) {
   if (auto st = writer->close(); !st) {
     return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  return download(ex.request, bytes.str(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  return download(ex.request, file.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                   "hte-pipeline.xlsx");
 }
 

@@ -14,17 +14,6 @@ std::string object_text(const boost::json::object& body, const char* name) {
   return v && v->is_object() ? boost::json::serialize(*v) : std::string();
 }
 
-app::Outcome<std::int64_t> definition_id(const Exchange& ex) {
-  const std::string& text = ex.params.at("id");
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
-  } catch (const std::exception&) {
-  }
-  return app::Problem::not_found("No index definition " + text + ".");
-}
-
 const app::RoleSet kWriters{app::Role::admin, app::Role::staff};
 
 Response save_definition(Services& s, Exchange& ex, std::optional<std::int64_t> id) {
@@ -81,7 +70,7 @@ void add_index_routes(Router& router, Services& s) {
               "Save a new index definition (it must build)", [&s](Exchange& ex) { return save_definition(s, ex, std::nullopt); }});
   router.add({beast_http::verb::get, "/api/v1/index/definitions/{id}", Access::roles, kBureau,
               "One index definition with its data, framework and spec", [&s](Exchange& ex) {
-                auto id = definition_id(ex);
+                auto id = path_id(ex, "id", "index definition");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto d = app::IndexDefinitions(s.db).get(ex.actor, id.value());
                 return respond(ex, d, [&](app::IndexDefinition& def) {
@@ -90,13 +79,13 @@ void add_index_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::put, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
               "Replace an index definition", [&s](Exchange& ex) {
-                auto id = definition_id(ex);
+                auto id = path_id(ex, "id", "index definition");
                 if (!id) return problem_response(ex.request, id.problem());
                 return save_definition(s, ex, id.value());
               }});
   router.add({beast_http::verb::delete_, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
               "Delete an index definition", [&s](Exchange& ex) {
-                auto id = definition_id(ex);
+                auto id = path_id(ex, "id", "index definition");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto st = app::IndexDefinitions(s.db).remove(ex.actor, id.value());
                 if (!st) return problem_response(ex.request, st.problem());

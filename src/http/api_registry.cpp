@@ -1,12 +1,10 @@
-#include <filesystem>
-#include <fstream>
-#include <random>
 #include <sstream>
 
 #include "app/registry_export.hpp"
 #include "app/registry_import.hpp"
 #include "app/registry_service.hpp"
 #include "app/submission_service.hpp"
+#include "http/scratch_file.hpp"
 #include "io/registry_template.hpp"
 #include "io/xlsx_writer.hpp"
 #include "domain/decimal.hpp"
@@ -21,17 +19,6 @@ app::Outcome<const domain::KindDef*> kind_of(const Exchange& ex) {
   const auto* kind = domain::find_kind(ex.params.at("kind"));
   if (!kind) return app::Problem::not_found("No registry kind named " + ex.params.at("kind") + ".");
   return kind;
-}
-
-app::Outcome<std::int64_t> record_id(const Exchange& ex) {
-  const std::string& text = ex.params.at("id");
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
-  } catch (const std::exception&) {
-  }
-  return app::Problem::not_found("No record with id " + text + ".");
 }
 
 // JSON values to the text form the declarations parse; numbers keep their exact spelling.
@@ -88,30 +75,6 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
 }
 
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// A scratch file for XLSX output, removed when it goes out of scope.
-class ScratchFile {
- public:
-  ScratchFile() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("kechuang-" + std::to_string(rd()) + std::to_string(rd()) + ".xlsx");
-  }
-  ~ScratchFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-  std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 app::RecordList list_request(const Exchange& ex, std::initializer_list<const char*> reserved) {
   app::RecordList request;
@@ -259,7 +222,7 @@ void add_registry_routes(Router& router, Services& s) {
               [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = record_id(ex);
+                auto id = path_id(ex, "id", "record");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto record = s.registry.get(ex.actor, *kind.value(), id.value());
                 return respond(ex, record, [&](store::Record& r) {
@@ -270,7 +233,7 @@ void add_registry_routes(Router& router, Services& s) {
               "Change fields of a record", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = record_id(ex);
+                auto id = path_id(ex, "id", "record");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
@@ -292,7 +255,7 @@ void add_registry_routes(Router& router, Services& s) {
               "Delete a record nothing depends on", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = record_id(ex);
+                auto id = path_id(ex, "id", "record");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto status = s.registry.remove(ex.actor, *kind.value(), id.value());
                 if (!status) return problem_response(ex.request, status.problem());
@@ -302,7 +265,7 @@ void add_registry_routes(Router& router, Services& s) {
               "Field-level history of a record from the audit log", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = record_id(ex);
+                auto id = path_id(ex, "id", "record");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto history = s.registry.history(ex.actor, *kind.value(), id.value());
                 return respond(ex, history, [&](std::vector<app::HistoryEntry>& entries) {

@@ -24,16 +24,10 @@ void add_rules_routes(Router& router, Services& s) {
               {app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::enterprise},
               "Evaluate a registry enterprise (as_of=YYYY-MM-DD, default today): verdict, conditions, gaps",
               [&s](Exchange& ex) {
-                std::int64_t id = 0;
-                try {
-                  std::size_t used = 0;
-                  id = std::stoll(ex.params.at("id"), &used);
-                  if (used != ex.params.at("id").size()) id = 0;
-                } catch (const std::exception&) {
-                }
-                if (id <= 0) return problem_response(ex.request, app::Problem::not_found("No such enterprise."));
+                auto id = path_id(ex, "id", "enterprise");
+                if (!id) return problem_response(ex.request, id.problem());
                 const std::string today = domain::to_iso_utc(domain::now_epoch_seconds()).substr(0, 10);
-                auto output = app::evaluate_registry_enterprise(s.db, ex.actor, ex.params.at("policy"), id,
+                auto output = app::evaluate_registry_enterprise(s.db, ex.actor, ex.params.at("policy"), id.value(),
                                                                 ex.query_value("as_of", today));
                 if (!output) return problem_response(ex.request, output.problem());
                 return raw_json(ex, std::move(output.value()));

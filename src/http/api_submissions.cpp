@@ -4,17 +4,6 @@
 namespace kc::http {
 namespace {
 
-app::Outcome<std::int64_t> submission_id(const Exchange& ex) {
-  const std::string& text = ex.params.at("id");
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
-  } catch (const std::exception&) {
-  }
-  return app::Problem::not_found("No submission " + text + ".");
-}
-
 const app::RoleSet kStaff{app::Role::admin, app::Role::staff};
 
 Response one(const Exchange& ex, app::Outcome<app::Submission>& result) {
@@ -44,14 +33,14 @@ void add_submission_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::post, "/api/v1/submissions/{id}/approve", Access::roles, kStaff,
               "Approve a submission: its change is written", [&s](Exchange& ex) {
-                auto id = submission_id(ex);
+                auto id = path_id(ex, "id", "submission");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto result = s.submissions.approve(ex.actor, id.value());
                 return one(ex, result);
               }});
   router.add({beast_http::verb::post, "/api/v1/submissions/{id}/reject", Access::roles, kStaff,
               "Reject a submission with a note to the enterprise", [&s](Exchange& ex) {
-                auto id = submission_id(ex);
+                auto id = path_id(ex, "id", "submission");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());

@@ -6,6 +6,17 @@
 
 namespace kc::http {
 
+app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const std::string& what) {
+  const std::string& text = ex.params.at(name);
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
+  } catch (const std::exception&) {
+  }
+  return app::Problem::not_found("No " + what + " with id " + text + ".");
+}
+
 app::Outcome<store::Page> read_page(const Exchange& ex) {
   store::Page page;
   std::vector<app::FieldError> errors;

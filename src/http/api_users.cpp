@@ -6,17 +6,6 @@
 namespace kc::http {
 namespace {
 
-app::Outcome<std::int64_t> path_id(const Exchange& ex) {
-  const std::string& text = ex.params.at("id");
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
-  } catch (const std::exception&) {
-  }
-  return app::Problem::not_found("No user with id " + text + ".");
-}
-
 const app::RoleSet kAdmin{app::Role::admin};
 
 }  // namespace
@@ -59,7 +48,7 @@ void add_user_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::patch, "/api/v1/users/{id}", Access::roles, kAdmin,
               "Change a user's name, role or disabled flag", [&s](Exchange& ex) {
-                auto id = path_id(ex);
+                auto id = path_id(ex, "id", "user");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
@@ -78,7 +67,7 @@ void add_user_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::post, "/api/v1/users/{id}/reset-password", Access::roles, kAdmin,
               "Reset a user's password to a generated one", [&s](Exchange& ex) {
-                auto id = path_id(ex);
+                auto id = path_id(ex, "id", "user");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto password = s.users.reset_password(ex.actor, id.value());
                 return respond(ex, password, [&](std::string& p) {
@@ -87,7 +76,7 @@ void add_user_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::delete_, "/api/v1/users/{id}/sessions", Access::roles, kAdmin,
               "End every session of a user", [&s](Exchange& ex) {
-                auto id = path_id(ex);
+                auto id = path_id(ex, "id", "user");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto status = s.users.end_sessions(ex.actor, id.value());
                 if (!status) return problem_response(ex.request, status.problem());
