@@ -1,7 +1,9 @@
 // The registry part of the mock server (docs/api.md "Registry"): every kind of registry-kinds.json
 // (GET /registry/kinds as the real server answers it) served generically from memory, with the
 // checks the browser test relies on (required, types, credit-code check digits, natural keys,
-// references, 409 on delete) and bilingual "中文 / English" field messages.
+// references, 409 on delete) and bilingual "中文 / English" field messages; enterprise self-service
+// (an enterprise account's POST/PATCH of its enterprise and years answered 202 with a submission,
+// GET /submissions, approve, reject).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,11 +14,16 @@ export const KINDS = JSON.parse(readFileSync(path.join(here, 'registry-kinds.jso
 const WRITERS = ['admin', 'staff']
 const READERS = { region_statistics: ['admin', 'staff', 'reviewer', 'viewer'] }
 const READERS_DEFAULT = ['admin', 'staff', 'reviewer', 'viewer', 'enterprise']
+/** Kinds an enterprise account files for confirmation (the server's submit_roles); `create` as it allows. */
+const SUBMIT = { enterprises: { create: false }, enterprise_years: { create: true } }
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z')
 
 export function seedRegistry() {
-  const reg = { records: Object.fromEntries(KINDS.map((k) => [k.name, []])), history: new Map(), nextId: {}, nextAudit: 1 }
+  const reg = {
+    records: Object.fromEntries(KINDS.map((k) => [k.name, []])), history: new Map(), nextId: {}, nextAudit: 1,
+    submissions: [], nextSubmission: 1,
+  }
   const add = (kind, values) => insert(reg, KINDS.find((k) => k.name === kind), values, 'admin')
   const a = add('enterprises', { credit_code: '91350100M000100Y43', name: '福州示例科技有限公司', region_code: '350102',
     town: '鼓东街道', industry_code: 'I6513', registered_on: '2015-06-18', registered_capital: '5000', above_size: true, tech_field: '1' })
@@ -97,6 +104,102 @@ function insert(reg, kind, values, actor) {
   return r
 }
 
+const scopeOf = (kind, values, id) => (kind.name === 'enterprises' ? id : values.enterprise_id)
+
+/** Values as the server stores a submission's: text. */
+const asText = (values) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? '' : String(v)]))
+
+/** Text back to the field's type, for writing on approval. */
+function typed(kind, values) {
+  const out = {}
+  for (const [k, v] of Object.entries(values)) {
+    const f = kind.fields.find((x) => x.name === k)
+    if (!f || v === '') out[k] = v === '' ? null : v
+    else if (['integer', 'reference'].includes(f.type)) out[k] = Number(v)
+    else if (f.type === 'boolean') out[k] = v === 'true'
+    else out[k] = v
+  }
+  return out
+}
+
+function fileSubmission(reg, kind, id, body, user, send, fail) {
+  if (!user.enterprise_id) return fail(403, 'forbidden', `Your account may not file ${kind.en}.`)
+  if (id === null && !SUBMIT[kind.name].create) return fail(403, 'forbidden', 'Enterprise accounts cannot register new enterprises; the bureau does.')
+  let merged
+  const given = {}
+  for (const f of kind.fields) if (f.name in body) given[f.name] = canonical(f, body[f.name])
+  if (id !== null) {
+    const current = reg.records[kind.name].find((r) => r.id === id)
+    if (!current) return fail(404, 'not_found', `No record ${id} in ${kind.en}.`)
+    if (scopeOf(kind, current, id) !== user.enterprise_id) return fail(403, 'forbidden', 'This record belongs to another enterprise.')
+    merged = { ...current, ...given }
+  } else {
+    merged = Object.fromEntries(kind.fields.map((f) => [f.name, given[f.name] ?? null]))
+  }
+  if (scopeOf(kind, merged, id) !== user.enterprise_id) return fail(403, 'forbidden', 'Enterprise accounts may only file their own enterprise\'s records.')
+  const errors = validate(reg, kind, merged, id)
+  if (errors.length) return fail(422, 'validation', `${errors.length} fields are invalid.`, errors)
+  const values = id === null ? Object.fromEntries(Object.entries(given).filter(([, v]) => v !== null)) : given
+  const s = {
+    id: reg.nextSubmission++, kind: kind.name, record_id: id, enterprise_id: user.enterprise_id, values: asText(values),
+    status: 'pending', submitted_by: user.username, submitted_at: now(), decided_by: null, decided_at: null, note: null,
+    result_record_id: null,
+  }
+  reg.submissions.push(s)
+  return send(202, { submission: s })
+}
+
+/** Answers /submissions… (docs/api.md "Enterprise self-service"); returns false for other paths. */
+export function submissionsApi({ method: m, path: p, url, body, user, reg, send, fail }) {
+  if (!p.startsWith('/submissions')) return false
+  const staff = ['admin', 'staff'].includes(user.role)
+  if (m === 'GET' && p === '/submissions') {
+    if (!staff && !(user.role === 'enterprise' && user.enterprise_id)) { fail(403, 'forbidden', 'not allowed'); return true }
+    const status = url.searchParams.get('status') ?? ''
+    const out = reg.submissions
+      .filter((s) => (staff || s.enterprise_id === user.enterprise_id) && (!status || s.status === status))
+      .slice().reverse()
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1))
+    const size = Math.min(200, Math.max(1, Number(url.searchParams.get('page_size') ?? 20)))
+    send(200, { items: out.slice((page - 1) * size, page * size), total: out.length, page, page_size: size })
+    return true
+  }
+  const match = /^\/submissions\/(\d+)\/(approve|reject)$/.exec(p)
+  if (!match || m !== 'POST') { fail(404, 'not_found', `no route ${m} ${p}`); return true }
+  if (!staff) { fail(403, 'forbidden', 'Only bureau staff confirm submissions.'); return true }
+  const s = reg.submissions.find((x) => x.id === Number(match[1]))
+  if (!s) { fail(404, 'not_found', `No submission ${match[1]}.`); return true }
+  if (s.status !== 'pending') { fail(409, 'conflict', `This submission was already ${s.status}.`); return true }
+  if (match[2] === 'reject') {
+    Object.assign(s, { status: 'rejected', decided_by: user.username, decided_at: now(), note: String(body.note ?? '') })
+    send(200, { submission: s })
+    return true
+  }
+  const kind = KINDS.find((k) => k.name === s.kind)
+  const values = typed(kind, s.values)
+  let written
+  if (s.record_id === null) {
+    const full = Object.fromEntries(kind.fields.map((f) => [f.name, values[f.name] ?? null]))
+    const errors = validate(reg, kind, full, null)
+    if (errors.length) { fail(422, 'validation', `${errors.length} fields are invalid.`, errors); return true }
+    written = insert(reg, kind, full, user.username)
+  } else {
+    const rows = reg.records[kind.name]
+    const at = rows.findIndex((r) => r.id === s.record_id)
+    if (at < 0) { fail(422, 'validation', 'The record no longer exists.', [{ field: 'id', message: '记录已不存在 / the record no longer exists' }]); return true }
+    const current = rows[at]
+    const merged = { ...current, ...values }
+    const errors = validate(reg, kind, merged, s.record_id)
+    if (errors.length) { fail(422, 'validation', `${errors.length} fields are invalid.`, errors); return true }
+    written = record(kind, merged, s.record_id, current.created_at, now())
+    rows[at] = written
+    audit(reg, kind, s.record_id, user.username, 'update', current, written)
+  }
+  Object.assign(s, { status: 'approved', decided_by: user.username, decided_at: now(), result_record_id: written.id })
+  send(200, { submission: s })
+  return true
+}
+
 function compare(a, b) {
   if (a === b) return 0
   if (a === null || a === undefined) return -1
@@ -122,9 +225,14 @@ export function registryApi({ method: m, path: p, url, body, user, reg, send, fa
   const kind = match && KINDS.find((k) => k.name === match[1])
   if (!kind) { fail(404, 'not_found', `No registry kind named ${match?.[1] ?? p}.`); return true }
   if (!canRead(kind, user.role)) { fail(403, 'forbidden', 'not allowed'); return true }
-  if (m !== 'GET' && !writable) { fail(403, 'forbidden', 'not allowed'); return true }
   const rows = reg.records[kind.name]
   const id = match[2] ? Number(match[2]) : null
+  if (user.role === 'enterprise' && SUBMIT[kind.name] && !match[3] &&
+      ((m === 'POST' && id === null) || (m === 'PATCH' && id !== null))) {
+    fileSubmission(reg, kind, id, body, user, send, fail)
+    return true
+  }
+  if (m !== 'GET' && !writable) { fail(403, 'forbidden', 'not allowed'); return true }
 
   if (id === null && m === 'GET') {
     const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()

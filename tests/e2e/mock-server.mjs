@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { registryApi, seedRegistry } from './mock-registry.mjs'
+import { registryApi, seedRegistry, submissionsApi } from './mock-registry.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_DIST = path.resolve(here, '../../web/dist')
@@ -144,6 +144,7 @@ async function api(req, res, url, db) {
   }
   const fail = (status, code, detail, errors) => problem(res, status, code, detail, errors)
   if (registryApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
+  if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (s.user.role !== 'admin') return problem(res, 403, 'forbidden', 'admin only')
 
   if (m === 'GET' && p === '/users') {
@@ -158,7 +159,8 @@ async function api(req, res, url, db) {
     if (db.users.some((u) => u.username === body.username)) return problem(res, 409, 'conflict', `username ${body.username} is taken`)
     const generated = body.password ? undefined : `Gen-${randomBytes(6).toString('hex')}!`
     const u = { id: db.nextUser++, username: body.username, display_name: body.display_name, role: body.role ?? 'viewer',
-      disabled: false, must_change_password: true, locked_until: null, created_at: now(), last_login_at: null, password: body.password ?? generated }
+      disabled: false, must_change_password: !body.password, locked_until: null, created_at: now(), last_login_at: null,
+      password: body.password ?? generated, enterprise_id: body.enterprise_id ?? null }
     db.users.push(u)
     return json(res, 201, generated ? { user: publicUser(u), initial_password: generated } : { user: publicUser(u) })
   }

@@ -174,10 +174,11 @@ test('a new user gets a generated password, must change it, and sees only their 
       await page.waitForURL((u) => u.pathname === '/')
     })
 
-    await step('a staff user sees only Home and is refused admin pages', async () => {
+    await step('a staff user sees Home and Submissions only and is refused admin pages', async () => {
       await page.getByTestId('menu-home').waitFor()
       assert.equal(await page.getByTestId('menu-users').count(), 0)
       assert.equal(await page.getByTestId('menu-audit').count(), 0)
+      assert.equal(await page.getByTestId('menu-submissions').count(), 1, 'staff confirm enterprise submissions')
       await page.goto(`${BASE}/audit`)
       await page.getByTestId('forbidden').waitFor()
       await page.goto(`${BASE}/`)
@@ -338,6 +339,192 @@ test('registry: create an enterprise (field errors first), edit it, see its hist
       await page.waitForURL((u) => u.pathname === '/registry/enterprises')
       await page.goto(`${BASE}${detailPath}`)
       await page.getByTestId('registry-detail-error').waitFor() // 404: gone
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
+    })
+  } finally {
+    await browser.close()
+  }
+})
+
+test('enterprise self-service: an enterprise files a year, staff approve it', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const browser = await launch()
+  const { page } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  // KC_E2E_SHOTS=1 also saves the new pages in both languages to test-results/screenshots/.
+  const shots = process.env.KC_E2E_SHOTS === '1'
+  const shot = async (name) => {
+    if (!shots) return
+    await page.waitForTimeout(400)
+    await screenshot(page, `screenshots/${name}`)
+  }
+  const code = creditCode()
+  const suffix = Date.now().toString(36)
+  const name = `E2E 自助企业 ${suffix}`
+  const entUser = `e2e-ent-${suffix}`
+  const entPassword = `Ent-${suffix}-Passw0rd!`
+  const item = (field) => page.getByTestId(`form-item-${field}`)
+  let detailPath = ''
+  let enterpriseId = 0
+  let submissionTestId = ''
+
+  /** The API as the signed-in browser user (cookie + the CSRF token from /auth/me). */
+  const apiAs = (method, path, body) => page.evaluate(async ([m, p, b]) => {
+    const me = await (await fetch('/api/v1/auth/me', { credentials: 'include' })).json()
+    const r = await fetch(`/api/v1${p}`, {
+      method: m, credentials: 'include',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: b === undefined ? undefined : JSON.stringify(b),
+    })
+    return { status: r.status, body: await r.json().catch(() => null) }
+  }, [method, path, body])
+
+  try {
+    await step('admin creates an enterprise and, through the API, an account for it', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      await page.goto(`${BASE}/registry/enterprises/new`)
+      await item('credit_code').locator('input').fill(code)
+      await item('name').locator('input').fill(name)
+      await page.getByTestId('record-form-submit').click()
+      await page.waitForURL((u) => /^\/registry\/enterprises\/\d+$/.test(u.pathname))
+      detailPath = new URL(page.url()).pathname
+      enterpriseId = Number(detailPath.split('/').pop())
+      const created = await apiAs('POST', '/users', {
+        username: entUser, display_name: `${name} 填报员`, role: 'enterprise', password: entPassword, enterprise_id: enterpriseId,
+      })
+      assert.equal(created.status, 201, JSON.stringify(created.body))
+      assert.equal(created.body.user.enterprise_id, enterpriseId)
+      await signOut(page)
+    })
+
+    await step('the enterprise account may edit its enterprise (no delete) and files a year from it', async () => {
+      await signIn(page, entUser, entPassword)
+      await page.getByTestId('menu-my-submissions').waitFor()
+      assert.equal(await page.getByTestId('menu-submissions').count(), 0)
+      await page.goto(`${BASE}${detailPath}`)
+      await page.getByTestId('registry-edit').waitFor()
+      assert.equal(await page.getByTestId('registry-delete').count(), 0)
+      await page.getByTestId('related-enterprise_years-new').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprise_years/new')
+      await page.getByTestId('registry-review-notice').waitFor()
+      await page.waitForFunction((n) => document.querySelector('[data-testid=form-item-enterprise_id] .el-select')?.textContent?.includes(n), name)
+      await item('year').locator('input').fill('2024')
+      await item('sales_revenue').locator('input').fill('4000.1234')
+      await item('employees').locator('input').fill('35')
+      await shot('self-service-form-zh-CN')
+      if (shots) {
+        await page.getByTestId('lang-en').click()
+        await page.getByText('Submit for confirmation').waitFor()
+        await shot('self-service-form-en')
+        await page.getByTestId('lang-zh-CN').click()
+        await page.getByText('提交确认').waitFor()
+      }
+      await page.getByTestId('record-form-submit').click()
+      await page.waitForURL((u) => u.pathname === '/my-submissions')
+      await page.locator('.el-message').filter({ hasText: '已提交，待科技局确认' }).waitFor()
+    })
+
+    await step('"My submissions" lists it as pending, with the values filed', async () => {
+      const card = page.locator('[data-testid^=submission-][data-status]').first()
+      await card.waitFor()
+      assert.equal(await card.getAttribute('data-status'), 'pending')
+      submissionTestId = await card.getAttribute('data-testid')
+      assert.equal((await card.getByTestId('submission-status').innerText()).trim(), '待确认')
+      const values = await card.getByTestId('submission-values').locator('tbody').innerText()
+      assert.match(values, /销售收入（万元）\s+4,000\.1234/, values)
+      assert.match(values, /年度\s+2024/, values)
+      assert.equal(await card.getByTestId('submission-approve').count(), 0, 'an enterprise cannot approve')
+      await shot('my-submissions-zh-CN')
+      await page.getByTestId('lang-en').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid=submissions-title]')?.textContent?.trim() === 'My submissions')
+      await shot('my-submissions-en')
+      await page.getByTestId('lang-zh-CN').click()
+      // Not written yet: the enterprise has no year.
+      await page.goto(`${BASE}${detailPath}`)
+      await page.getByTestId('related-enterprise_years').waitFor()
+      await page.waitForTimeout(300)
+      assert.equal(await page.getByTestId('related-enterprise_years').getByTestId('related-row-link').count(), 0)
+      await signOut(page)
+    })
+
+    await step('staff see it on the Submissions page and approve it', async () => {
+      await signIn(page, USER, PASSWORD)
+      await page.getByTestId('menu-submissions').click()
+      await page.waitForURL((u) => u.pathname === '/submissions')
+      const card = page.getByTestId(submissionTestId)
+      await card.waitFor()
+      assert.equal(await card.getAttribute('data-status'), 'pending')
+      await page.waitForFunction(([id, n]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(n), [submissionTestId, name])
+      await shot('submissions-zh-CN')
+      await page.getByTestId('lang-en').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid=submissions-title]')?.textContent?.trim() === 'Submissions')
+      await card.getByText('Sales revenue (10k yuan)').waitFor()
+      await shot('submissions-en')
+      await page.getByTestId('lang-zh-CN').click()
+      await card.getByTestId('submission-approve').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page.locator('.el-message').filter({ hasText: '已通过' }).waitFor()
+      await card.waitFor({ state: 'detached' }) // the pending list no longer has it
+      await page.getByTestId('submissions-filter-approved').click()
+      await page.getByTestId(submissionTestId).waitFor()
+      assert.equal(await page.getByTestId(submissionTestId).getAttribute('data-status'), 'approved')
+    })
+
+    await step('the year is on the enterprise\'s page', async () => {
+      await page.goto(`${BASE}${detailPath}`)
+      const year = page.getByTestId('related-enterprise_years').getByTestId('related-row-link').first()
+      await year.waitFor()
+      assert.equal((await year.innerText()).trim(), '2024')
+      await year.click()
+      await page.waitForURL((u) => /^\/registry\/enterprise_years\/\d+$/.test(u.pathname))
+      await page.waitForFunction(() => document.querySelector('[data-testid=value-sales_revenue]')?.textContent?.trim() === '4,000.1234')
+    })
+
+    await step('a second filing is rejected with a note the enterprise sees', async () => {
+      // The enterprise asks for a rename (through the API as the enterprise account).
+      await signOut(page)
+      await signIn(page, entUser, entPassword)
+      const filed = await apiAs('PATCH', `/registry/enterprises/${enterpriseId}`, { name: `${name} 新` })
+      assert.equal(filed.status, 202, JSON.stringify(filed.body))
+      const id = filed.body.submission.id
+      await signOut(page)
+      await signIn(page, USER, PASSWORD)
+      await page.goto(`${BASE}/submissions`)
+      const card = page.getByTestId(`submission-${id}`)
+      await card.waitFor()
+      // before → after, read from the record
+      await page.waitForFunction((sel) => {
+        const rows = [...document.querySelectorAll(`${sel} [data-testid=submission-values] tbody tr`)].map((r) => r.textContent)
+        return rows.length === 1 && rows[0].includes('企业名称')
+      }, `[data-testid="submission-${id}"]`)
+      const cells = (await card.getByTestId('submission-values').locator('tbody tr td').allInnerTexts()).map((c) => c.trim())
+      assert.deepEqual(cells, ['企业名称', name, `${name} 新`])
+      await shot('submissions-change-zh-CN')
+      await card.getByTestId('submission-reject').click()
+      await page.getByTestId('reject-confirm').click()
+      await page.getByText('请填写退回原因').waitFor()
+      await page.getByTestId('reject-note').fill('名称与营业执照不一致')
+      await page.getByTestId('reject-confirm').click()
+      await card.waitFor({ state: 'detached' })
+      await signOut(page)
+      await signIn(page, entUser, entPassword)
+      await page.goto(`${BASE}/my-submissions`)
+      const mine = page.getByTestId(`submission-${id}`)
+      await mine.waitFor()
+      assert.equal(await mine.getAttribute('data-status'), 'rejected')
+      assert.equal((await mine.getByTestId('submission-note').innerText()).trim(), '名称与营业执照不一致')
+      await page.getByTestId('lang-en').click()
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('Rejected'), `[data-testid="submission-${id}"]`)
+      await shot('my-submissions-rejected-en')
+      await page.getByTestId('lang-zh-CN').click()
     })
 
     await step('no uncaught errors in the page', async () => {

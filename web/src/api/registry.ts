@@ -1,6 +1,7 @@
 // Registry endpoints (docs/api.md "Registry"): the kinds metadata and one set of record routes that
 // serves every kind. Nothing here knows a particular kind; the pages are driven by `KindDef`.
 import { api, type Query } from './client'
+import type { Submission } from './submissions'
 import type { Page } from './types'
 
 export type FieldType =
@@ -42,6 +43,11 @@ export interface KindDef {
   title_field: string
   /** Whether the signed-in user may create, edit and delete records of this kind. */
   writable: boolean
+  /**
+   * What the signed-in user may file for staff confirmation (enterprise self-service). The server
+   * does not send it yet; `kindAccess` (utils/submissions.ts) falls back to a table until it does.
+   */
+  submit?: { create: boolean; edit: boolean }
 }
 
 export type FieldValue = string | number | boolean | null
@@ -82,12 +88,15 @@ export function getRecord(kind: string, id: number | string): Promise<RegistryRe
   return api.get<RegistryRecord>(`${base(kind)}/${id}`)
 }
 
-export function createRecord(kind: string, body: Record<string, FieldValue>): Promise<RegistryRecord> {
-  return api.post<RegistryRecord>(base(kind), body)
+/** The record written, or (202, enterprise self-service) `{submission}` waiting for staff. */
+export type SaveAnswer = RegistryRecord | { submission: Submission }
+
+export function createRecord(kind: string, body: Record<string, FieldValue>): Promise<SaveAnswer> {
+  return api.post<SaveAnswer>(base(kind), body)
 }
 
-export function updateRecord(kind: string, id: number | string, body: Record<string, FieldValue>): Promise<RegistryRecord> {
-  return api.patch<RegistryRecord>(`${base(kind)}/${id}`, body)
+export function updateRecord(kind: string, id: number | string, body: Record<string, FieldValue>): Promise<SaveAnswer> {
+  return api.patch<SaveAnswer>(`${base(kind)}/${id}`, body)
 }
 
 export function deleteRecord(kind: string, id: number | string): Promise<void> {

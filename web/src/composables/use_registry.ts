@@ -1,10 +1,12 @@
 // The registry kind named by the route (`:kind`), its labels in the current language and the
 // words used to show values; every registry page starts here.
-import { computed, onMounted, watch } from 'vue'
+import { computed, onMounted, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 import type { FieldDef, FieldValue, KindDef, RegistryRecord } from '@/api/registry'
+import { useAuthStore } from '@/stores/auth'
 import { useRegistryStore } from '@/stores/registry'
+import { kindAccess, type KindAccess } from '@/utils/submissions'
 import {
   bilingual, formatValue, labelOf, labelWithUnit, langOf, recordLabel, recordTitle, unitText, type Words,
 } from '@/utils/registry'
@@ -25,6 +27,12 @@ export function useRegistryText() {
     recordLabel: (k: KindDef, r: RegistryRecord) => recordLabel(k, r, lang.value, words.value),
     message: (m: string) => bilingual(m, lang.value),
   }
+}
+
+/** What the signed-in user may do with records of `kind` (writable, or filed for confirmation). */
+export function useKindAccess(kind: Ref<KindDef | undefined>) {
+  const auth = useAuthStore()
+  return computed<KindAccess>(() => kindAccess(kind.value, auth.role))
 }
 
 /** The kind of the current route; `missing` once the kinds are loaded and it is not among them. */

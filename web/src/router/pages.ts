@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { Document, FolderOpened, HomeFilled, Tickets, User } from '@element-plus/icons-vue'
+import { Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 export interface PageDef {
@@ -50,6 +50,23 @@ export const pages: readonly PageDef[] = [
     icon: Tickets,
     roles: ['admin'],
     component: () => import('@/views/LoginLogView.vue'),
+  },
+  // Enterprise self-service: staff confirm what enterprise accounts filed; an enterprise sees its own.
+  {
+    name: 'submissions',
+    path: 'submissions',
+    titleKey: 'menu.submissions',
+    icon: DocumentChecked,
+    roles: ['admin', 'staff'],
+    component: () => import('@/views/SubmissionsView.vue'),
+  },
+  {
+    name: 'my-submissions',
+    path: 'my-submissions',
+    titleKey: 'menu.mySubmissions',
+    icon: EditPen,
+    roles: ['enterprise'],
+    component: () => import('@/views/SubmissionsView.vue'),
   },
   // The registry's generic pages serve every kind declared on the server (GET /registry/kinds);
   // the sidebar lists the kinds the user may read (AppSidebar), so these stay out of the menu. The

@@ -8,10 +8,15 @@ const names = (items: { name: string }[]) => items.map((i) => i.name)
 
 describe('menu by role', () => {
   it('shows admins every page, in registry order', () => {
-    expect(names(menuFor('admin'))).toEqual(['home', 'users', 'audit', 'login-log'])
+    expect(names(menuFor('admin'))).toEqual(['home', 'users', 'audit', 'login-log', 'submissions'])
   })
 
-  it.each(ROLES.filter((r) => r !== 'admin'))('shows %s only the pages open to everyone', (role) => {
+  it('shows staff the submissions to confirm, enterprise accounts their own', () => {
+    expect(names(menuFor('staff'))).toEqual(['home', 'submissions'])
+    expect(names(menuFor('enterprise'))).toEqual(['home', 'my-submissions'])
+  })
+
+  it.each(ROLES.filter((r) => !['admin', 'staff', 'enterprise'].includes(r)))('shows %s only the pages open to everyone', (role) => {
     expect(names(menuFor(role))).toEqual(['home'])
   })
 
@@ -20,7 +25,7 @@ describe('menu by role', () => {
   })
 
   it('gives absolute paths for the router', () => {
-    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/users', '/audit', '/login-log'])
+    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/users', '/audit', '/login-log', '/submissions'])
   })
 
   it('follows the registry: a new entry appears for its roles only, hidden entries never', () => {
@@ -30,7 +35,7 @@ describe('menu by role', () => {
       { name: 'detail', path: 'detail/:id', titleKey: 'y', icon: HomeFilled, inMenu: false, component: async () => ({}) },
     ]
     expect(names(menuFor('reviewer', extra))).toEqual(['home', 'review'])
-    expect(names(menuFor('staff', extra))).toEqual(['home'])
+    expect(names(menuFor('staff', extra))).toEqual(['home', 'submissions'])
     expect(names(menuFor('admin', extra))).toContain('review')
     expect(names(menuFor('admin', extra))).not.toContain('detail')
   })
@@ -43,5 +48,6 @@ describe('breadcrumbs', () => {
 
   it('link Home then name the current page', () => {
     expect(breadcrumbsFor('users')).toEqual([{ titleKey: 'menu.home', path: '/' }, { titleKey: 'menu.users' }])
+    expect(breadcrumbsFor('my-submissions')).toEqual([{ titleKey: 'menu.home', path: '/' }, { titleKey: 'menu.mySubmissions' }])
   })
 })

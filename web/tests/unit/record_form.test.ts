@@ -111,6 +111,22 @@ describe('RecordForm', () => {
     expect(w.emitted('saved')?.[0]).toEqual([saved, true])
   })
 
+  it('reports a change filed for confirmation (202) instead of a saved record', async () => {
+    const submission = {
+      id: 3, kind: 'enterprises', record_id: 5, enterprise_id: 5, values: { name: 'Acme Ltd' }, status: 'pending',
+      submitted_by: 'acme', submitted_at: '2026-11-27T04:00:00Z', decided_by: null, decided_at: null, note: null,
+      result_record_id: null,
+    }
+    const { calls } = mockFetch(jsonResponse(202, { submission }))
+    const w = mountForm('enterprises', ACME)
+    await w.find('input[name=name]').setValue('Acme Ltd')
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(calls[0]!.method).toBe('PATCH')
+    expect(w.emitted('submitted')?.[0]).toEqual([submission])
+    expect(w.emitted('saved')).toBeUndefined()
+  })
+
   it('does not call the server when nothing changed', async () => {
     const { fn } = mockFetch()
     const w = mountForm('enterprises', ACME)
