@@ -32,6 +32,7 @@ void add_rules_routes(Router& router, Services& services);
 void add_submission_routes(Router& router, Services& services);
 void add_index_routes(Router& router, Services& services);
 void add_cultivation_routes(Router& router, Services& services);
+void add_programme_routes(Router& router, Services& services);
 
 // A positive integer path parameter; anything else is "no such <what>" (404).
 app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const std::string& what);

@@ -137,6 +137,20 @@ CREATE TABLE index_definitions (
 );
 )SQL",
        "", ""},
+      {4, "local programmes with the seed report's two as editable examples",
+       R"SQL(
+CREATE TABLE local_programmes (
+  id {{id}},
+  code TEXT NOT NULL UNIQUE,
+  definition_json TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+INSERT INTO local_programmes (code, definition_json, updated_by, updated_at) VALUES
+('236-navigator', '{"code":"236-navigator","zh":"“236”高新领航企业（第一梯队）","en":"\"236\" high-tech navigator enterprises (first tier)","kind":"tier","conditions":[{"code":"N1","zh":"高新技术企业证书有效","en":"Holds a valid HTE certificate","expr":"hte_certified"},{"code":"N2","zh":"上年销售收入不低于2亿元","en":"Sales of at least 200 million yuan last year","expr":"sales_revenue >= 20000"},{"code":"N3","zh":"研发费用占销售收入不低于3%","en":"R&D at least 3% of sales","expr":"rd_total / sales_revenue >= 0.03"},{"code":"N4","zh":"有效发明专利不少于5件","en":"At least 5 valid invention patents","expr":"invention_patents >= 5"}]}', 'migration', '2013-12-31T00:00:00Z'),
+('100-hte-pool', '{"code":"100-hte-pool","zh":"“100”高新技术企业培育库","en":"\"100\" HTE cultivation pool","kind":"subsidy","conditions":[{"code":"P1","zh":"尚未认定为高新技术企业","en":"Not yet a recognised HTE","expr":"not hte_certified"},{"code":"P2","zh":"上年销售收入不低于500万元","en":"Sales of at least 5 million yuan last year","expr":"sales_revenue >= 500"},{"code":"P3","zh":"研发费用占销售收入不低于3%","en":"R&D at least 3% of sales","expr":"rd_total / sales_revenue >= 0.03"},{"code":"P4","zh":"科技人员占职工总数不低于10%","en":"S&T staff at least 10% of employees","expr":"st_staff / employees >= 0.1"}],"subsidy":{"zh":"按研发费用的10%补助，最高20万元","en":"10% of R&D expenditure, at most 200,000 yuan","amount":"rd_total * 0.1","cap":20}}', 'migration', '2013-12-31T00:00:00Z');
+)SQL",
+       "", ""},
   };
   return migrations;
 }
