@@ -6,6 +6,7 @@
 #include "domain/date.hpp"
 #include "domain/decimal.hpp"
 #include "domain/industry_code.hpp"
+#include "domain/patent_number.hpp"
 #include "domain/region_code.hpp"
 
 namespace kc::domain {
@@ -35,6 +36,7 @@ std::string_view to_string(FieldType type) {
     case FieldType::credit_code: return "credit_code";
     case FieldType::region_code: return "region_code";
     case FieldType::industry_code: return "industry_code";
+    case FieldType::patent_number: return "patent_number";
   }
   return "unknown";
 }
@@ -119,6 +121,11 @@ Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
       auto code = IndustryCode::parse(text);
       if (!code) return Error{code.error().code, code.error().message};
       return Cell{std::string(code->text())};
+    }
+    case FieldType::patent_number: {
+      auto number = PatentNumber::parse(text);
+      if (!number) return Error{number.error().code, number.error().message};
+      return Cell{number->text()};
     }
   }
   return invalid(f, "未知字段类型", "unknown field type");

@@ -27,6 +27,7 @@ enum class FieldType {
   credit_code,    // 统一社会信用代码, GB 32100 check digit verified
   region_code,    // GB/T 2260
   industry_code,  // GB/T 4754-2017
+  patent_number,  // Chinese patent application number, check digit verified
 };
 
 std::string_view to_string(FieldType type);

@@ -302,9 +302,7 @@ KindDef programme_tiers() {
 KindDef patents() {
   KindDef k = kind("patents", "reg_patents", "专利", "Patents");
   k.fields = {
-      // Kept as text: the check digit is verified by the import (domain::PatentNumber), so that
-      // historical numbers with typos can still be recorded and corrected.
-      searchable(required(text("application_no", "申请号", "Application number", 30))),
+      searchable(required(def("application_no", FieldType::patent_number, "申请号", "Application number"))),
       searchable(text("title", "专利名称", "Title", 300)),
       required(choice("kind", "专利类型", "Patent kind",
                       {{"invention", "发明", "invention"},

@@ -20,6 +20,7 @@ std::string type_label(const domain::FieldDef& f) {
     case domain::FieldType::credit_code: return "统一社会信用代码 credit code (18, GB 32100)";
     case domain::FieldType::region_code: return "行政区划代码 region code (GB/T 2260)";
     case domain::FieldType::industry_code: return "行业代码 industry code (GB/T 4754-2017)";
+    case domain::FieldType::patent_number: return "专利申请号 patent application number (with check digit)";
   }
   return "";
 }
@@ -49,6 +50,7 @@ domain::Status write_registry_template(const domain::KindDef& kind, const std::f
     worksheet_write_string(data, 0, col, f.name.c_str(), f.required ? required : bold);
     const bool is_text = f.type == domain::FieldType::text || f.type == domain::FieldType::credit_code ||
                          f.type == domain::FieldType::region_code || f.type == domain::FieldType::industry_code ||
+                         f.type == domain::FieldType::patent_number ||
                          f.type == domain::FieldType::reference;
     worksheet_set_column(data, col, col, f.type == domain::FieldType::text ? 24 : 16, is_text ? text : nullptr);
 

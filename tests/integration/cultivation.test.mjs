@@ -2,7 +2,7 @@
 // deadlines list follows the certificates and registrations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { creditCode, freshSystem } from './harness.mjs';
+import { creditCode, freshSystem, patentNumber } from './harness.mjs';
 
 let sys;
 const ids = {};
@@ -21,7 +21,7 @@ async function enterprise(key, serial, staff, extra = {}) {
     assert.equal(r.status, 201, r.text);
   }
   const p = await sys.admin.post('/api/v1/registry/patents', {
-    application_no: `20231${String(serial).padStart(7, '0')}.X`, kind: 'invention', filed_on: '2021-01-05',
+    application_no: patentNumber(serial), kind: 'invention', filed_on: '2021-01-05',
     granted_on: '2023-01-01', status: 'valid', enterprise_id: e.json.id, owner_name: key,
   });
   assert.equal(p.status, 201, p.text);

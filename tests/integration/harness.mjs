@@ -154,3 +154,11 @@ export function creditCode(serial, region = '330106') {
   const sum = [...first17].reduce((s, ch, i) => s + CC_CHARS.indexOf(ch) * CC_WEIGHTS[i], 0);
   return first17 + CC_CHARS[(31 - (sum % 31)) % 31];
 }
+
+// A valid Chinese patent application number: year, type digit 1 (invention), serial, check digit.
+export function patentNumber(serial, year = 2023) {
+  const digits = `${year}1${String(serial).padStart(7, '0')}`;
+  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+  const check = [...digits].reduce((s, d, i) => s + Number(d) * weights[i], 0) % 11;
+  return `${digits}.${check === 10 ? 'X' : check}`;
+}

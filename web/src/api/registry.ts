@@ -6,7 +6,7 @@ import type { Page } from './types'
 
 export type FieldType =
   | 'text' | 'integer' | 'amount' | 'date' | 'boolean' | 'choice' | 'reference'
-  | 'credit_code' | 'region_code' | 'industry_code'
+  | 'credit_code' | 'region_code' | 'industry_code' | 'patent_number'
   // A type added on the server later is shown and edited as text until the front end knows it.
   | (string & {})
 

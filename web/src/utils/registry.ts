@@ -86,6 +86,7 @@ export function columnWidth(field: FieldDef, kind?: KindDef): number {
   if (field.type === 'reference') return 180
   if (field.type === 'boolean' || field.type === 'integer' || field.type === 'date') return 110
   if (field.type === 'region_code' || field.type === 'industry_code') return 120
+  if (field.type === 'patent_number') return 150
   return 140
 }
 
@@ -226,7 +227,7 @@ export interface InputSpec {
   references?: string
 }
 
-export const CODE_TYPES = ['credit_code', 'region_code', 'industry_code'] as const
+export const CODE_TYPES = ['credit_code', 'region_code', 'industry_code', 'patent_number'] as const
 /** Codes accept spaces and full-width characters (the server folds them), so allow some slack. */
 export const CODE_MAX_LENGTH = 40
 const JS_SAFE = Number.MAX_SAFE_INTEGER
