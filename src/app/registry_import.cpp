@@ -181,11 +181,18 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor, c
     record.id = existing.id;
   };
 
-  // Pass one: validate every row and decide what it will do.
+  // Pass one: validate every row and decide what it will do. One read transaction, so the
+  // lookups do not each begin and end their own.
   std::vector<Planned> plan;
   plan.reserve(table->rows.size());
   std::map<std::string, std::size_t> keys_in_file;
   store::Record record;
+  conn->exec_script("BEGIN");
+  struct EndRead {
+    store::Connection& c;
+    ~EndRead() { try { c.exec_script("COMMIT"); } catch (...) {} }
+  };
+  std::optional<EndRead> end_read(std::in_place, *conn);
   for (std::size_t r = 0; r < table->rows.size(); ++r) {
     if (!parse_row(r, record, true)) continue;
     if (kind.natural_key.empty()) {
@@ -221,6 +228,7 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor, c
     plan.push_back({r, existing->id});
     ++summary.updated;
   }
+  end_read.reset();
   if (kind.natural_key.empty()) summary.created = plan.size();
   if (summary.error_count > 0 || options.dry_run) {
     if (summary.error_count > 0) summary.created = summary.updated = summary.unchanged = 0;
@@ -232,7 +240,7 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor, c
     for (const auto& p : plan) {
       parse_row(p.row_index, record, false);
       if (p.existing_id == 0) {
-        records.insert(record);
+        records.append(record);
         continue;
       }
       auto before = records.get(p.existing_id);

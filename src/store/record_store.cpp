@@ -85,6 +85,28 @@ std::set<std::string> existing_columns(Connection& conn, const std::string& tabl
 
 }  // namespace
 
+RecordStore::RecordStore(Connection& conn, const domain::KindDef& kind) : conn_(conn), kind_(kind) {
+  select_ = "SELECT " + select_columns(kind_) + " FROM " + kind_.table;
+  std::string cols, marks;
+  for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+    cols += kind_.fields[i].name + ", ";
+    marks += "$" + std::to_string(i + 1) + ", ";
+  }
+  const std::size_t n = kind_.fields.size();
+  insert_ = "INSERT INTO " + kind_.table + " (" + cols + "created_at, updated_at) VALUES (" + marks + "$" +
+            std::to_string(n + 1) + ", $" + std::to_string(n + 2) + ")";
+  std::string where;
+  for (const auto& name : kind_.natural_key) {
+    for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+      if (kind_.fields[i].name == name) {
+        key_fields_.push_back(i);
+        where += std::string(where.empty() ? " WHERE " : " AND ") + name + " = $" + std::to_string(key_fields_.size());
+      }
+    }
+  }
+  natural_key_ = select_ + where;
+}
+
 std::vector<Record> RecordStore::list(const RecordQuery& q) {
   auto sql = where_of(kind_, q);
   std::string order = "id";
@@ -108,40 +130,37 @@ std::int64_t RecordStore::count(const RecordQuery& q) {
 }
 
 std::optional<Record> RecordStore::get(std::int64_t id) {
-  auto row = conn_.query_one("SELECT " + select_columns(kind_) + " FROM " + kind_.table + " WHERE id = $1", {id});
+  auto row = conn_.query_one(select_ + " WHERE id = $1", {id});
   if (!row) return std::nullopt;
   return to_record(kind_, *row);
 }
 
 std::optional<Record> RecordStore::find_by_natural_key(const Record& record) {
-  SqlFilter sql;
-  for (const auto& name : kind_.natural_key) {
-    for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
-      if (kind_.fields[i].name == name) sql.add(name + " = ?", to_value(record.cells[i]));
-    }
-  }
-  auto row = conn_.query_one("SELECT " + select_columns(kind_) + " FROM " + kind_.table + sql.where(), sql.params());
+  Params params;
+  for (auto i : key_fields_) params.push_back(to_value(record.cells[i]));
+  auto row = conn_.query_one(natural_key_, params);
   if (!row) return std::nullopt;
   return to_record(kind_, *row);
 }
 
 std::int64_t RecordStore::insert(const Record& r) {
-  std::string cols, marks;
   Params params;
-  for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
-    cols += kind_.fields[i].name + ", ";
-    params.push_back(to_value(r.cells[i]));
-    marks += "$" + std::to_string(params.size()) + ", ";
-  }
+  params.reserve(kind_.fields.size() + 2);
+  for (std::size_t i = 0; i < kind_.fields.size(); ++i) params.push_back(to_value(r.cells[i]));
   const std::string now = domain::to_iso_utc(domain::now_epoch_seconds());
   params.push_back(now);
   params.push_back(now);
-  const std::string n = std::to_string(params.size());
-  return conn_
-      .query_one("INSERT INTO " + kind_.table + " (" + cols + "created_at, updated_at) VALUES (" + marks + "$" +
-                     std::to_string(params.size() - 1) + ", $" + n + ") RETURNING id",
-                 params)
-      ->integer(0);
+  return conn_.query_one(insert_ + " RETURNING id", params)->integer(0);
+}
+
+void RecordStore::append(const Record& r) {
+  Params params;
+  params.reserve(kind_.fields.size() + 2);
+  for (std::size_t i = 0; i < kind_.fields.size(); ++i) params.push_back(to_value(r.cells[i]));
+  const std::string now = domain::to_iso_utc(domain::now_epoch_seconds());
+  params.push_back(now);
+  params.push_back(now);
+  conn_.execute(insert_, params);
 }
 
 void RecordStore::update(const Record& r) {

@@ -32,7 +32,7 @@ struct RecordQuery {
 
 class RecordStore {
  public:
-  RecordStore(Connection& conn, const domain::KindDef& kind) : conn_(conn), kind_(kind) {}
+  RecordStore(Connection& conn, const domain::KindDef& kind);
 
   std::vector<Record> list(const RecordQuery& query);
   std::int64_t count(const RecordQuery& query);
@@ -40,6 +40,8 @@ class RecordStore {
   // The record with the same natural key as `record`, if any.
   std::optional<Record> find_by_natural_key(const Record& record);
   std::int64_t insert(const Record& record);  // returns the new id
+  // The same without asking for the id back (no RETURNING), for bulk imports.
+  void append(const Record& record);
   void update(const Record& record);
   bool remove(std::int64_t id);
   // Value of the kind's enterprise-scope column for a stored record.
@@ -48,6 +50,11 @@ class RecordStore {
  private:
   Connection& conn_;
   const domain::KindDef& kind_;
+  // Statement texts built once per store rather than once per call.
+  std::string select_;        // "SELECT id, …, updated_at FROM table"
+  std::string insert_;        // "INSERT INTO table (…) VALUES ($1, …)"
+  std::string natural_key_;   // select_ + " WHERE key1 = $1 AND …"
+  std::vector<std::size_t> key_fields_;  // field indexes of the natural key
 };
 
 // Creates missing registry tables, columns and indexes from the declarations. Additive only:
