@@ -4,6 +4,7 @@
 #
 #   tests/fuzz/run.sh                 # every target, 20 s each
 #   KC_FUZZ_SECONDS=60 tests/fuzz/run.sh xlsx_reader
+#   tests/fuzz/run.sh csv             # targets: xlsx_reader xlsx_parts text_encoding domain_parsers csv
 #
 # Output (binaries, corpora, crash files) goes to $KC_FUZZ_OUT (default build-domain/fuzz).
 set -euo pipefail
@@ -23,19 +24,26 @@ declare -A sources=(
   [xlsx_parts]="tests/fuzz/xlsx_parts_fuzz.cpp src/io/xlsx_reader.cpp"
   [text_encoding]="tests/fuzz/text_encoding_fuzz.cpp src/io/text_encoding.cpp"
   [domain_parsers]="tests/fuzz/domain_parsers_fuzz.cpp src/domain/credit_code.cpp src/domain/region_code.cpp src/domain/patent_number.cpp src/domain/industry_code.cpp src/domain/money.cpp src/domain/tech_field.cpp"
+  [csv]="tests/fuzz/csv_fuzz.cpp src/io/csv.cpp"
 )
-declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="")
-declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain)
+declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="" [csv]="")
+declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain [csv]=csv)
 declare -A dicts=([xlsx_reader]=tests/fuzz/xlsx.dict [xlsx_parts]=tests/fuzz/xlsx.dict)
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers)
+[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers csv)
 
 echo "== seeds"
 "$cxx" -std=c++20 -O1 -I"$root/src" tests/fuzz/make_seeds.cpp src/io/xlsx_writer.cpp \
   -lxlsxwriter -lzip -o "$out/make_seeds"
 rm -rf "$out/seeds"
 "$out/make_seeds" "$out/seeds"
+# CSV seeds: the text samples plus quoting, CRLF, blank lines and a ragged row.
+mkdir -p "$out/seeds/csv"
+cp "$out"/seeds/text/*.csv "$out/seeds/csv/"
+printf 'enterprise_id,year,sales_revenue\r\n914403001922038216,2023,"1,234.5"\r\n\r\n' >"$out/seeds/csv/crlf.csv"
+printf 'name,note\n"a ""quoted"" name","two\nlines"\n" x ",\n' >"$out/seeds/csv/quoted.csv"
+printf 'a,b\n1,2,3\n' >"$out/seeds/csv/ragged.csv"
 
 status=0
 for t in "${targets[@]}"; do
