@@ -1216,6 +1216,8 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   write_people(ctx);
   write_loans(ctx);
   write_competitions_and_policies(ctx);
+  // Fresh statistics let the query planner pick good indexes for the list pages.
+  for (const auto& kind : domain::registry_kinds()) ctx.conn.exec_script("ANALYZE " + kind.table);
   DemoSummary summary;
   summary.district_code = kDistrict;
   summary.records = ctx.written;

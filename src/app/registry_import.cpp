@@ -257,6 +257,8 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor, c
     append_audit(*conn, actor, kind.name + ".import", kind.name, "*", std::nullopt, boost::json::value(info));
   });
   summary.committed = true;
+  // A large import changes the data's shape; refresh the planner's statistics for this table.
+  if (plan.size() >= 1000) conn->exec_script("ANALYZE " + kind.table);
   return summary;
 }
 
