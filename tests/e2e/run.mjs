@@ -1,6 +1,7 @@
 // Browser test of the web app against a running server (the real `kechuang serve` or the mock):
 // sign in, switch language, open the users page, sign out; a new user's forced password change;
-// the registry pages (list, create with field errors, edit, history, related years, delete refused).
+// the registry pages (list, create with field errors, edit, history, related years, delete refused);
+// enterprise self-service; the policy check tab and the cultivation page.
 //   KC_BASE_URL=http://127.0.0.1:8080 KC_ADMIN_USER=admin KC_ADMIN_PASSWORD=… node --test tests/e2e/run.mjs
 // On a failing step a full-page screenshot is written to test-results/.
 import { test } from 'node:test'
@@ -525,6 +526,81 @@ test('enterprise self-service: an enterprise files a year, staff approve it', as
       await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('Rejected'), `[data-testid="submission-${id}"]`)
       await shot('my-submissions-rejected-en')
       await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
+    })
+  } finally {
+    await browser.close()
+  }
+})
+
+/** Signs in over the API (Node's fetch) for setup: the session cookie and CSRF token. */
+async function apiSession(username, password) {
+  const r = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  })
+  assert.equal(r.status, 200, 'API sign-in')
+  const cookie = (r.headers.getSetCookie?.() ?? [r.headers.get('set-cookie') ?? '']).map((c) => c.split(';')[0]).join('; ')
+  const { csrf_token: csrf } = await r.json()
+  const call = async (method, path, body) => {
+    const res = await fetch(`${BASE}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    return { status: res.status, body: await res.json().catch(() => null) }
+  }
+  return call
+}
+
+test('policy: an enterprise\'s policy check lists E1–E8; the cultivation page counts categories', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const call = await apiSession(USER, PASSWORD)
+  if ((await call('GET', '/cultivation/hte')).status === 404) {
+    t.skip('this server has no policy rules (the mock server)')
+    return
+  }
+  const created = await call('POST', '/registry/enterprises', {
+    credit_code: creditCode(), name: `E2E 政策企业 ${Date.now().toString(36)}`, registered_on: '2015-03-01',
+  })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const id = created.body.id
+  const browser = await launch()
+  const { page } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  try {
+    await step('the Policy check tab shows the verdict, conditions E1–E8 and what is missing', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      await page.goto(`${BASE}/registry/enterprises/${id}`)
+      await page.getByRole('tab', { name: '政策评价' }).click()
+      const table = page.getByTestId('policy-conditions')
+      await table.locator('tbody tr').first().waitFor()
+      const codes = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((c) => c.trim())
+      assert.deepEqual(codes, ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8'])
+      assert.equal((await page.getByTestId('policy-status-E2').innerText()).trim(), '未通过')
+      await page.getByTestId('policy-gap-E2').waitFor()
+      await page.getByTestId('lang-en').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid="policy-gap-E2"]')?.textContent?.includes('Obtain'))
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('the Cultivation page shows the counts per category', async () => {
+      const expected = (await call('GET', `/cultivation/hte`)).body.counts
+      await page.getByTestId('menu-cultivation').click()
+      await page.waitForURL((u) => u.pathname === '/cultivation')
+      for (const c of ['certified', 'candidate', 'within_reach', 'far', 'incomplete']) {
+        await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent?.trim() === String(n),
+          [`[data-testid="cultivation-count-${c}"] [data-testid="count"]`, expected[c]])
+      }
+      assert.ok(expected.within_reach >= 1, 'the new enterprise lacks only IP')
+      await page.getByTestId('cultivation-table').locator('tbody tr').first().waitFor()
     })
 
     await step('no uncaught errors in the page', async () => {

@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, User } from '@element-plus/icons-vue'
+import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, Trophy, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 export interface PageDef {
@@ -67,6 +67,23 @@ export const pages: readonly PageDef[] = [
     icon: EditPen,
     roles: ['enterprise'],
     component: () => import('@/views/SubmissionsView.vue'),
+  },
+  // Policy pages: the HTE cultivation tiers (梯队培育) and the district's own programmes (区级政策).
+  {
+    name: 'cultivation',
+    path: 'cultivation',
+    titleKey: 'menu.cultivation',
+    icon: DataAnalysis,
+    roles: ['admin', 'staff', 'reviewer', 'viewer'],
+    component: () => import('@/views/CultivationView.vue'),
+  },
+  {
+    name: 'programmes',
+    path: 'programmes',
+    titleKey: 'menu.programmes',
+    icon: Trophy,
+    roles: ['admin', 'staff', 'reviewer'],
+    component: () => import('@/views/ProgrammesView.vue'),
   },
   // The registry's generic pages serve every kind declared on the server (GET /registry/kinds);
   // the sidebar lists the kinds the user may read (AppSidebar), so these stay out of the menu. The

@@ -8,16 +8,21 @@ const names = (items: { name: string }[]) => items.map((i) => i.name)
 
 describe('menu by role', () => {
   it('shows admins every page, in registry order', () => {
-    expect(names(menuFor('admin'))).toEqual(['home', 'users', 'audit', 'login-log', 'submissions'])
+    expect(names(menuFor('admin'))).toEqual(['home', 'users', 'audit', 'login-log', 'submissions', 'cultivation', 'programmes'])
   })
 
   it('shows staff the submissions to confirm, enterprise accounts their own', () => {
-    expect(names(menuFor('staff'))).toEqual(['home', 'submissions'])
+    expect(names(menuFor('staff'))).toEqual(['home', 'submissions', 'cultivation', 'programmes'])
     expect(names(menuFor('enterprise'))).toEqual(['home', 'my-submissions'])
   })
 
-  it.each(ROLES.filter((r) => !['admin', 'staff', 'enterprise'].includes(r)))('shows %s only the pages open to everyone', (role) => {
-    expect(names(menuFor(role))).toEqual(['home'])
+  it('shows reviewers and viewers the policy pages open to them', () => {
+    expect(names(menuFor('reviewer'))).toEqual(['home', 'cultivation', 'programmes'])
+    expect(names(menuFor('viewer'))).toEqual(['home', 'cultivation'])
+  })
+
+  it('covers every role', () => {
+    expect(ROLES.length).toBe(5)
   })
 
   it('shows nothing when nobody is signed in', () => {
@@ -25,7 +30,7 @@ describe('menu by role', () => {
   })
 
   it('gives absolute paths for the router', () => {
-    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/users', '/audit', '/login-log', '/submissions'])
+    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/users', '/audit', '/login-log', '/submissions', '/cultivation', '/programmes'])
   })
 
   it('follows the registry: a new entry appears for its roles only, hidden entries never', () => {
@@ -34,8 +39,8 @@ describe('menu by role', () => {
       { name: 'review', path: 'review', titleKey: 'x', icon: HomeFilled, roles: ['reviewer', 'admin'], component: async () => ({}) },
       { name: 'detail', path: 'detail/:id', titleKey: 'y', icon: HomeFilled, inMenu: false, component: async () => ({}) },
     ]
-    expect(names(menuFor('reviewer', extra))).toEqual(['home', 'review'])
-    expect(names(menuFor('staff', extra))).toEqual(['home', 'submissions'])
+    expect(names(menuFor('reviewer', extra))).toEqual(['home', 'cultivation', 'programmes', 'review'])
+    expect(names(menuFor('staff', extra))).toEqual(['home', 'submissions', 'cultivation', 'programmes'])
     expect(names(menuFor('admin', extra))).toContain('review')
     expect(names(menuFor('admin', extra))).not.toContain('detail')
   })

@@ -1,0 +1,118 @@
+// Policy rules (§6.3 documents for one registry enterprise), cultivation (梯队培育) and the
+// district's local programmes (区级政策): api.md "Rules", "Cultivation", "Local programmes".
+import { api, buildUrl } from './client'
+
+export interface Bilingual { zh: string; en: string }
+export type ConditionStatus = 'pass' | 'fail' | 'unknown'
+export type Policy = 'hte' | 'sme'
+
+export interface RuleCondition {
+  code: string
+  status: ConditionStatus
+  value: number | null
+  threshold: number | null
+  detail: Bilingual
+}
+export interface RuleGap {
+  code: string
+  field: string
+  years: number[]
+  amount: number | null
+  count: number | null
+  date?: string | null
+  fixable: boolean
+  text: Bilingual
+}
+export interface RuleResult {
+  id: string
+  verdict: string
+  failed: string[]
+  conditions: RuleCondition[]
+  score: Record<string, unknown> | null
+  gaps: RuleGap[]
+}
+export interface RuleDocument { policy: string; as_of: string; results: RuleResult[] }
+
+export function getEnterpriseRules(policy: Policy, id: number | string, asOf: string): Promise<RuleDocument> {
+  return api.get<RuleDocument>(`/rules/${policy}/enterprises/${id}`, { query: { as_of: asOf } })
+}
+
+export type Category = 'certified' | 'candidate' | 'within_reach' | 'far' | 'incomplete'
+export const CATEGORIES: readonly Category[] = ['certified', 'candidate', 'within_reach', 'far', 'incomplete']
+export interface CultivationItem {
+  enterprise_id: number
+  name: string
+  credit_code: string
+  category: Category
+  verdict: string
+  failed: string[]
+  gaps: Array<{ code: string } & Bilingual>
+}
+export interface Cultivation {
+  policy: string
+  as_of: string
+  counts: Record<Category, number>
+  items: CultivationItem[]
+}
+export function getCultivation(asOf: string): Promise<Cultivation> {
+  return api.get<Cultivation>('/cultivation/hte', { query: { as_of: asOf } })
+}
+export function cultivationXlsxUrl(asOf: string): string {
+  return buildUrl('/cultivation/hte', { as_of: asOf, format: 'xlsx' })
+}
+
+export interface Deadline extends Bilingual { what: string; due: string; enterprises: number }
+export interface ExpiringCertificate { certificate_no: string; enterprise_id: number; name: string; valid_until: string }
+export interface Deadlines {
+  year: number
+  deadlines: Deadline[]
+  certificates_expiring: ExpiringCertificate[]
+  annual_report_due: ExpiringCertificate[]
+}
+export function getDeadlines(year: number): Promise<Deadlines> {
+  return api.get<Deadlines>('/cultivation/deadlines', { query: { year } })
+}
+
+export interface ProgrammeCondition extends Bilingual { code: string; expr: string }
+export interface ProgrammeDefinition extends Bilingual {
+  code: string
+  kind: 'tier' | 'subsidy'
+  conditions: ProgrammeCondition[]
+  subsidy?: (Bilingual & { amount: string; cap: number | null }) | null
+}
+export interface Programme { id: number; code: string; definition: ProgrammeDefinition; updated_by?: string; updated_at?: string }
+export interface ProgrammeFact extends Bilingual { name: string; type: string; unit: string }
+export interface Comparison { text: string; status: ConditionStatus; value: number | null; threshold: number | null }
+export interface ProgrammeConditionResult extends ProgrammeCondition {
+  status: ConditionStatus
+  comparisons: Comparison[]
+  facts: Array<Bilingual & { name: string; unit: string; value: number | boolean | null }>
+}
+export interface ProgrammeEvaluation {
+  programme: string
+  as_of: string
+  data_year: number
+  enterprise_id: number
+  verdict: 'qualified' | 'not_qualified' | 'needs_review'
+  conditions: ProgrammeConditionResult[]
+  subsidy?: { amount: number | null; capped: boolean } | null
+}
+
+export function listProgrammes(): Promise<{ items: Programme[] }> {
+  return api.get<{ items: Programme[] }>('/programmes')
+}
+export function listFacts(): Promise<{ facts: ProgrammeFact[] }> {
+  return api.get<{ facts: ProgrammeFact[] }>('/programmes/facts')
+}
+export function evaluateProgramme(id: number, enterprise: number | string, asOf: string): Promise<ProgrammeEvaluation> {
+  return api.get<ProgrammeEvaluation>(`/programmes/${id}/enterprises/${enterprise}`, { query: { as_of: asOf } })
+}
+export function createProgramme(def: ProgrammeDefinition): Promise<Programme> {
+  return api.post<Programme>('/programmes', def)
+}
+export function updateProgramme(id: number, def: ProgrammeDefinition): Promise<Programme> {
+  return api.put<Programme>(`/programmes/${id}`, def)
+}
+export function deleteProgramme(id: number): Promise<void> {
+  return api.delete<void>(`/programmes/${id}`)
+}

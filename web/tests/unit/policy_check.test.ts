@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { i18n, setLocale } from '@/i18n'
+import PolicyCheck from '@/components/policy/PolicyCheck.vue'
+import { jsonResponse, problemResponse } from './helpers'
+
+const RULES = {
+  policy: 'hte-2016', as_of: '2026-11-27',
+  results: [{
+    id: 'x', verdict: 'not_recognised', failed: ['E2'],
+    conditions: [
+      { code: 'E1', status: 'pass', value: 4289, threshold: 365, detail: { zh: '注册满一年', en: 'Registered a year' } },
+      { code: 'E4', status: 'unknown', value: 0.125, threshold: 0.1, detail: { zh: '科技人员', en: 'S&T staff' } },
+    ],
+    score: { bands: { ip_quantity: 'E' }, total: null },
+    gaps: [{ code: 'E2', field: 'ip', years: [], amount: null, count: 1, fixable: true, text: { zh: '需取得知识产权', en: 'Obtain IP' } }],
+  }],
+}
+
+describe('PolicyCheck', () => {
+  beforeEach(() => setLocale('zh-CN'))
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('shows the verdict, formatted conditions, score and gaps in the current language', async () => {
+    const urls: string[] = []
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input)
+      urls.push(url)
+      if (url.includes('/rules/')) return jsonResponse(200, RULES)
+      if (url.endsWith('/programmes')) return problemResponse(403, 'forbidden', { detail: '无权限 / forbidden' })
+      throw new Error(`unexpected ${url}`)
+    }))
+    const w = mount(PolicyCheck, { props: { id: 7 }, global: { plugins: [i18n, ElementPlus] } })
+    await flushPromises()
+    expect(urls.some((u) => /\/api\/v1\/rules\/hte\/enterprises\/7\?as_of=\d{4}-\d{2}-\d{2}$/.test(u))).toBe(true)
+    expect(w.get('[data-testid="policy-verdict"]').text()).toBe('不符合认定条件')
+    const table = w.get('[data-testid="policy-conditions"]').text()
+    expect(table).toContain('4289 天')
+    expect(table).toContain('12.5%')
+    expect(table).toContain('10%')
+    expect(table).toContain('注册满一年')
+    expect(w.get('[data-testid="policy-score"]').text()).toContain('知识产权数量档次')
+    expect(w.get('[data-testid="policy-gap-E2"]').text()).toContain('需取得知识产权')
+    setLocale('en')
+    await flushPromises()
+    expect(w.get('[data-testid="policy-gap-E2"]').text()).toContain('Obtain IP')
+    expect(w.get('[data-testid="policy-conditions"]').text()).toContain('4289 days')
+    w.unmount()
+  })
+})

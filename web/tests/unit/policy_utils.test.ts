@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import type { CultivationItem } from '@/api/policy'
+import {
+  comparisonUnit, conditionUnit, emptyProgramme, filterItems, formatMeasure, formatThreshold, programmeErrors,
+  programmePayload, scoreRows, statusTag, verdictTag,
+} from '@/utils/policy'
+import { cultivationXlsxUrl } from '@/api/policy'
+
+const t = (key: string, args?: Record<string, unknown>): string => (args ? `${key}(${String(args.n)})` : key)
+
+describe('policy formatting', () => {
+  it('shows ratios as percent, days, points and amounts in their units', () => {
+    expect(conditionUnit('E4')).toBe('percent')
+    expect(formatMeasure(0.1, conditionUnit('E4'), t)).toBe('10%')
+    expect(formatMeasure(0.0345, 'percent', t)).toBe('3.45%')
+    expect(formatMeasure(4289, conditionUnit('E1'), t)).toBe('policy.units.days(4289)')
+    expect(formatMeasure(70, conditionUnit('E7'), t)).toBe('policy.units.points(70)')
+    expect(formatMeasure(1234.5, 'amount', t)).toBe('policy.units.amount(1234.5)')
+    expect(formatMeasure(null, 'percent', t)).toBe('—')
+    expect(formatMeasure(true, 'plain', t)).toBe('common.yes')
+    expect(conditionUnit('E3')).toBe('plain')
+    expect(formatThreshold('E2', 0.5, t)).toBe('policy.units.count(1)')
+    expect(formatThreshold('E8', 0, t)).toBe('policy.units.count(0)')
+    expect(formatThreshold('E4', 0.1, t)).toBe('10%')
+  })
+
+  it('derives a comparison unit from its expression and facts', () => {
+    const facts = [{ name: 'rd_total', unit: '万元' }, { name: 'sales_revenue', unit: '万元' }, { name: 'invention_patents', unit: '件' }]
+    expect(comparisonUnit('rd_total / sales_revenue >= 0.03', facts)).toBe('percent')
+    expect(comparisonUnit('sales_revenue >= 20000', facts)).toBe('amount')
+    expect(comparisonUnit('invention_patents >= 5', facts)).toBe('count')
+    expect(comparisonUnit('hte_certified', [])).toBe('plain')
+  })
+
+  it('maps statuses and verdicts to tag colours', () => {
+    expect(statusTag('pass')).toBe('success')
+    expect(statusTag('fail')).toBe('danger')
+    expect(statusTag('unknown')).toBe('info')
+    expect(verdictTag('recognised')).toBe('success')
+    expect(verdictTag('not_recognised')).toBe('danger')
+    expect(verdictTag('needs_review')).toBe('warning')
+  })
+
+  it('flattens HTE bands and SME points into rows', () => {
+    expect(scoreRows({ bands: { ip_quantity: 'E', growth_sales: null }, total: null })).toEqual([
+      { key: 'bands.ip_quantity', value: 'E' }, { key: 'bands.growth_sales', value: '—' }, { key: 'total', value: '—' },
+    ])
+    expect(scoreRows({ st_staff: 0, total: 65 })).toEqual([{ key: 'st_staff', value: '0' }, { key: 'total', value: '65' }])
+    expect(scoreRows(null)).toEqual([])
+  })
+})
+
+describe('cultivation', () => {
+  const items: CultivationItem[] = [
+    { enterprise_id: 1, name: '甲公司', credit_code: '913501000912449667', category: 'within_reach', verdict: 'not_recognised', failed: ['E2'], gaps: [] },
+    { enterprise_id: 2, name: 'Beta', credit_code: '91350100000000000X', category: 'far', verdict: 'not_recognised', failed: ['E2', 'E5'], gaps: [] },
+  ]
+  it('filters by category and text (name, credit code, failed code)', () => {
+    expect(filterItems(items, '', '').length).toBe(2)
+    expect(filterItems(items, 'far', '').map((i) => i.enterprise_id)).toEqual([2])
+    expect(filterItems(items, '', 'e5').map((i) => i.enterprise_id)).toEqual([2])
+    expect(filterItems(items, '', '甲').map((i) => i.enterprise_id)).toEqual([1])
+    expect(filterItems(items, '', '9135010009').map((i) => i.enterprise_id)).toEqual([1])
+  })
+  it('builds the XLSX link', () => {
+    expect(cultivationXlsxUrl('2026-01-02')).toBe('/api/v1/cultivation/hte?as_of=2026-01-02&format=xlsx')
+  })
+})
+
+describe('programme editor', () => {
+  it('puts 422 errors on the rows they name', () => {
+    expect(programmeErrors([
+      { field: 'conditions[2].expr', message: 'a' },
+      { field: 'subsidy.amount', message: 'b' },
+      { field: 'code', message: 'c' },
+      { field: 'code', message: 'd' },
+    ])).toEqual({ 'conditions.2.expr': 'a', 'subsidy.amount': 'b', code: 'c; d' })
+    expect(programmeErrors(undefined)).toEqual({})
+  })
+  it('trims the payload and drops an empty subsidy', () => {
+    const def = emptyProgramme()
+    def.code = ' p1 '
+    def.conditions[0].expr = ' sales_revenue >= 500 '
+    def.subsidy = { zh: '', en: '', amount: '  ', cap: null }
+    const out = programmePayload(def)
+    expect(out.code).toBe('p1')
+    expect(out.conditions[0].expr).toBe('sales_revenue >= 500')
+    expect('subsidy' in out).toBe(false)
+    def.subsidy.amount = 'rd_total * 0.1'
+    def.subsidy.cap = 20
+    expect(programmePayload(def).subsidy).toEqual({ zh: '', en: '', amount: 'rd_total * 0.1', cap: 20 })
+  })
+})
