@@ -1,5 +1,7 @@
 #include "app/csv_out.hpp"
 
+#include "io/csv.hpp"
+
 namespace kc::app {
 
 void CsvOut::row(const std::vector<std::string>& cells) {
@@ -12,16 +14,7 @@ void CsvOut::row(const std::vector<std::string>& cells) {
     if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) {
       cell.insert(cell.begin(), '\'');
     }
-    if (cell.find_first_of(",\"\r\n") != std::string::npos) {
-      out_ << '"';
-      for (char c : cell) {
-        if (c == '"') out_ << '"';
-        out_ << c;
-      }
-      out_ << '"';
-    } else {
-      out_ << cell;
-    }
+    out_ << io::csv_field(cell);
   }
   out_ << "\r\n";
 }

@@ -1,5 +1,6 @@
-// Minimal CSV writer for the app's own exports (audit and login logs): RFC 4180 quoting, a UTF-8
-// byte-order mark so spreadsheet programs read Chinese text, and neutralised formula prefixes.
+// CSV for the app's own log exports (audit and login logs): io::csv_field's RFC 4180 quoting plus
+// what a download for spreadsheet users needs: a UTF-8 byte-order mark, CRLF line ends, and
+// neutralised formula prefixes (these logs hold text typed by anyone).
 #pragma once
 
 #include <initializer_list>
