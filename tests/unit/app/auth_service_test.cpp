@@ -37,12 +37,14 @@ TEST_F(Auth, SignsInAndAuthenticatesTheSession) {
 
 TEST_F(Auth, LocksAfterFiveFailuresAndUnlocksAfterTheLockout) {
   SecurityPolicy policy;
-  policy.lockout_seconds = 1;
+  // Two seconds, not one: lock times are whole seconds, so a one-second lock could already be
+  // over by the next call when the clock ticks in between.
+  policy.lockout_seconds = 2;
   AuthService auth(*db, policy);
   for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
   EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().code, "locked");
   EXPECT_EQ(auth.login("alice", "Alice-Pass-2024", "ip", "").problem().code, "locked");
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
   EXPECT_TRUE(auth.login("alice", "Alice-Pass-2024", "ip", ""));
 }
 
