@@ -1,5 +1,6 @@
 #include "app/index_service.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "index/pipeline.hpp"
@@ -54,18 +55,102 @@ Outcome<Prepared> prepare(const IndexRequest& r) {
   return Prepared{std::move(data.value()), std::move(spec)};
 }
 
+boost::json::array framework_json(const IndexAnalysis& a) {
+  boost::json::array rows;
+  for (const auto& f : a.framework) {
+    boost::json::object o;
+    o["code"] = f.code;
+    o["name"] = f.name;
+    o["level"] = f.level;
+    o["parent"] = f.parent.empty() ? boost::json::value(nullptr) : boost::json::value(f.parent);
+    o["direction"] = number(f.direction);
+    o["weight"] = number(f.weight);
+    o["effective_weight"] = number(f.effective_weight);
+    rows.push_back(std::move(o));
+  }
+  return rows;
+}
+
+boost::json::array statistics_json(const std::vector<index::ColumnStats>& stats) {
+  boost::json::array out;
+  for (const auto& s : stats) {
+    out.push_back({{"code", s.code},
+                   {"n", s.n},
+                   {"availability", number(s.availability)},
+                   {"zeros", s.zeros},
+                   {"min", number(s.min)},
+                   {"max", number(s.max)},
+                   {"mean", number(s.mean)},
+                   {"median", number(s.median)},
+                   {"sd", number(s.sd)},
+                   {"skew", number(s.skew)},
+                   {"kurt", number(s.kurt)},
+                   {"outlier", s.outlier}});
+  }
+  return out;
+}
+
+boost::json::array ranked_json(const std::vector<index::UnitRank>& items) {
+  boost::json::array out;
+  for (const auto& i : items) out.push_back({{"code", i.code}, {"value", number(i.value)}, {"rank", number(i.rank)}});
+  return out;
+}
+
+// The before values of `before` in the order of `units` (null for a unit `before` lacks).
+boost::json::array matched(const std::vector<std::string>& units, const std::vector<std::string>& before_units,
+                           const std::vector<double>& before) {
+  boost::json::array out;
+  for (const auto& u : units) {
+    auto it = std::find(before_units.begin(), before_units.end(), u);
+    out.push_back(it == before_units.end() ? boost::json::value(nullptr)
+                                           : number(before[static_cast<std::size_t>(it - before_units.begin())]));
+  }
+  return out;
+}
+
+boost::json::object what_if_json(const IndexWhatIf& w) {
+  const auto& before = w.result.before;
+  const auto& after = w.result.after;
+  const std::vector<double> empty;
+  const auto& score_before = before.scores.empty() ? empty : before.scores.front();
+  const auto& score_after = after.scores.empty() ? empty : after.scores.front();
+  boost::json::object o;
+  o["units"] = boost::json::value_from(after.units);
+  o["score_before"] = matched(after.units, before.units, score_before);
+  o["score_after"] = numbers(score_after);
+  o["rank_before"] = matched(after.units, before.units, before.rank);
+  o["rank_after"] = numbers(after.rank);
+  o["rank_change"] = numbers(w.result.rank_change);
+  return o;
+}
+
 }  // namespace
 
-Outcome<boost::json::object> build_index(const Actor& actor, const IndexRequest& request) {
+Outcome<IndexBuild> run_index_build(const Actor& actor, const IndexRequest& request, bool force_analysis) {
   if (auto p = may_compute(actor)) return *p;
   auto prepared = prepare(request);
   if (!prepared) return prepared.problem();
-  index::BuildOptions options;
-  options.keep_datasets = request.include_datasets;
-  auto built = index::build(prepared->data, prepared->spec, options);
+  // Datasets are always kept: the analysis, the profile and the export read them, and a build
+  // costs well under a millisecond on district-sized data.
+  auto built = index::build(prepared->data, prepared->spec, index::BuildOptions{});
   if (!built) return invalid("spec", built.error().message);
-  const auto& out = built.value();
+  IndexBuild b{std::move(prepared->data), std::move(prepared->spec), std::move(built.value()), {}, {}, {}};
+  if (request.analysis || force_analysis) b.analysis = analyse_build(b.data, b.spec, b.output);
+  if (request.profile) {
+    auto p = profile_unit(b.data, b.output, *request.profile);
+    if (!p) return p.problem();
+    b.profile = std::move(p.value());
+  }
+  if (request.what_if) {
+    auto w = what_if_build(b.data, b.spec, *request.what_if);
+    if (!w) return w.problem();
+    b.what_if = std::move(w.value());
+  }
+  return b;
+}
 
+boost::json::object index_build_json(const IndexBuild& b, bool include_datasets) {
+  const auto& out = b.output;
   boost::json::object results;
   results["units"] = boost::json::value_from(out.results.units);
   results["columns"] = boost::json::value_from(out.results.columns);
@@ -93,15 +178,39 @@ Outcome<boost::json::object> build_index(const Actor& actor, const IndexRequest&
   body["results"] = std::move(results);
   body["treat_details"] = std::move(treat);
   body["screened_out"] = boost::json::value_from(out.screened_out);
-  if (request.include_datasets) {
+  if (include_datasets) {
     boost::json::object datasets;
-    for (const auto& d : out.datasets) datasets[d.name] = io::dataset_csv(d.data, prepared->data.framework);
+    for (const auto& d : out.datasets) datasets[d.name] = io::dataset_csv(d.data, b.data.framework);
     body["datasets"] = std::move(datasets);
   }
+  if (b.analysis) {
+    const IndexAnalysis& a = *b.analysis;
+    body["framework"] = framework_json(a);
+    body["statistics"] = statistics_json(a.statistics);
+    boost::json::array r;
+    for (const auto& row : a.correlations.r) r.push_back(numbers(row));
+    body["correlations"] = {{"codes", boost::json::value_from(a.correlations.x)}, {"r", std::move(r)}};
+    boost::json::array alpha;
+    for (const auto& g : a.alpha) alpha.push_back({{"group", g.group}, {"alpha", number(g.alpha)}});
+    body["alpha"] = std::move(alpha);
+  }
+  if (b.profile) {
+    body["profile"] = {{"unit", b.profile->unit},
+                       {"level", b.profile->level},
+                       {"strengths", ranked_json(b.profile->profile.strengths)},
+                       {"weaknesses", ranked_json(b.profile->profile.weaknesses)}};
+  }
+  if (b.what_if) body["what_if"] = what_if_json(*b.what_if);
   return body;
 }
 
-Outcome<boost::json::object> index_uncertainty(const Actor& actor, const UncertaintyRequest& request) {
+Outcome<boost::json::object> build_index(const Actor& actor, const IndexRequest& request) {
+  auto b = run_index_build(actor, request);
+  if (!b) return b.problem();
+  return index_build_json(b.value(), request.include_datasets);
+}
+
+Outcome<IndexUncertainty> run_index_uncertainty(const Actor& actor, const UncertaintyRequest& request) {
   if (auto p = may_compute(actor)) return *p;
   if (request.runs == 0 || request.runs > kMaxRuns) {
     return invalid("runs", "must be from 1 to " + std::to_string(kMaxRuns));
@@ -117,7 +226,11 @@ Outcome<boost::json::object> index_uncertainty(const Actor& actor, const Uncerta
   options.sensitivity = request.sensitivity;
   auto result = index::run_uncertainty(prepared->data, prepared->spec, vary.value(), options);
   if (!result) return invalid("vary", result.error().message);
-  const auto& r = result.value();
+  return IndexUncertainty{std::move(result.value()), request.sensitivity};
+}
+
+boost::json::object index_uncertainty_json(const IndexUncertainty& u) {
+  const auto& r = u.result;
   boost::json::object ranks;
   ranks["units"] = boost::json::value_from(r.ranks.units);
   ranks["nominal"] = numbers(r.ranks.nominal);
@@ -143,6 +256,12 @@ Outcome<boost::json::object> index_uncertainty(const Actor& actor, const Uncerta
   body["runs"] = r.runs;
   body["failed_runs"] = r.failed_runs;
   return body;
+}
+
+Outcome<boost::json::object> index_uncertainty(const Actor& actor, const UncertaintyRequest& request) {
+  auto u = run_index_uncertainty(actor, request);
+  if (!u) return u.problem();
+  return index_uncertainty_json(u.value());
 }
 
 }  // namespace kc::app

@@ -1,12 +1,16 @@
 // Building composite indices and their uncertainty analysis for the web studio: iData/iMeta CSV
-// text and a spec in, scores, ranks and diagnostics out (nothing stored).
+// text and a spec in, scores, ranks and diagnostics out (nothing stored). The run_* functions
+// return what was computed, so the JSON answer and the XLSX download share one computation.
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
 #include <string>
 
 #include "app/actor.hpp"
+#include "app/index_analysis.hpp"
 #include "app/outcome.hpp"
+#include "index/uncertainty.hpp"
 
 namespace kc::app {
 
@@ -15,6 +19,9 @@ struct IndexRequest {
   std::string meta_csv;
   std::string spec_json;  // empty: COINr's defaults (minmax [0,100], arithmetic mean)
   bool include_datasets = false;
+  bool analysis = false;  // framework, statistics, correlations, alpha
+  std::optional<ProfileOptions> profile{};
+  std::optional<WhatIfOptions> what_if{};
 };
 
 struct UncertaintyRequest {
@@ -25,7 +32,33 @@ struct UncertaintyRequest {
   bool sensitivity = false;
 };
 
+// Everything one build request computed.
+struct IndexBuild {
+  index::IndexData data;
+  index::PipelineSpec spec;
+  index::BuildOutput output;  // every dataset, Raw first
+  std::optional<IndexAnalysis> analysis;
+  std::optional<IndexProfile> profile;
+  std::optional<IndexWhatIf> what_if;
+};
+
+struct IndexUncertainty {
+  index::UncertaintyResult result;
+  bool sensitivity = false;
+};
+
+// Builds and computes what the request asks for (`force_analysis` for exports, which always carry
+// the analysis sheets).
+Outcome<IndexBuild> run_index_build(const Actor& actor, const IndexRequest& request, bool force_analysis = false);
+boost::json::object index_build_json(const IndexBuild& build, bool include_datasets);
 Outcome<boost::json::object> build_index(const Actor& actor, const IndexRequest& request);
+
+Outcome<IndexUncertainty> run_index_uncertainty(const Actor& actor, const UncertaintyRequest& request);
+boost::json::object index_uncertainty_json(const IndexUncertainty& result);
 Outcome<boost::json::object> index_uncertainty(const Actor& actor, const UncertaintyRequest& request);
+
+// Reads the optional `analysis`, `profile` and `what_if` members of a build request's JSON body
+// into `request`; type errors name the member (`profile.n`, `what_if.values.<iCode>`).
+Status read_index_options(const boost::json::object& body, IndexRequest& request);
 
 }  // namespace kc::app

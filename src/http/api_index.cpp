@@ -1,7 +1,10 @@
+#include "app/index_convert.hpp"
 #include "app/index_definitions.hpp"
+#include "app/index_export.hpp"
 #include "app/index_service.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/scratch_file.hpp"
 
 namespace kc::http {
 namespace {
@@ -15,6 +18,33 @@ std::string object_text(const boost::json::object& body, const char* name) {
 }
 
 const app::RoleSet kWriters{app::Role::admin, app::Role::staff};
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// `format` of the build and uncertainty routes: JSON (default) or an XLSX download.
+app::Outcome<bool> wants_xlsx(const Exchange& ex) {
+  const std::string f = ex.query_value("format", "json");
+  if (f == "json") return false;
+  if (f == "xlsx") return true;
+  return app::Problem::validation({{"format", "must be json or xlsx"}});
+}
+
+// Writes a workbook into a scratch file and answers it as an attachment.
+template <class Write>
+Response xlsx_download(const Exchange& ex, const std::string& filename, Write&& write) {
+  ScratchFile file;
+  if (auto st = write(file.path()); !st) {
+    return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
+  }
+  return download(ex.request, file.read(), kXlsxType, filename);
+}
+
+// The fields of a build request body shared by the build and uncertainty routes.
+void read_index_fields(FieldReader& fields, const boost::json::object& body, app::IndexRequest& request) {
+  request.data_csv = fields.required_string("data", 8 << 20);
+  request.meta_csv = fields.required_string("meta", 1 << 20);
+  request.spec_json = object_text(body, "spec");
+}
 
 Response save_definition(Services& s, Exchange& ex, std::optional<std::int64_t> id) {
   auto body = parse_json_object(ex.request.body());
@@ -92,34 +122,44 @@ void add_index_routes(Router& router, Services& s) {
                 return no_content(ex.request);
               }});
   router.add({beast_http::verb::post, "/api/v1/index/build", Access::roles, kBureau,
-              "Build a composite index: {data, meta (CSV text), spec?, datasets?} → scores, ranks, diagnostics",
+              "Build a composite index: {data, meta (CSV text), spec?, datasets?, analysis?, profile?, what_if?} "
+              "→ scores, ranks, diagnostics (format=xlsx: a workbook)",
               [](Exchange& ex) {
+                auto xlsx = wants_xlsx(ex);
+                if (!xlsx) return problem_response(ex.request, xlsx.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
-                fields.allow_only({"data", "meta", "spec", "datasets"});
+                fields.allow_only({"data", "meta", "spec", "datasets", "analysis", "profile", "what_if"});
                 app::IndexRequest request;
-                request.data_csv = fields.required_string("data", 8 << 20);
-                request.meta_csv = fields.required_string("meta", 1 << 20);
+                read_index_fields(fields, body.value(), request);
                 request.include_datasets = fields.optional_bool("datasets").value_or(false);
-                request.spec_json = object_text(body.value(), "spec");
                 if (!fields.ok()) return problem_response(ex.request, fields.problem());
-                auto result = app::build_index(ex.actor, request);
-                return respond(ex, result, [&](boost::json::object& o) {
-                  return json_response(ex.request, beast_http::status::ok, o);
-                });
+                if (auto st = app::read_index_options(body.value(), request); !st) {
+                  return problem_response(ex.request, st.problem());
+                }
+                auto built = app::run_index_build(ex.actor, request, xlsx.value());
+                if (!built) return problem_response(ex.request, built.problem());
+                if (xlsx.value()) {
+                  return xlsx_download(ex, "index-results.xlsx", [&](const std::filesystem::path& path) {
+                    return app::write_index_build_xlsx(built.value(), path);
+                  });
+                }
+                return json_response(ex.request, beast_http::status::ok,
+                                     app::index_build_json(built.value(), request.include_datasets));
               }});
   router.add({beast_http::verb::post, "/api/v1/index/uncertainty", Access::roles, kBureau,
-              "Uncertainty (and sensitivity) analysis: {data, meta, spec?, vary, runs, seed, sensitivity?}",
+              "Uncertainty (and sensitivity) analysis: {data, meta, spec?, vary, runs, seed, sensitivity?} "
+              "(format=xlsx: a workbook)",
               [](Exchange& ex) {
+                auto xlsx = wants_xlsx(ex);
+                if (!xlsx) return problem_response(ex.request, xlsx.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
                 fields.allow_only({"data", "meta", "spec", "vary", "runs", "seed", "sensitivity"});
                 app::UncertaintyRequest request;
-                request.index.data_csv = fields.required_string("data", 8 << 20);
-                request.index.meta_csv = fields.required_string("meta", 1 << 20);
-                request.index.spec_json = object_text(body.value(), "spec");
+                read_index_fields(fields, body.value(), request.index);
                 request.vary_json = object_text(body.value(), "vary");
                 const auto runs = fields.optional_integer("runs").value_or(1000);
                 const auto seed = fields.optional_integer("seed").value_or(1);
@@ -128,14 +168,30 @@ void add_index_routes(Router& router, Services& s) {
                 if (request.vary_json.empty()) {
                   return problem_response(ex.request, app::Problem::validation({{"vary", "is required (an object)"}}));
                 }
-                if (runs < 1 || seed < 0) {
+                if (runs < 1) {
                   return problem_response(ex.request, app::Problem::validation({{"runs", "must be positive"}}));
+                }
+                if (seed < 0) {
+                  return problem_response(ex.request, app::Problem::validation({{"seed", "must be 0 or more"}}));
                 }
                 request.runs = static_cast<std::size_t>(runs);
                 request.seed = static_cast<std::uint64_t>(seed);
-                auto result = app::index_uncertainty(ex.actor, request);
-                return respond(ex, result, [&](boost::json::object& o) {
-                  return json_response(ex.request, beast_http::status::ok, o);
+                auto result = app::run_index_uncertainty(ex.actor, request);
+                if (!result) return problem_response(ex.request, result.problem());
+                if (xlsx.value()) {
+                  return xlsx_download(ex, "index-uncertainty.xlsx", [&](const std::filesystem::path& path) {
+                    return app::write_index_uncertainty_xlsx(result.value(), path);
+                  });
+                }
+                return json_response(ex.request, beast_http::status::ok, app::index_uncertainty_json(result.value()));
+              }});
+  router.add({beast_http::verb::post, "/api/v1/index/convert", Access::roles, kBureau,
+              "One sheet of an .xlsx workbook sent as the body (≤ 8 MiB) as CSV text: {sheets, sheet, csv} (sheet=NAME)",
+              [](Exchange& ex) {
+                auto converted = app::xlsx_to_csv(ex.actor, ex.request.body(), ex.query_value("sheet"));
+                return respond(ex, converted, [&](app::ConvertedSheet& c) {
+                  return json_response(ex.request, beast_http::status::ok,
+                                       {{"sheets", boost::json::value_from(c.sheets)}, {"sheet", c.sheet}, {"csv", c.csv}});
                 });
               }});
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,6 +111,9 @@ struct IndexData {
   Framework framework;
   UnitData units;
   Dataset raw;
+  // Set by select_time: the whole panel it was taken from (after panel imputation), which a
+  // panel-wide normalisation reads. Shared, because every copy of a year refers to the same panel.
+  std::shared_ptr<const IndexData> panel;
 };
 
 // Assembles IndexData from parsed iData: `units` carries codes, names, Time and the group columns;
@@ -123,6 +127,8 @@ std::vector<double> panel_times(const IndexData& data);
 // panel.
 Result<IndexData> select_time(const IndexData& data, double time,
                               std::optional<ImputeMethod> panel_impute = {});
+// The rows of one year of `panel` as they are (no imputation, no `panel` link).
+Result<IndexData> rows_of_time(const IndexData& panel, double time);
 
 std::string_view to_string(ColumnType t);
 Result<ColumnType> parse_column_type(std::string_view text);

@@ -38,6 +38,14 @@ Status validate(const PipelineSpec& spec, const IndexData& data) {
       case Op::Aggregate:
         aggregated = true;
         break;
+      case Op::Normalise:
+        if (s.normalise.panel_wide && !(data.panel && panel_times(*data.panel).size() >= 2))
+          return make_error(
+              "spec.panel_wide",
+              where +
+                  ": panel_wide needs panel data (several Time values) and a selected "
+                  "year (--time)");
+        break;
       default:
         break;
     }
@@ -87,7 +95,8 @@ Result<BuildOutput> build(const IndexData& data, const PipelineSpec& spec,
         next = treat(*current, s.treat, options.want_details ? &out.treat_details : nullptr);
         break;
       case Op::Normalise:
-        next = normalise(*current, s.normalise, data.framework);
+        next = s.normalise.panel_wide ? normalise_panel_wide(*current, data, spec, i)
+                                      : normalise(*current, s.normalise, data.framework);
         break;
       case Op::Aggregate:
         next = aggregate(*current, data.framework, s.aggregate, weights);

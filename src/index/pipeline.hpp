@@ -38,4 +38,11 @@ Status validate(const PipelineSpec& spec, const IndexData& data);
 Result<BuildOutput> build(const IndexData& data, const PipelineSpec& spec,
                           const BuildOptions& options = {});
 
+// The normalise step `spec.steps[step]` with panel_wide: `current` (the selected year's input to
+// the step) and the same input of every other year of `data.panel` (each year run through the
+// steps before `step` on its own) are stacked, normalised together, and the selected year's rows
+// returned. An error when `data` is not a year selected from a panel of several years.
+Result<Dataset> normalise_panel_wide(const Dataset& current, const IndexData& data,
+                                     const PipelineSpec& spec, std::size_t step);
+
 }  // namespace kc::index

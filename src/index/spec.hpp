@@ -62,6 +62,9 @@ struct NormParams {
 struct NormaliseSpec {
   NormParams global;
   std::vector<std::pair<std::string, NormParams>> overrides;  // per-indicator exceptions
+  // Panel data: normalise over every year of the panel stacked together, then keep the selected
+  // year (COINr's Normalise of a purse with global = TRUE), so scores compare across years.
+  bool panel_wide = false;
 };
 
 struct AggregateSpec {

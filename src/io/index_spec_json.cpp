@@ -215,12 +215,17 @@ domain::Result<index::Step> parse_step(const json::object& o, const std::string&
     }
   } else if (name == "normalise") {
     s.op = index::Op::Normalise;
-    if (auto r = only_keys(o, where, {"op", "method", "params", "ref", "cap_max", "indicators"});
+    if (auto r = only_keys(
+            o, where, {"op", "method", "params", "ref", "cap_max", "indicators", "panel_wide"});
         !r)
       return r.error();
     auto g = norm_params(o, where, true);
     if (!g) return g.error();
     s.normalise.global = g.value();
+    if (auto it = o.find("panel_wide"); it != o.end()) {
+      if (!it->value().is_bool()) return bad(where + ".panel_wide", "must be true or false");
+      s.normalise.panel_wide = it->value().get_bool();
+    }
     if (auto it = o.find("indicators"); it != o.end()) {
       if (!it->value().is_object())
         return bad(where + ".indicators", "must be an object {iCode: {method, params}}");

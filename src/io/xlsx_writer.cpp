@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <cmath>
 #include <fstream>
 #include <system_error>
 #include <utility>
@@ -44,7 +45,6 @@ Result<XlsxWriter> XlsxWriter::create(const std::filesystem::path& path,
   options.tmpdir = w.tmpdir_.empty() ? nullptr : w.tmpdir_.data();
   options.use_zip64 = LXW_FALSE;
   const std::string file = path.string();
-  const std::string name(sheet_name);
   // libxlsxwriter opens the output only when closing; find out now whether it can be written.
   if (std::ofstream probe(path, std::ios::binary | std::ios::trunc); !probe)
     return fail("create", "无法创建文件" + file, "cannot create " + file);
@@ -54,33 +54,53 @@ Result<XlsxWriter> XlsxWriter::create(const std::filesystem::path& path,
     std::filesystem::remove(path, ignored);
     return fail("create", "无法创建文件" + file, "cannot create " + file);
   }
-  if (lxw_error e = workbook_validate_sheet_name(w.workbook_, name.c_str()); e != LXW_NO_ERROR)
+  if (auto st = w.start_sheet(sheet_name, columns); !st) return st.error();
+  return w;
+}
+
+Status XlsxWriter::add_sheet(std::string_view sheet_name, const std::vector<XlsxColumn>& columns) {
+  if (workbook_ == nullptr) return fail("closed", "写入器已关闭", "the writer is closed");
+  return start_sheet(sheet_name, columns);
+}
+
+Status XlsxWriter::start_sheet(std::string_view sheet_name,
+                               const std::vector<XlsxColumn>& columns) {
+  if (columns.empty() || columns.size() > kMaxColumns)
+    return fail("columns", "列数应为1–16384，实际为" + std::to_string(columns.size()),
+                "a sheet needs 1-16384 columns, got " + std::to_string(columns.size()));
+  const std::string name(sheet_name);
+  if (lxw_error e = workbook_validate_sheet_name(workbook_, name.c_str()); e != LXW_NO_ERROR)
     return fail("sheet_name", "工作表名“" + name + "”无效：" + lxw_strerror(e),
                 "invalid sheet name '" + name + "': " + lxw_strerror(e));
-  w.sheet_ = workbook_add_worksheet(w.workbook_, name.c_str());
-  if (w.sheet_ == nullptr)
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
+  if (sheet == nullptr)
     return fail("sheet_name", "无法添加工作表“" + name + "”", "cannot add sheet '" + name + "'");
-
-  lxw_format* bold = workbook_add_format(w.workbook_);
-  format_set_bold(bold);
+  sheet_ = sheet;
+  columns_ = columns.size();
+  next_row_ = 1;
+  if (bold_ == nullptr) {
+    bold_ = workbook_add_format(workbook_);
+    format_set_bold(bold_);
+  }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     auto col = static_cast<lxw_col_t>(c);
     if (columns[c].width > 0) {
-      if (lxw_error e = worksheet_set_column(w.sheet_, col, col, columns[c].width, nullptr);
+      if (lxw_error e = worksheet_set_column(sheet_, col, col, columns[c].width, nullptr);
           e != LXW_NO_ERROR)
         return lxw_fail(e, "column width");
     }
-    if (lxw_error e = worksheet_write_string(w.sheet_, 0, col, columns[c].header.c_str(), bold);
+    if (lxw_error e = worksheet_write_string(sheet_, 0, col, columns[c].header.c_str(), bold_);
         e != LXW_NO_ERROR)
       return lxw_fail(e, "header " + columns[c].header);
   }
-  worksheet_freeze_panes(w.sheet_, 1, 0);  // keep the header visible while scrolling
-  return w;
+  worksheet_freeze_panes(sheet_, 1, 0);  // keep the header visible while scrolling
+  return kc::domain::ok();
 }
 
 XlsxWriter::XlsxWriter(XlsxWriter&& other) noexcept
     : workbook_(std::exchange(other.workbook_, nullptr)),
       sheet_(std::exchange(other.sheet_, nullptr)),
+      bold_(std::exchange(other.bold_, nullptr)),
       path_(std::move(other.path_)),
       tmpdir_(std::move(other.tmpdir_)),
       columns_(other.columns_),
@@ -91,6 +111,7 @@ XlsxWriter& XlsxWriter::operator=(XlsxWriter&& other) noexcept {
     abandon();
     workbook_ = std::exchange(other.workbook_, nullptr);
     sheet_ = std::exchange(other.sheet_, nullptr);
+    bold_ = std::exchange(other.bold_, nullptr);
     path_ = std::move(other.path_);
     tmpdir_ = std::move(other.tmpdir_);
     columns_ = other.columns_;
@@ -106,6 +127,7 @@ void XlsxWriter::abandon() noexcept {
   workbook_close(workbook_);  // the only way libxlsxwriter frees a workbook
   workbook_ = nullptr;
   sheet_ = nullptr;
+  bold_ = nullptr;
   std::error_code ignored;
   std::filesystem::remove(path_, ignored);
 }
@@ -127,7 +149,7 @@ Status XlsxWriter::write_row(const std::vector<XlsxCell>& cells) {
     if (const auto* s = std::get_if<std::string>(&cells[c])) {
       if (!s->empty()) e = worksheet_write_string(sheet_, row, col, s->c_str(), nullptr);
     } else if (const auto* d = std::get_if<double>(&cells[c])) {
-      e = worksheet_write_number(sheet_, row, col, *d, nullptr);
+      if (std::isfinite(*d)) e = worksheet_write_number(sheet_, row, col, *d, nullptr);
     } else if (const auto* b = std::get_if<bool>(&cells[c])) {
       e = worksheet_write_boolean(sheet_, row, col, *b ? 1 : 0, nullptr);
     }
@@ -151,6 +173,7 @@ Status XlsxWriter::close() {
   lxw_error e = workbook_close(workbook_);
   workbook_ = nullptr;
   sheet_ = nullptr;
+  bold_ = nullptr;
   if (e != LXW_NO_ERROR) return lxw_fail(e, path_.string());
   return kc::domain::ok();
 }

@@ -1,5 +1,7 @@
-// XlsxWriter: writes one worksheet row by row through libxlsxwriter in constant-memory mode, so
+// XlsxWriter: writes worksheets row by row through libxlsxwriter in constant-memory mode, so
 // exports of any length use the same small amount of memory. Header row bold, column widths set.
+// A workbook may hold several sheets: add_sheet() starts the next one, and rows always go to the
+// sheet added last (constant-memory mode cannot go back to an earlier sheet).
 #pragma once
 
 #include <cstddef>
@@ -44,8 +46,13 @@ class XlsxWriter {
   // truncated export is left looking complete.
   ~XlsxWriter();
 
+  // Adds another sheet with its header row; later rows go to it. Names must differ (Excel compares
+  // them case-insensitively) and follow the same rules as in create().
+  kc::domain::Status add_sheet(std::string_view sheet_name, const std::vector<XlsxColumn>& columns);
+
   // Writes the next row below the previous one. Refused once the sheet holds Excel's 1,048,576
-  // rows, for more cells than there are columns, and for text over 32,767 characters.
+  // rows, for more cells than there are columns, and for text over 32,767 characters. A number
+  // that is NaN or infinite is left as an empty cell (the file format has no such numbers).
   kc::domain::Status write_row(const std::vector<XlsxCell>& cells);
   kc::domain::Status write_text_row(const std::vector<std::string>& cells);
 
@@ -57,9 +64,12 @@ class XlsxWriter {
  private:
   XlsxWriter() = default;
   void abandon() noexcept;
+  kc::domain::Status start_sheet(std::string_view sheet_name,
+                                 const std::vector<XlsxColumn>& columns);
 
   lxw_workbook* workbook_ = nullptr;
-  lxw_worksheet* sheet_ = nullptr;
+  lxw_worksheet* sheet_ = nullptr;  // the sheet rows go to (the one added last)
+  lxw_format* bold_ = nullptr;
   std::filesystem::path path_;
   std::string tmpdir_;  // must outlive the workbook: libxlsxwriter keeps the pointer
   std::size_t columns_ = 0;

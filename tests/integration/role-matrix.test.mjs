@@ -56,6 +56,8 @@ const MATRIX = [
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 422)],
   ['POST', '/api/v1/index/uncertainty', '/api/v1/index/uncertainty', { data: 'uCode\n', meta: 'Level,iCode\n', vary: { vary: [] } },
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 422)],
+  ['POST', '/api/v1/index/convert', '/api/v1/index/convert', 'not a workbook',
+    (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 422)],
   ['GET', '/api/v1/index/region-data', '/api/v1/index/region-data?year=2013', undefined,
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 422)],
   ['GET', '/api/v1/index/definitions', '/api/v1/index/definitions', undefined,

@@ -4,10 +4,12 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "io/csv.hpp"
 #include "io/xlsx_reader.hpp"
 
 using kc::io::XlsxCell;
@@ -168,4 +170,38 @@ TEST(XlsxWriter, MovesKeepOneOwner) {
   auto sheet = kc::io::read_xlsx_file(path);
   ASSERT_TRUE(sheet.ok());
   EXPECT_EQ(sheet->rows[1][0], "x");
+}
+
+TEST(XlsxWriter, SeveralSheetsEachWithItsOwnRows) {
+  auto path = temp_path("sheets.xlsx");
+  {
+    auto w = XlsxWriter::create(path, "Results", {{"uCode", 10}, {"Index", 10}});
+    ASSERT_TRUE(w.ok()) << w.error().message;
+    ASSERT_TRUE(w->write_row({std::string("AUT"), 61.5}).ok());
+    ASSERT_TRUE(w->write_row({std::string("BEL"), 58.25}).ok());
+    ASSERT_TRUE(w->add_sheet("Raw", {{"uCode", 10}, {"LPI", 10}, {"Ship", 10}}).ok());
+    EXPECT_EQ(w->data_rows_written(), 0u);
+    // NaN and infinities have no form in the file: they become empty cells.
+    ASSERT_TRUE(w->write_row({std::string("AUT"), std::nan(""), 1.0 / 0.0}).ok());
+    EXPECT_FALSE(w->write_row({std::string("x"), 1.0, 2.0, 3.0}).ok()) << "the second sheet has 3 columns";
+    EXPECT_FALSE(w->add_sheet("results", {{"a", 0}}).ok()) << "Excel names are case-insensitive";
+    EXPECT_FALSE(w->add_sheet("bad/name", {{"a", 0}}).ok());
+    ASSERT_TRUE(w->close().ok());
+    EXPECT_FALSE(w->add_sheet("Later", {{"a", 0}}).ok());
+  }
+  auto bytes = kc::io::read_file(path.string());
+  ASSERT_TRUE(bytes.ok());
+  auto names = kc::io::list_xlsx_sheets(bytes.value());
+  ASSERT_TRUE(names.ok()) << names.error().message;
+  EXPECT_EQ(names.value(), (std::vector<std::string>{"Results", "Raw"}));
+  kc::io::XlsxReadOptions first;
+  auto results = kc::io::read_xlsx_file(path, first);
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ(results->rows, (std::vector<std::vector<std::string>>{{"uCode", "Index"}, {"AUT", "61.5"}, {"BEL", "58.25"}}));
+  kc::io::XlsxReadOptions raw;
+  raw.sheet_name = "Raw";
+  auto sheet = kc::io::read_xlsx_file(path, raw);
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  ASSERT_EQ(sheet->rows.size(), 2u);
+  EXPECT_EQ(sheet->rows[1], (std::vector<std::string>{"AUT"})) << "the missing numbers are empty cells";
 }
