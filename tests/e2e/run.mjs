@@ -610,3 +610,91 @@ test('policy: an enterprise\'s policy check lists E1–E8; the cultivation page 
     await browser.close()
   }
 })
+
+// ---- index studio (指数工作室) ----
+test('index studio: upload the ASEM files, build, see ranks and charts, run an uncertainty analysis, switch to English', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const call = await apiSession(USER, PASSWORD)
+  if ((await call('GET', '/index/definitions')).status === 404) {
+    t.skip('this server has no index routes (the mock server)')
+    return
+  }
+  // The ASEM reference files sit next to the checkout (../shared), or under KC_SHARED_DIR.
+  const asem = `${process.env.KC_SHARED_DIR ?? `${import.meta.dirname}/../../../shared`}/data/asem`
+  const { readFile } = await import('node:fs/promises')
+  const data = await readFile(`${asem}/ASEM_iData.csv`, 'utf8')
+  const meta = await readFile(`${asem}/ASEM_iMeta.csv`, 'utf8')
+  // What the page must show: the server's own answer for COINr's defaults.
+  const expected = await call('POST', '/index/build', { data, meta })
+  assert.equal(expected.status, 200, JSON.stringify(expected.body)?.slice(0, 300))
+  const top = expected.body.results.units[expected.body.results.rank.indexOf(1)]
+  const unitCount = expected.body.results.units.length
+
+  const browser = await launch()
+  const { page } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  try {
+    await step('admin opens the studio from the menu', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      await page.getByTestId('menu-index-studio').click()
+      await page.waitForURL((u) => u.pathname === '/index')
+      assert.equal((await page.getByTestId('index-studio-title').innerText()).trim(), '指数工作室')
+    })
+
+    await step('uploading iData and iMeta shows the preview', async () => {
+      await page.getByTestId('index-file-data').setInputFiles(`${asem}/ASEM_iData.csv`)
+      await page.getByTestId('index-file-meta').setInputFiles(`${asem}/ASEM_iMeta.csv`)
+      await page.waitForFunction(() => document.querySelector('[data-testid=index-preview-summary]')?.textContent?.includes('51 个单元 × 49 个指标'))
+      assert.equal(await page.getByTestId('index-parse-problem').count(), 0)
+    })
+
+    await step('building with the defaults lists every unit with rank 1 first and draws the bar chart', async () => {
+      await page.getByTestId('index-build').click()
+      const table = page.getByTestId('index-results-table')
+      await table.getByTestId('index-unit').first().waitFor()
+      const units = (await table.getByTestId('index-unit').allInnerTexts()).map((s) => s.trim())
+      assert.equal(units.length, unitCount)
+      assert.equal(units[0], top, 'the first row is the unit the server ranks 1')
+      assert.equal((await table.getByTestId('index-rank').first().innerText()).trim(), '1')
+      await page.getByTestId('index-bar-chart').locator('canvas').first().waitFor()
+      // The framework sunburst is the first analysis tab.
+      await page.getByTestId('index-sunburst').locator('canvas').first().waitFor()
+    })
+
+    await step('the build exports as index-results.xlsx', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('index-export').click()])
+      assert.equal(download.suggestedFilename(), 'index-results.xlsx')
+    })
+
+    await step('an uncertainty analysis of 100 runs draws the rank intervals', async () => {
+      await page.locator('#tab-uncertainty').click()
+      const runs = page.getByTestId('index-runs').locator('input')
+      await runs.fill('100')
+      await runs.blur()
+      await page.getByTestId('index-uncertainty-run').click()
+      await page.getByTestId('uncertainty-chart').locator('canvas').first().waitFor()
+      assert.match(await page.getByTestId('index-uncertainty-summary').innerText(), /共 100 次运行/)
+    })
+
+    await step('in English the studio\'s headings follow', async () => {
+      await page.getByTestId('lang-en').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid=index-studio-title]')?.textContent?.trim() === 'Index studio')
+      const tabs = (await page.locator('[data-testid=index-tabs] .el-tabs__item').allInnerTexts()).map((s) => s.trim())
+      assert.deepEqual(tabs.slice(0, 4), ['Data', 'Steps & options', 'Results', 'Uncertainty & sensitivity'])
+      assert.match(await page.getByTestId('index-uncertainty-summary').innerText(), /100 runs/)
+      assert.equal((await page.getByTestId('menu-index-studio').innerText()).trim(), 'Index studio')
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
+    })
+  } finally {
+    await browser.close()
+  }
+})

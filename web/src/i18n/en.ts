@@ -1,7 +1,9 @@
 // English texts. Every key here must exist in zh-CN.ts and vice versa.
 import type zhCN from './zh-CN'
+import indexStudio from './index_studio.en'
 
 const en: typeof zhCN = {
+  indexStudio,
   app: {
     name: 'Kechuang',
     fullName: 'Kechuang · Science & Technology Bureau Platform',
@@ -52,6 +54,7 @@ const en: typeof zhCN = {
     mySubmissions: 'My submissions',
     cultivation: 'Cultivation',
     programmes: 'Local programmes',
+    indexStudio: 'Index studio',
   },
   header: {
     toggleSidebar: 'Toggle the menu',

@@ -1,5 +1,9 @@
 // Simplified Chinese texts (default language). Every key here must exist in en.ts and vice versa.
+import indexStudio from './index_studio.zh-CN'
+
 export default {
+  // The index studio's texts live in their own file (index_studio.zh-CN.ts).
+  indexStudio,
   app: {
     name: '科创',
     fullName: '科创 · 区科技局业务平台',
@@ -50,6 +54,7 @@ export default {
     mySubmissions: '我的填报',
     cultivation: '梯队培育',
     programmes: '区级政策',
+    indexStudio: '指数工作室',
   },
   header: {
     toggleSidebar: '展开或收起菜单',

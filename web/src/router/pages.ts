@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, Trophy, User } from '@element-plus/icons-vue'
+import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 export interface PageDef {
@@ -84,6 +84,16 @@ export const pages: readonly PageDef[] = [
     icon: Trophy,
     roles: ['admin', 'staff', 'reviewer'],
     component: () => import('@/views/ProgrammesView.vue'),
+  },
+  // Composite indices (指数工作室): build, analyse and save index definitions. Saving is for admin
+  // and staff (the page hides it for the others; the server enforces it).
+  {
+    name: 'index-studio',
+    path: 'index',
+    titleKey: 'menu.indexStudio',
+    icon: TrendCharts,
+    roles: ['admin', 'staff', 'reviewer', 'viewer'],
+    component: () => import('@/views/index/IndexStudioView.vue'),
   },
   // The registry's generic pages serve every kind declared on the server (GET /registry/kinds);
   // the sidebar lists the kinds the user may read (AppSidebar), so these stay out of the menu. The

@@ -8,17 +8,22 @@ const names = (items: { name: string }[]) => items.map((i) => i.name)
 
 describe('menu by role', () => {
   it('shows admins every page, in registry order', () => {
-    expect(names(menuFor('admin'))).toEqual(['home', 'users', 'audit', 'login-log', 'submissions', 'cultivation', 'programmes'])
+    expect(names(menuFor('admin'))).toEqual(['home', 'users', 'audit', 'login-log', 'submissions', 'cultivation', 'programmes', 'index-studio'])
   })
 
   it('shows staff the submissions to confirm, enterprise accounts their own', () => {
-    expect(names(menuFor('staff'))).toEqual(['home', 'submissions', 'cultivation', 'programmes'])
+    expect(names(menuFor('staff'))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio'])
     expect(names(menuFor('enterprise'))).toEqual(['home', 'my-submissions'])
   })
 
+  it('opens the index studio to the bureau roles, never to enterprise accounts', () => {
+    for (const role of ['admin', 'staff', 'reviewer', 'viewer'] as const) expect(names(menuFor(role))).toContain('index-studio')
+    expect(names(menuFor('enterprise'))).not.toContain('index-studio')
+  })
+
   it('shows reviewers and viewers the policy pages open to them', () => {
-    expect(names(menuFor('reviewer'))).toEqual(['home', 'cultivation', 'programmes'])
-    expect(names(menuFor('viewer'))).toEqual(['home', 'cultivation'])
+    expect(names(menuFor('reviewer'))).toEqual(['home', 'cultivation', 'programmes', 'index-studio'])
+    expect(names(menuFor('viewer'))).toEqual(['home', 'cultivation', 'index-studio'])
   })
 
   it('covers every role', () => {
@@ -30,7 +35,7 @@ describe('menu by role', () => {
   })
 
   it('gives absolute paths for the router', () => {
-    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/users', '/audit', '/login-log', '/submissions', '/cultivation', '/programmes'])
+    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/users', '/audit', '/login-log', '/submissions', '/cultivation', '/programmes', '/index'])
   })
 
   it('follows the registry: a new entry appears for its roles only, hidden entries never', () => {
@@ -39,8 +44,8 @@ describe('menu by role', () => {
       { name: 'review', path: 'review', titleKey: 'x', icon: HomeFilled, roles: ['reviewer', 'admin'], component: async () => ({}) },
       { name: 'detail', path: 'detail/:id', titleKey: 'y', icon: HomeFilled, inMenu: false, component: async () => ({}) },
     ]
-    expect(names(menuFor('reviewer', extra))).toEqual(['home', 'cultivation', 'programmes', 'review'])
-    expect(names(menuFor('staff', extra))).toEqual(['home', 'submissions', 'cultivation', 'programmes'])
+    expect(names(menuFor('reviewer', extra))).toEqual(['home', 'cultivation', 'programmes', 'index-studio', 'review'])
+    expect(names(menuFor('staff', extra))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio'])
     expect(names(menuFor('admin', extra))).toContain('review')
     expect(names(menuFor('admin', extra))).not.toContain('detail')
   })
