@@ -48,7 +48,7 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
       item["enterprise_id"] = e.id;
       item["name"] = field_text(enterprises, e, "name");
       item["credit_code"] = field_text(enterprises, e, "credit_code");
-      auto facts = load_enterprise_facts(*conn, e.id);
+      auto facts = load_enterprise_facts(*conn, e.id, *date);
       if (!facts) {
         ++counts["incomplete"];
         item["category"] = "incomplete";

@@ -1127,6 +1127,37 @@ void write_loans(Context& ctx) {
   ctx.count(w);
 }
 
+// The expert panel's review behind every certificate, a few weeks before it was issued. Drawn from
+// a stream of its own so the other records (and the seed report's figures) do not move.
+void write_expert_reviews(Context& ctx, std::uint64_t seed) {
+  Random random(seed ^ 0x5eed'e8e7'2e71'e3a5ULL);
+  Writer reviews(ctx.conn, "hte_expert_reviews");
+  // A panel average with one decimal in [lo, hi] points, stored like amounts (×10^4).
+  auto points = [&](int lo, int hi) { return cell(random.between(lo * 10, hi * 10) * 1000); };
+  const auto certificates = ctx.conn.query("SELECT enterprise_id, issued_on FROM " +
+                                           domain::find_kind("hte_certificates")->table + " ORDER BY id");
+  store::in_transaction(ctx.conn, [&] {
+    for (const auto& c : certificates) {
+      const Date issued = *Date::parse(c.text(1));
+      // The lower ends add up to 71 points: every recognised enterprise passed E7 (> 70).
+      reviews.row()
+          .set("enterprise_id", cell(c.integer(0)))
+          .set("reviewed_on", cell(issued.add_days(-static_cast<std::int32_t>(random.between(20, 60)))))
+          .set("ip_advancement", points(6, 8))
+          .set("ip_core_support", points(6, 8))
+          .set("ip_quantity", points(6, 8))
+          .set("ip_acquisition", points(6, 6))
+          .set("transfer", points(22, 29))
+          .set("rd_management", points(15, 19))
+          .set("growth_net_assets", points(5, 9))
+          .set("growth_sales", points(5, 9))
+          .set("experts", cell(random.between(5, 7)))
+          .insert();
+    }
+  });
+  ctx.count(reviews);
+}
+
 void write_competitions_and_policies(Context& ctx) {
   Writer competitions(ctx.conn, "competitions");
   Writer policies(ctx.conn, "policies");
@@ -1216,6 +1247,7 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   write_people(ctx);
   write_loans(ctx);
   write_competitions_and_policies(ctx);
+  write_expert_reviews(ctx, o.seed);
   // Fresh statistics let the query planner pick good indexes for the list pages.
   for (const auto& kind : domain::registry_kinds()) ctx.conn.exec_script("ANALYZE " + kind.table);
   DemoSummary summary;

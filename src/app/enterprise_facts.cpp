@@ -73,7 +73,34 @@ std::optional<rules::IpKind> ip_kind(const std::string& kind) {
 
 }  // namespace
 
-Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, std::int64_t enterprise_id) {
+std::optional<ExpertReview> expert_review_on(store::Connection& conn, std::int64_t enterprise_id, domain::Date as_of) {
+  const auto* kind = domain::find_kind("hte_expert_reviews");
+  const store::Record* latest = nullptr;
+  std::string latest_on;
+  const auto reviews = owned(conn, "hte_expert_reviews", enterprise_id);
+  for (const auto& r : reviews) {
+    const View v(*kind, r);
+    const auto on = v.text("reviewed_on").value_or("");
+    // ISO dates compare as text; the latest review not after the application date counts.
+    if (on.empty() || on > as_of.to_string() || on <= latest_on) continue;
+    latest = &r;
+    latest_on = on;
+  }
+  if (!latest) return std::nullopt;
+  const View v(*kind, *latest);
+  // Decimal scores are stored scaled like amounts; only the standards bonus may be empty.
+  auto score = [&](const char* name) { return v.amount(name).value_or(Decimal{}); };
+  ExpertReview review;
+  review.id = latest->id;
+  review.reviewed_on = latest_on;
+  review.scores = {score("ip_advancement"), score("ip_core_support"), score("ip_quantity"),
+                   score("ip_acquisition"), score("ip_standards_bonus"), score("transfer"),
+                   score("rd_management"),  score("growth_net_assets"), score("growth_sales")};
+  return review;
+}
+
+Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, std::int64_t enterprise_id,
+                                                      std::optional<domain::Date> expert_review_date) {
   const auto& enterprises = *domain::find_kind("enterprises");
   auto record = store::RecordStore(conn, enterprises).get(enterprise_id);
   if (!record) return Problem::not_found("No enterprise with id " + std::to_string(enterprise_id) + ".");
@@ -162,6 +189,9 @@ Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, s
     auto kind = kinds.find(v.text("kind").value_or(""));
     facts.rd_institutions.push_back(
         {level->second, kind == kinds.end() ? rules::InstitutionKind::other : kind->second});
+  }
+  if (expert_review_date) {
+    if (auto review = expert_review_on(conn, enterprise_id, *expert_review_date)) facts.expert_scores = review->scores;
   }
   return facts;
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "app/outcome.hpp"
 #include "rules/facts.hpp"
@@ -10,7 +12,18 @@
 
 namespace kc::app {
 
+// The expert panel's review that completes an HTE verdict on a date: the latest one on or before it.
+struct ExpertReview {
+  std::int64_t id = 0;
+  std::string reviewed_on;
+  rules::ExpertScores scores;
+};
+std::optional<ExpertReview> expert_review_on(store::Connection& conn, std::int64_t enterprise_id, domain::Date as_of);
+
 // 404 when there is no such enterprise; 422 when a fact the rules cannot do without is missing.
-Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, std::int64_t enterprise_id);
+// With `expert_review_on`, the expert scores of the latest review on or before that date are
+// included; without it (enterprise accounts, who may not see the panel's scores) there are none.
+Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, std::int64_t enterprise_id,
+                                                      std::optional<domain::Date> expert_review_date);
 
 }  // namespace kc::app

@@ -95,8 +95,8 @@ Status export_records_xlsx(store::Database& db, const Actor& actor, const domain
       const auto& f = kind.fields[i];
       const auto& cell = r.cells[i];
       if (std::holds_alternative<std::monostate>(cell)) row.emplace_back(std::monostate{});
-      else if ((f.type == FieldType::integer || f.type == FieldType::amount) && std::holds_alternative<std::int64_t>(cell)) {
-        const double scale = f.type == FieldType::amount ? 10000.0 : 1.0;
+      else if ((f.type == FieldType::integer || domain::is_scaled_decimal(f.type)) && std::holds_alternative<std::int64_t>(cell)) {
+        const double scale = domain::is_scaled_decimal(f.type) ? 10000.0 : 1.0;
         row.emplace_back(static_cast<double>(std::get<std::int64_t>(cell)) / scale);
       } else if (f.type == FieldType::boolean) row.emplace_back(std::get<std::int64_t>(cell) != 0);
       else row.emplace_back(cells.text(i, cell));

@@ -50,7 +50,7 @@ boost::json::value cell_json(const domain::FieldDef& f, const domain::Cell& cell
   if (auto s = std::get_if<std::string>(&cell)) return boost::json::value(*s);
   const std::int64_t v = std::get<std::int64_t>(cell);
   if (f.type == FieldType::boolean) return v != 0;
-  if (f.type == FieldType::amount) return boost::json::value(domain::format_cell(f, cell));
+  if (domain::is_scaled_decimal(f.type)) return boost::json::value(domain::format_cell(f, cell));
   return v;
 }
 

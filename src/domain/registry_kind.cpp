@@ -37,6 +37,7 @@ std::string_view to_string(FieldType type) {
     case FieldType::region_code: return "region_code";
     case FieldType::industry_code: return "industry_code";
     case FieldType::patent_number: return "patent_number";
+    case FieldType::decimal: return "decimal";
   }
   return "unknown";
 }
@@ -83,6 +84,20 @@ Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
         return invalid(f, "应为数字（单位万元）", "must be a number (万元)");
       }
       if (d->is_negative() && f.min >= 0) return invalid(f, "不能为负数", "must not be negative");
+      return Cell{d->units()};
+    }
+    case FieldType::decimal: {
+      Decimal::ParseError why{};
+      auto d = Decimal::parse(text, &why);
+      if (!d) {
+        if (why == Decimal::ParseError::too_many_decimals) return invalid(f, "最多 4 位小数", "at most 4 decimals");
+        return invalid(f, "应为数字", "must be a number");
+      }
+      const Int128 units = d->units();  // 128 bits: the default min/max would overflow ×10^4
+      if (units < Int128{f.min} * Decimal::kUnitsPerOne || units > Int128{f.max} * Decimal::kUnitsPerOne) {
+        return invalid(f, "应在 " + std::to_string(f.min) + " 到 " + std::to_string(f.max) + " 之间",
+                       "must be from " + std::to_string(f.min) + " to " + std::to_string(f.max));
+      }
       return Cell{d->units()};
     }
     case FieldType::date: {
@@ -136,7 +151,8 @@ std::string format_cell(const FieldDef& f, const Cell& cell) {
   if (auto s = std::get_if<std::string>(&cell)) return *s;
   const std::int64_t v = std::get<std::int64_t>(cell);
   switch (f.type) {
-    case FieldType::amount: return Decimal::from_units(v).to_string();
+    case FieldType::amount:
+    case FieldType::decimal: return Decimal::from_units(v).to_string();
     case FieldType::boolean: return v ? "true" : "false";
     default: return std::to_string(v);
   }

@@ -28,9 +28,12 @@ enum class FieldType {
   region_code,    // GB/T 2260
   industry_code,  // GB/T 4754-2017
   patent_number,  // Chinese patent application number, check digit verified
+  decimal,        // a number with up to 4 decimals within [min, max] (scores), stored ×10^4 like amount
 };
 
 std::string_view to_string(FieldType type);
+// Amounts and decimals are exact numbers with 4 decimals, stored as integers scaled by 10^4.
+constexpr bool is_scaled_decimal(FieldType t) { return t == FieldType::amount || t == FieldType::decimal; }
 
 struct Choice {
   std::string value;

@@ -241,6 +241,52 @@ KindDef hte_certificates() {
   return k;
 }
 
+// A panel has at least 5 experts (policy-rules §1.9).
+FieldDef panel_size() {
+  FieldDef f = count("experts", "评审专家人数", "Experts on the panel");
+  f.min = 5;
+  f.max = 99;
+  return f;
+}
+
+// A points score of the HTE expert review with its maximum (policy-rules §1.9): the panel's
+// average, so decimals are allowed.
+FieldDef score(std::string name, std::string zh, std::string en, std::int64_t max) {
+  FieldDef f = def(std::move(name), FieldType::decimal, std::move(zh), std::move(en));
+  f.unit = "分";
+  f.min = 0;
+  f.max = max;
+  return f;
+}
+
+// The expert panel's average scores of an HTE recognition (policy-rules §1.9). The rules engine
+// takes the latest review on or before the application date to complete the score condition (E7).
+KindDef hte_expert_reviews() {
+  KindDef k = kind("hte_expert_reviews", "reg_hte_expert_reviews", "高企认定专家评分", "HTE expert reviews");
+  k.fields = {
+      enterprise_ref(),
+      filterable(required(date("reviewed_on", "评审日期", "Reviewed on"))),
+      required(score("ip_advancement", "知识产权·技术的先进程度", "IP: technical advancement", 8)),
+      required(score("ip_core_support", "知识产权·对主要产品的核心支持作用", "IP: core support to main products", 8)),
+      required(score("ip_quantity", "知识产权·数量", "IP: quantity", 8)),
+      required(score("ip_acquisition", "知识产权·获得方式", "IP: how acquired", 6)),
+      score("ip_standards_bonus", "知识产权·参与标准制定（加分）", "IP: standards drafted (bonus)", 2),
+      required(score("transfer", "科技成果转化能力", "Technology transfer", 30)),
+      required(score("rd_management", "研究开发组织管理水平", "R&D organisation and management", 20)),
+      required(score("growth_net_assets", "企业成长性·净资产增长", "Growth: net assets", 10)),
+      required(score("growth_sales", "企业成长性·销售收入增长", "Growth: sales", 10)),
+      panel_size(),
+      text("note", "备注", "Note", 1000),
+  };
+  k.natural_key = {"enterprise_id", "reviewed_on"};
+  k.title_field = "reviewed_on";
+  k.enterprise_scope = "enterprise_id";
+  // Reviewers enter the panel's scores; enterprises do not see them.
+  k.read_roles = {"admin", "staff", "reviewer", "viewer"};
+  k.write_roles = {"admin", "staff", "reviewer"};
+  return k;
+}
+
 KindDef region_statistics() {
   KindDef k = kind("region_statistics", "reg_region_statistics", "地区统计", "Region statistics");
   k.fields = {
@@ -630,6 +676,7 @@ const std::vector<KindDef>& registry_kinds() {
       hte_certificates(),
       region_statistics(),
       sme_registrations(),
+      hte_expert_reviews(),
       programme_tiers(),
       patents(),
       ip_items(),

@@ -53,7 +53,7 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
                           {"required", f.required}, {"unit", f.unit},
                           {"searchable", f.searchable}, {"filterable", f.filterable}};
     if (f.type == domain::FieldType::text) o["max_length"] = f.max_length;
-    if (f.type == domain::FieldType::integer) {
+    if (f.type == domain::FieldType::integer || f.type == domain::FieldType::decimal) {
       o["min"] = f.min;
       o["max"] = f.max;
     }

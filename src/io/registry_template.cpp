@@ -13,6 +13,8 @@ std::string type_label(const domain::FieldDef& f) {
     case domain::FieldType::text: return "文本 text (≤ " + std::to_string(f.max_length) + " bytes)";
     case domain::FieldType::integer: return "整数 whole number";
     case domain::FieldType::amount: return "金额 amount (万元, ≤ 4 decimals)";
+    case domain::FieldType::decimal:
+      return "数值 number (≤ 4 decimals, " + std::to_string(f.min) + "–" + std::to_string(f.max) + ")";
     case domain::FieldType::date: return "日期 date (YYYY-MM-DD)";
     case domain::FieldType::boolean: return "是/否 yes/no";
     case domain::FieldType::choice: return "选项 choice";

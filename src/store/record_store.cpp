@@ -12,7 +12,7 @@ namespace {
 using domain::FieldType;
 
 bool stored_as_integer(FieldType t) {
-  return t == FieldType::integer || t == FieldType::amount || t == FieldType::boolean ||
+  return t == FieldType::integer || domain::is_scaled_decimal(t) || t == FieldType::boolean ||
          t == FieldType::reference;
 }
 

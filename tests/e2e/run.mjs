@@ -567,6 +567,16 @@ test('policy: an enterprise\'s policy check lists E1–E8; the cultivation page 
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const id = created.body.id
+  // Three fiscal years that meet every figure, so only IP is missing and the growth bands (which
+  // E7 needs beside the expert scores) can be computed.
+  const thisYear = new Date().getFullYear()
+  for (const year of [thisYear - 3, thisYear - 2, thisYear - 1]) {
+    const y = await call('POST', '/registry/enterprise_years', {
+      enterprise_id: id, year, sales_revenue: '4000', gross_income: '4000', high_tech_revenue: '3000',
+      ip_backed_revenue: '3000', rd_total: '300', employees: 100, st_staff: 12, total_assets: '6000', net_assets: '3000',
+    })
+    assert.equal(y.status, 201, JSON.stringify(y.body))
+  }
   const browser = await launch()
   const { page } = browser
   page.setDefaultTimeout(TIMEOUT)
@@ -589,6 +599,27 @@ test('policy: an enterprise\'s policy check lists E1–E8; the cultivation page 
       await page.getByTestId('lang-en').click()
       await page.waitForFunction(() => document.querySelector('[data-testid="policy-gap-E2"]')?.textContent?.includes('Obtain'))
       await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('expert scores entered from the tab complete E7 and are linked from it', async () => {
+      assert.equal((await page.getByTestId('policy-status-E7').innerText()).trim(), '待定')
+      await page.getByTestId('policy-enter-review').click()
+      await page.waitForURL((u) => u.pathname === '/registry/hte_expert_reviews/new')
+      const item = (field) => page.getByTestId(`form-item-${field}`)
+      const scores = { ip_advancement: '6', ip_core_support: '6', ip_quantity: '5', ip_acquisition: '6',
+        transfer: '24.6', rd_management: '16', growth_net_assets: '4', growth_sales: '4' }
+      // A score above its maximum is refused before anything is sent.
+      await item('transfer').locator('input').fill('31')
+      await item('transfer').locator('input').blur()
+      await item('transfer').locator('.el-form-item__error').waitFor()
+      for (const [f, v] of Object.entries(scores)) await item(f).locator('input').fill(v)
+      await item('experts').locator('input').fill('5')
+      await page.getByTestId('record-form-submit').click()
+      await page.waitForURL((u) => /^\/registry\/hte_expert_reviews\/\d+$/.test(u.pathname))
+      await page.goto(`${BASE}/registry/enterprises/${id}?tab=policy`)
+      await page.getByTestId('policy-conditions').locator('tbody tr').first().waitFor()
+      assert.equal((await page.getByTestId('policy-status-E7').innerText()).trim(), '通过')
+      assert.match(await page.getByTestId('policy-expert-review').innerText(), /专家评分：\d{4}-\d{2}-\d{2} 评审/)
     })
 
     await step('the Cultivation page shows the counts per category', async () => {

@@ -80,3 +80,49 @@ test('missing facts, bad dates, unknown policies and other enterprises are refus
   assert.equal((await c.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`)).status, 200);
   assert.equal((await c.get(`/api/v1/rules/hte/enterprises/${bare.id}?as_of=2025-05-20`)).status, 403);
 });
+
+test('a stored expert review completes E7 for bureau users, not for the enterprise itself', async () => {
+  const before = await sys.admin.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`);
+  const e7 = (r) => r.json.results[0].conditions.find((c) => c.code === 'E7');
+  assert.equal(e7(before).status, 'unknown');
+  assert.equal(before.json.expert_review, null);
+
+  kechuang(['user', 'add', '--db', sys.db, '--name', 'panel-lead', '--role', 'reviewer'], 'Panel-Lead-Pass-1\n');
+  const reviewer = new Client(sys.server.url);
+  await reviewer.login('panel-lead', 'Panel-Lead-Pass-1');
+  const scores = { ip_advancement: '6', ip_core_support: '6', ip_quantity: '5', ip_acquisition: '6',
+    transfer: '24.6', rd_management: '16', growth_net_assets: '4', growth_sales: '4' };
+  const over = await reviewer.post('/api/v1/registry/hte_expert_reviews', {
+    enterprise_id: firm.id, reviewed_on: '2025-04-10', ...scores, transfer: '31', experts: 5 });
+  assert.equal(over.status, 422);
+  assert.equal(over.json.errors[0].field, 'transfer');
+  assert.match(over.json.errors[0].message, /30/);
+  const small = await reviewer.post('/api/v1/registry/hte_expert_reviews', {
+    enterprise_id: firm.id, reviewed_on: '2025-04-10', ...scores, experts: 3 });
+  assert.equal(small.status, 422, 'a panel has at least five experts');
+  // 6+6+5+6 = 23 IP + 24.6 + 16 + 8 = 71.6 points: passes (> 70).
+  const saved = await reviewer.post('/api/v1/registry/hte_expert_reviews', {
+    enterprise_id: firm.id, reviewed_on: '2025-04-10', ...scores, experts: 5 });
+  assert.equal(saved.status, 201, saved.text);
+  // A later review, after the application date, does not count for it.
+  const later = await reviewer.post('/api/v1/registry/hte_expert_reviews', {
+    enterprise_id: firm.id, reviewed_on: '2025-09-01', ...scores, transfer: '10', experts: 5 });
+  assert.equal(later.status, 201, later.text);
+
+  const after = await reviewer.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`);
+  assert.equal(after.status, 200, after.text);
+  assert.equal(e7(after).status, 'pass');
+  assert.ok(Math.abs(after.json.results[0].score.total - 71.6) < 1e-9, JSON.stringify(after.json.results[0].score));
+  assert.deepEqual(after.json.expert_review, { id: saved.json.id, reviewed_on: '2025-04-10' });
+  const afterLater = await sys.admin.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-10-01`);
+  assert.equal(e7(afterLater).status, 'fail', '23 + 10 + 16 + 8 = 57 points');
+  assert.equal(afterLater.json.expert_review.reviewed_on, '2025-09-01');
+
+  // The enterprise sees neither the reviews nor a verdict completed by them.
+  const self = new Client(sys.server.url);
+  await self.login('self-check', 'Self-Check-Pass-1');
+  assert.equal((await self.get(`/api/v1/registry/hte_expert_reviews/${saved.json.id}`)).status, 403);
+  const own = await self.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`);
+  assert.equal(e7(own).status, 'unknown');
+  assert.equal(own.json.expert_review, null);
+});

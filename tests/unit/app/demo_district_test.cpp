@@ -107,6 +107,14 @@ TEST_F(DemoDistrict, HasTheSizeAndSpanOfADistrictAndItsPeers) {
     EXPECT_EQ(summary_->records.at(kind.name), sql("SELECT COUNT(*) FROM " + kind.table))
         << kind.name;
   }
+  // Every certificate has the panel's review before it, and every such review passed E7 (> 70).
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_hte_expert_reviews"), sql("SELECT COUNT(*) FROM reg_hte_certificates"));
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_hte_expert_reviews WHERE ip_advancement + ip_core_support + ip_quantity + "
+                "ip_acquisition + transfer + rd_management + growth_net_assets + growth_sales <= 700000"),
+            0);
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_hte_expert_reviews r WHERE NOT EXISTS (SELECT 1 FROM "
+                "reg_hte_certificates c WHERE c.enterprise_id = r.enterprise_id AND c.issued_on > r.reviewed_on)"),
+            0);
   // Every enterprise year is of an enterprise already registered in that year.
   EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_enterprise_years y JOIN reg_enterprises e ON e.id = "
                 "y.enterprise_id "

@@ -26,6 +26,21 @@ TEST(ParseCell, AmountsAreExactIntegerYuan) {
   EXPECT_FALSE(parse_cell(f, "12a"));
 }
 
+TEST(ParseCell, DecimalScoresAreExactAndWithinTheirMaximum) {
+  const auto& f = field_of("hte_expert_reviews", "transfer");  // 0–30 points
+  EXPECT_EQ(to_string(f.type), "decimal");
+  EXPECT_EQ(std::get<std::int64_t>(parse_cell(f, "23.4").value()), 234000);
+  EXPECT_EQ(format_cell(f, parse_cell(f, "23.40").value()), "23.4");
+  EXPECT_TRUE(parse_cell(f, "30")) << "the maximum itself is allowed";
+  EXPECT_TRUE(parse_cell(f, "0"));
+  auto over = parse_cell(f, "30.0001");
+  ASSERT_FALSE(over);
+  EXPECT_NE(over.error().message.find("0 到 30"), std::string::npos) << over.error().message;
+  EXPECT_FALSE(parse_cell(f, "-0.5"));
+  EXPECT_FALSE(parse_cell(f, "1.23456")) << "more than 4 decimals";
+  EXPECT_FALSE(parse_cell(f, "many"));
+}
+
 TEST(ParseCell, IntegersRespectTheirRange) {
   const auto& year = field_of("enterprise_years", "year");
   EXPECT_EQ(std::get<std::int64_t>(parse_cell(year, "2013").value()), 2013);

@@ -31,7 +31,14 @@ export interface RuleResult {
   score: Record<string, unknown> | null
   gaps: RuleGap[]
 }
-export interface RuleDocument { policy: string; as_of: string; results: RuleResult[] }
+/** The stored expert review that completed the HTE score (bureau users only; null when none). */
+export interface ExpertReviewRef { id: number; reviewed_on: string }
+export interface RuleDocument {
+  policy: string
+  as_of: string
+  results: RuleResult[]
+  expert_review?: ExpertReviewRef | null
+}
 
 export function getEnterpriseRules(policy: Policy, id: number | string, asOf: string): Promise<RuleDocument> {
   return api.get<RuleDocument>(`/rules/${policy}/enterprises/${id}`, { query: { as_of: asOf } })

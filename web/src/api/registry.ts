@@ -7,6 +7,7 @@ import type { Page } from './types'
 export type FieldType =
   | 'text' | 'integer' | 'amount' | 'date' | 'boolean' | 'choice' | 'reference'
   | 'credit_code' | 'region_code' | 'industry_code' | 'patent_number'
+  | 'decimal' // a number with up to 4 decimals within [min, max], sent as an exact string
   // A type added on the server later is shown and edited as text until the front end knows it.
   | (string & {})
 
@@ -43,10 +44,7 @@ export interface KindDef {
   title_field: string
   /** Whether the signed-in user may create, edit and delete records of this kind. */
   writable: boolean
-  /**
-   * What the signed-in user may file for staff confirmation (enterprise self-service). The server
-   * does not send it yet; `kindAccess` (utils/submissions.ts) falls back to a table until it does.
-   */
+  /** What the signed-in user may file for staff confirmation (enterprise self-service); absent: nothing. */
   submit?: { create: boolean; edit: boolean }
 }
 

@@ -59,8 +59,13 @@ export const MAX_COLUMNS = 6
 /** Text fields longer than this are left out of list columns (they would crowd the table). */
 export const LONG_TEXT = 200
 
+/** Amounts and decimals travel as exact decimal strings (never floats). */
+export function isDecimal(field: FieldDef): boolean {
+  return field.type === 'amount' || field.type === 'decimal'
+}
+
 export function isNumeric(field: FieldDef): boolean {
-  return field.type === 'amount' || field.type === 'integer'
+  return isDecimal(field) || field.type === 'integer'
 }
 
 export function isLongText(field: FieldDef): boolean {
@@ -72,7 +77,7 @@ export function isLongText(field: FieldDef): boolean {
  * identifier rather than a quantity and stays left.
  */
 export function columnAlign(field: FieldDef, kind?: KindDef): 'left' | 'right' | 'center' {
-  if (field.type === 'amount') return 'right'
+  if (isDecimal(field)) return 'right'
   if (field.type === 'integer') return kind?.natural_key.includes(field.name) ? 'left' : 'right'
   if (field.type === 'boolean') return 'center'
   return 'left'
@@ -82,7 +87,7 @@ export function columnAlign(field: FieldDef, kind?: KindDef): 'left' | 'right' |
 export function columnWidth(field: FieldDef, kind?: KindDef): number {
   if (kind && field.name === kind.title_field) return 200
   if (field.type === 'credit_code') return 190
-  if (field.type === 'amount') return 150
+  if (isDecimal(field)) return 150
   if (field.type === 'reference') return 180
   if (field.type === 'boolean' || field.type === 'integer' || field.type === 'date') return 110
   if (field.type === 'region_code' || field.type === 'industry_code') return 120
@@ -244,6 +249,11 @@ export function inputSpec(field: FieldDef): InputSpec {
     case 'amount':
       spec.kind = 'amount'
       break
+    case 'decimal': // the same exact-decimal input, with the field's range checked
+      spec.kind = 'amount'
+      spec.min = field.min
+      spec.max = field.max
+      break
     case 'date':
       spec.kind = 'date'
       break
@@ -358,6 +368,10 @@ export function checkField(field: FieldDef, value: FormValue | undefined): Field
   if (v === null) return field.required ? { key: 'registry.invalid.required' } : null
   const spec = inputSpec(field)
   if (spec.kind === 'amount' && !AMOUNT_PATTERN.test(String(v))) return { key: 'registry.invalid.amount' }
+  if (spec.kind === 'amount' && spec.min !== undefined && spec.max !== undefined) {
+    const n = Number(v)
+    if (n < spec.min || n > spec.max) return { key: 'registry.invalid.range', params: { min: spec.min, max: spec.max } }
+  }
   if ((spec.kind === 'text' || spec.kind === 'textarea') && spec.maxLength && [...String(v)].length > spec.maxLength) {
     return { key: 'registry.invalid.tooLong', params: { max: spec.maxLength } }
   }
@@ -394,6 +408,7 @@ export function formatValue(field: FieldDef | undefined, value: FieldValue | und
       return c ? labelOf(c, lang) : String(value)
     }
     case 'amount':
+    case 'decimal':
       return groupDigits(String(value))
     case 'reference':
       return `#${value}`

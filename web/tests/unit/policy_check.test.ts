@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '@/i18n'
 import PolicyCheck from '@/components/policy/PolicyCheck.vue'
@@ -16,6 +17,7 @@ const RULES = {
     score: { bands: { ip_quantity: 'E' }, total: null },
     gaps: [{ code: 'E2', field: 'ip', years: [], amount: null, count: 1, fixable: true, text: { zh: '需取得知识产权', en: 'Obtain IP' } }],
   }],
+  expert_review: { id: 41, reviewed_on: '2026-10-09' },
 }
 
 describe('PolicyCheck', () => {
@@ -31,7 +33,9 @@ describe('PolicyCheck', () => {
       if (url.endsWith('/programmes')) return problemResponse(403, 'forbidden', { detail: '无权限 / forbidden' })
       throw new Error(`unexpected ${url}`)
     }))
-    const w = mount(PolicyCheck, { props: { id: 7 }, global: { plugins: [i18n, ElementPlus] } })
+    const w = mount(PolicyCheck, {
+      props: { id: 7 }, global: { plugins: [i18n, ElementPlus, createPinia()], stubs: { RouterLink: RouterLinkStub } },
+    })
     await flushPromises()
     expect(urls.some((u) => /\/api\/v1\/rules\/hte\/enterprises\/7\?as_of=\d{4}-\d{2}-\d{2}$/.test(u))).toBe(true)
     expect(w.get('[data-testid="policy-verdict"]').text()).toBe('不符合认定条件')
@@ -42,6 +46,11 @@ describe('PolicyCheck', () => {
     expect(table).toContain('注册满一年')
     expect(w.get('[data-testid="policy-score"]').text()).toContain('知识产权数量档次')
     expect(w.get('[data-testid="policy-gap-E2"]').text()).toContain('需取得知识产权')
+    // The review that completed the score links to its record.
+    const review = w.get('[data-testid="policy-expert-review"]')
+    expect(review.text()).toContain('2026-10-09')
+    expect(review.findComponent(RouterLinkStub).props('to')).toMatchObject({ name: 'registry-detail', params: { kind: 'hte_expert_reviews', id: 41 } })
+    expect(w.find('[data-testid="policy-enter-review"]').exists()).toBe(false) // kinds not loaded: not writable
     setLocale('en')
     await flushPromises()
     expect(w.get('[data-testid="policy-gap-E2"]').text()).toContain('Obtain IP')

@@ -198,6 +198,19 @@ describe('form field mapping', () => {
     expect(checkField(field(years, 'year'), 1800)).toEqual({ key: 'registry.invalid.range', params: { min: 1949, max: 2100 } })
     expect(checkField(field(years, 'year'), 2024)).toBeNull()
   })
+
+  it('edits decimal scores as exact strings within their range', () => {
+    const score: FieldDef = { name: 'transfer', type: 'decimal', zh: '科技成果转化能力', en: 'Technology transfer',
+      required: true, unit: '分', searchable: false, filterable: false, min: 0, max: 30 }
+    expect(inputSpec(score)).toMatchObject({ kind: 'amount', min: 0, max: 30, unit: '分' })
+    expect(fromFormValue(score, ' 23.4 ')).toBe('23.4')
+    expect(checkField(score, '23.4')).toBeNull()
+    expect(checkField(score, '30')).toBeNull()
+    expect(checkField(score, '30.5')).toEqual({ key: 'registry.invalid.range', params: { min: 0, max: 30 } })
+    expect(checkField(score, '1.23456')).toEqual({ key: 'registry.invalid.amount' })
+    expect(columnAlign(score)).toBe('right')
+    expect(formatValue(score, '23.4', 'en', words)).toBe('23.4')
+  })
 })
 
 describe('display', () => {
