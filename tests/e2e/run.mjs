@@ -634,6 +634,19 @@ test('policy: an enterprise\'s policy check lists E1–E8; the cultivation page 
       await page.getByTestId('cultivation-table').locator('tbody tr').first().waitFor()
     })
 
+    await step('the tier board counts every enterprise at each year end and draws the moves', async () => {
+      const year = new Date().getFullYear()
+      const expected = (await call('GET', `/cultivation/tiers?from=${year - 5}&to=${year}`)).body
+      const rows = page.getByTestId('tier-counts').locator('tbody tr')
+      await rows.nth(5).waitFor()
+      const last = (await rows.nth(5).locator('td').allInnerTexts()).map((c) => c.trim())
+      const c = expected.counts[5]
+      assert.deepEqual(last, [String(year), String(c.leading), String(c.hte), String(c.sme), String(c.none)])
+      await page.getByTestId('tier-counts-chart').locator('canvas').waitFor()
+      await page.getByTestId('tier-sankey').locator('canvas').waitFor()
+      assert.match(await page.getByTestId('tier-flow-summary').innerText(), /新设立 \d+ 家/)
+    })
+
     await step('no uncaught errors in the page', async () => {
       assert.deepEqual(pageErrors, [])
     })

@@ -71,5 +71,40 @@ test('deadlines list expiring certificates and the annual dates', async () => {
   const due = Object.fromEntries(r.json.deadlines.map((d) => [d.what, d.due]));
   assert.deepEqual(due, { sme_annual_update: '2025-03-31', hte_annual_report: '2025-05-31' });
   assert.equal((await sys.admin.get('/api/v1/cultivation/deadlines?year=nonsense')).status, 422);
+  const xlsx = await sys.admin.get('/api/v1/cultivation/deadlines?year=2025&format=xlsx', { raw: true });
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-disposition'), /deadlines-2025\.xlsx/);
+  assert.equal(xlsx.text.slice(0, 2), 'PK', 'a zip (xlsx) file');
   assert.equal((await sys.admin.get('/api/v1/cultivation/hte?as_of=someday')).status, 422);
+});
+
+test('the tier board reconstructs each year end and counts the moves between tiers', async () => {
+  // ready: SME in 2022, certified 2023-11-20 (previous test); close: certified 2022-12-24, navigator
+  // from mid-2024; incomplete: nothing; founded: registered in 2024.
+  assert.equal((await sys.admin.post('/api/v1/registry/sme_registrations', {
+    enterprise_id: ids.ready, registration_no: '2022330100A0000001', year: 2022 })).status, 201);
+  assert.equal((await sys.admin.post('/api/v1/registry/programme_tiers', {
+    enterprise_id: ids.close, programme: 'p236', tier: 'tier1', entered_on: '2024-06-01' })).status, 201);
+  assert.equal((await sys.admin.post('/api/v1/registry/enterprises', {
+    credit_code: creditCode(9104), name: 'founded', registered_on: '2024-02-01' })).status, 201);
+
+  const r = await sys.admin.get('/api/v1/cultivation/tiers?from=2021&to=2024');
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.tiers, ['leading', 'hte', 'sme', 'none']);
+  const counts = Object.fromEntries(r.json.counts.map((c) => [c.year, c]));
+  assert.deepEqual(counts[2021], { year: 2021, leading: 0, hte: 0, sme: 0, none: 3 });
+  assert.deepEqual(counts[2022], { year: 2022, leading: 0, hte: 1, sme: 1, none: 1 });
+  assert.deepEqual(counts[2023], { year: 2023, leading: 0, hte: 2, sme: 0, none: 1 });
+  assert.deepEqual(counts[2024], { year: 2024, leading: 1, hte: 1, sme: 0, none: 2 });
+  const moves = r.json.flows.filter((f) => f.to_year === 2024).map((f) => `${f.from}>${f.to}:${f.count}`).sort();
+  assert.deepEqual(moves, ['hte>hte:1', 'hte>leading:1', 'none>none:1', 'not_registered>none:1']);
+  const up2022 = r.json.flows.filter((f) => f.to_year === 2022).map((f) => `${f.from}>${f.to}:${f.count}`).sort();
+  assert.deepEqual(up2022, ['none>hte:1', 'none>none:1', 'none>sme:1']);
+
+  const xlsx = await sys.admin.get('/api/v1/cultivation/tiers?from=2021&to=2024&format=xlsx', { raw: true });
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.equal((await sys.admin.get('/api/v1/cultivation/tiers?from=2024&to=2021')).status, 422);
+  assert.equal((await sys.admin.get('/api/v1/cultivation/tiers?from=1990&to=2024')).status, 422, 'at most 30 years');
+  assert.equal((await sys.admin.get('/api/v1/cultivation/tiers?from=abc')).status, 422);
 });

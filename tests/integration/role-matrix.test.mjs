@@ -69,6 +69,8 @@ const MATRIX = [
   ['DELETE', '/api/v1/index/definitions/{id}', '/api/v1/index/definitions/999999', undefined, writers(404)],
   ['GET', '/api/v1/cultivation/hte', '/api/v1/cultivation/hte?as_of=2025-05-20', undefined,
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
+  ['GET', '/api/v1/cultivation/tiers', '/api/v1/cultivation/tiers?from=2021&to=2024', undefined,
+    (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
   ['GET', '/api/v1/cultivation/deadlines', '/api/v1/cultivation/deadlines?year=2025', undefined,
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
   ['GET', '/api/v1/programmes/facts', '/api/v1/programmes/facts', undefined, (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],

@@ -68,6 +68,21 @@ export function cultivationXlsxUrl(asOf: string): string {
   return buildUrl('/cultivation/hte', { as_of: asOf, format: 'xlsx' })
 }
 
+/** The cultivation ladder, highest first (docs/api.md "Cultivation"). */
+export type Tier = 'leading' | 'hte' | 'sme' | 'none'
+export const TIERS: readonly Tier[] = ['leading', 'hte', 'sme', 'none']
+/** Where a flow may also start: enterprises founded during the year. */
+export type FlowSource = Tier | 'not_registered'
+export interface TierCount extends Record<Tier, number> { year: number }
+export interface TierFlow { from_year: number; to_year: number; from: FlowSource; to: Tier; count: number }
+export interface TierFlows { from_year: number; to_year: number; tiers: Tier[]; counts: TierCount[]; flows: TierFlow[] }
+export function getTierFlows(from: number, to: number): Promise<TierFlows> {
+  return api.get<TierFlows>('/cultivation/tiers', { query: { from, to } })
+}
+export function tierXlsxUrl(from: number, to: number): string {
+  return buildUrl('/cultivation/tiers', { from, to, format: 'xlsx' })
+}
+
 export interface Deadline extends Bilingual { what: string; due: string; enterprises: number }
 export interface ExpiringCertificate { certificate_no: string; enterprise_id: number; name: string; valid_until: string }
 export interface Deadlines {
@@ -75,6 +90,9 @@ export interface Deadlines {
   deadlines: Deadline[]
   certificates_expiring: ExpiringCertificate[]
   annual_report_due: ExpiringCertificate[]
+}
+export function deadlinesXlsxUrl(year: number): string {
+  return buildUrl('/cultivation/deadlines', { year, format: 'xlsx' })
 }
 export function getDeadlines(year: number): Promise<Deadlines> {
   return api.get<Deadlines>('/cultivation/deadlines', { query: { year } })
