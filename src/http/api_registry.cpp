@@ -69,9 +69,15 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
   for (const auto& n : k.natural_key) key.push_back(boost::json::value(n));
   const auto role_name = std::string(app::to_string(role));
   const bool writable = std::find(k.write_roles.begin(), k.write_roles.end(), role_name) != k.write_roles.end();
-  return {{"name", k.name},      {"zh", k.zh},         {"en", k.en},
-          {"fields", std::move(fields)}, {"natural_key", std::move(key)},
-          {"title_field", k.title_field}, {"writable", writable}};
+  boost::json::object kind{{"name", k.name},      {"zh", k.zh},         {"en", k.en},
+                           {"fields", std::move(fields)}, {"natural_key", std::move(key)},
+                           {"title_field", k.title_field}, {"writable", writable}};
+  // What this role may file for staff confirmation (SubmissionService::submit's rules): edits of
+  // its own records, and new ones except enterprises themselves, which the bureau registers.
+  if (std::find(k.submit_roles.begin(), k.submit_roles.end(), role_name) != k.submit_roles.end()) {
+    kind["submit"] = {{"create", k.enterprise_scope != "id"}, {"edit", true}};
+  }
+  return kind;
 }
 
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

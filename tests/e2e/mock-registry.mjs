@@ -218,7 +218,8 @@ export function registryApi({ method: m, path: p, url, body, user, reg, send, fa
   const readable = KINDS.filter((k) => canRead(k, user.role))
   const writable = WRITERS.includes(user.role)
   if (m === 'GET' && p === '/registry/kinds') {
-    send(200, { kinds: readable.map((k) => ({ ...k, writable })) })
+    const submit = (k) => (user.role === 'enterprise' && SUBMIT[k.name] ? { submit: { create: SUBMIT[k.name].create, edit: true } } : {})
+    send(200, { kinds: readable.map((k) => ({ ...k, writable, ...submit(k) })) })
     return true
   }
   const match = /^\/registry\/([a-z_]+)(?:\/(\d+)(\/history)?)?$/.exec(p)

@@ -100,6 +100,7 @@ test('the kinds endpoint describes fields for the generic pages', async () => {
   const enterprises = r.json.kinds.find((k) => k.name === 'enterprises');
   assert.deepEqual(enterprises.natural_key, ['credit_code']);
   assert.equal(enterprises.writable, true);
+  assert.equal(enterprises.submit, undefined, 'staff write directly');
   const tech = enterprises.fields.find((f) => f.name === 'tech_field');
   assert.equal(tech.choices.length, 8);
   const years = r.json.kinds.find((k) => k.name === 'enterprise_years');
@@ -123,6 +124,12 @@ test('an enterprise account sees and reaches only its own enterprise', async () 
   assert.equal((await c.get('/api/v1/registry/region_statistics')).status, 403);
   const kinds = await c.get('/api/v1/registry/kinds');
   assert.ok(!kinds.json.kinds.some((k) => k.name === 'region_statistics'));
+  assert.ok(!kinds.json.kinds.some((k) => k.name === 'hte_expert_reviews'), 'the panel\'s scores are not for enterprises');
+  // What the account may file for confirmation comes with the kinds.
+  const kind = (name) => kinds.json.kinds.find((k) => k.name === name);
+  assert.deepEqual(kind('enterprises').submit, { create: false, edit: true });
+  assert.deepEqual(kind('enterprise_years').submit, { create: true, edit: true });
+  assert.equal(kind('patents').submit, undefined);
   assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${other.id}`)).json.name, '别家科技');
 });
 

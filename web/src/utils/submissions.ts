@@ -13,23 +13,14 @@ export interface KindAccess {
   review: boolean
 }
 
-/**
- * The server's `submit_roles` (docs/api.md) as the front end knows them while `GET /registry/kinds`
- * does not say what an enterprise account may file: its own enterprise (edit only; the bureau
- * registers enterprises) and its years (new and edit). A `submit` entry in the metadata wins.
- */
-export const SELF_SERVICE: Readonly<Record<string, { create: boolean; edit: boolean }>> = {
-  enterprises: { create: false, edit: true },
-  enterprise_years: { create: true, edit: true },
-}
-
 const NONE: KindAccess = { create: false, edit: false, delete: false, review: false }
 
 export function kindAccess(kind: KindDef | undefined, role: Role | null): KindAccess {
   if (!kind) return NONE
   if (kind.writable) return { create: true, edit: true, delete: true, review: false }
   if (role !== 'enterprise') return NONE
-  const submit = kind.submit ?? SELF_SERVICE[kind.name]
+  // The server says per kind what this role may file for staff confirmation (GET /registry/kinds).
+  const submit = kind.submit
   if (!submit || (!submit.create && !submit.edit)) return NONE
   return { create: submit.create, edit: submit.edit, delete: false, review: true }
 }

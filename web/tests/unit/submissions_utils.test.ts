@@ -22,9 +22,13 @@ describe('kindAccess', () => {
     expect(kindAccess(kindOf('enterprises'), 'staff')).toEqual({ create: true, edit: true, delete: true, review: false })
   })
 
-  it('lets an enterprise account file changes to its enterprise (edit only) and its years (new and edit)', () => {
-    expect(kindAccess(readOnly('enterprises'), 'enterprise')).toEqual({ create: false, edit: true, delete: false, review: true })
-    expect(kindAccess(readOnly('enterprise_years'), 'enterprise')).toEqual({ create: true, edit: true, delete: false, review: true })
+  it('lets an enterprise account file what the server says: its enterprise (edit only) and its years', () => {
+    // As GET /registry/kinds answers an enterprise account.
+    const enterprises = { ...readOnly('enterprises'), submit: { create: false, edit: true } }
+    const years = { ...readOnly('enterprise_years'), submit: { create: true, edit: true } }
+    expect(kindAccess(enterprises, 'enterprise')).toEqual({ create: false, edit: true, delete: false, review: true })
+    expect(kindAccess(years, 'enterprise')).toEqual({ create: true, edit: true, delete: false, review: true })
+    expect(kindAccess(readOnly('enterprise_years'), 'enterprise').review).toBe(false) // no entry, nothing to file
   })
 
   it('gives nothing for other read-only kinds or other roles', () => {
@@ -36,7 +40,7 @@ describe('kindAccess', () => {
     expect(kindAccess(readOnly('enterprise_years'), null)).toEqual(none)
   })
 
-  it('follows a `submit` entry in the metadata over the built-in table', () => {
+  it('follows the `submit` entry of any kind', () => {
     const certs = { ...readOnly('hte_certificates'), submit: { create: true, edit: false } }
     expect(kindAccess(certs, 'enterprise')).toEqual({ create: true, edit: false, delete: false, review: true })
     const years = { ...readOnly('enterprise_years'), submit: { create: false, edit: false } }

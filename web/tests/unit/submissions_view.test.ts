@@ -13,7 +13,11 @@ import { ADMIN, jsonResponse, mockFetch, problemResponse } from './helpers'
 import { KINDS } from './registry_fixture'
 
 const ENTERPRISE_USER = { ...ADMIN, id: 9, username: 'acme', role: 'enterprise' as const, enterprise_id: 5 }
-const READ_ONLY_KINDS = KINDS.map((k) => ({ ...k, writable: false }))
+/** The kinds as GET /registry/kinds answers an enterprise account: nothing writable, two kinds to file. */
+const SUBMIT: Record<string, { create: boolean; edit: boolean }> = {
+  enterprises: { create: false, edit: true }, enterprise_years: { create: true, edit: true },
+}
+const READ_ONLY_KINDS = KINDS.map((k) => ({ ...k, writable: false, ...(SUBMIT[k.name] ? { submit: SUBMIT[k.name] } : {}) }))
 
 const settle = async () => {
   await flushPromises()
