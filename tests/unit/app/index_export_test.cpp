@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "app/index_convert.hpp"
+#include "asem_text.hpp"
 #include "io/csv.hpp"
 #include "io/index_csv.hpp"
 #include "io/xlsx_reader.hpp"
@@ -17,11 +18,7 @@
 namespace kc::app {
 namespace {
 
-std::string asem(const std::string& file) {
-  auto text = io::read_file(std::string(KC_SHARED_DIR) + "/data/asem/" + file);
-  EXPECT_TRUE(text.ok()) << file;
-  return text.ok() ? text.value() : std::string();
-}
+using test::asem;
 
 std::filesystem::path temp_file(const std::string& name) {
   const auto dir = std::filesystem::path(::testing::TempDir()) / ("kc_index_export_" + std::to_string(::getpid()));

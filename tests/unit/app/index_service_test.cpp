@@ -8,17 +8,14 @@
 #include <map>
 #include <numeric>
 
+#include "asem_text.hpp"
 #include "io/csv.hpp"
 #include "io/index_csv.hpp"
 
 namespace kc::app {
 namespace {
 
-std::string asem(const std::string& file) {
-  auto text = io::read_file(std::string(KC_SHARED_DIR) + "/data/asem/" + file);
-  EXPECT_TRUE(text.ok()) << file;
-  return text.ok() ? text.value() : std::string();
-}
+using test::asem;
 
 IndexRequest asem_request(bool example_spec = true) {
   IndexRequest r;
