@@ -20,9 +20,15 @@ struct ImportOptions {
   // Without it a row whose natural key exists must match the stored record (it is then counted
   // unchanged, so importing a file twice is harmless); with it such rows update the record.
   bool update = false;
+  // The file size limit. 64 MiB suits uploads, which arrive whole in memory (the server's
+  // --max-body-mb caps them first); the CLI streams UTF-8 CSV from disk and sets its own
+  // (`kechuang import --max-bytes`, default kCliMaxBytes).
   std::size_t max_bytes = 64ull << 20;
   std::size_t max_rows = 1'000'000;
 };
+
+// The CLI's default file limit: a 27-column enterprise-years file of max_rows rows is ≈ 190 MB.
+inline constexpr std::size_t kCliMaxBytes = 1ull << 30;
 
 struct ImportError {
   std::size_t row = 0;  // as a spreadsheet shows it: the header is row 1
@@ -44,7 +50,13 @@ struct ImportSummary {
 
 // File-level failures (unreadable, too large, not a table, no permission) are a Problem; row
 // problems are listed in the summary and nothing is written.
-Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor, const domain::KindDef& kind,
-                                      std::string_view bytes, const ImportOptions& options);
+Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor,
+                                      const domain::KindDef& kind, std::string_view bytes,
+                                      const ImportOptions& options);
+// The same for a file on disk (the CLI). A UTF-8 CSV is streamed, so memory does not grow with
+// the file; XLSX, GB18030 and UTF-16 files are read whole.
+Outcome<ImportSummary> import_records_file(store::Database& db, const Actor& actor,
+                                           const domain::KindDef& kind, const std::string& path,
+                                           const ImportOptions& options);
 
 }  // namespace kc::app

@@ -1,4 +1,5 @@
 // `kechuang import`, `kechuang export` and `kechuang template`: registry files from the shell.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -44,19 +45,25 @@ void write_errors_xlsx(const app::ImportSummary& s, const std::string& path) {
 struct FileOptions {
   std::string db, kind, file, out, errors_out, q;
   bool dry_run = false, update = false;
+  std::size_t max_bytes = app::kCliMaxBytes;
   std::vector<std::string> filters;
 };
 
 void run_import(const FileOptions& o) {
   const auto* kind = domain::find_kind(o.kind);
-  auto bytes = io::read_file(o.file);
-  if (!bytes) fail(bytes.error().message);
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(o.file, ec); !ec && size > o.max_bytes) {
+    fail(o.file + " has " + std::to_string(size) + " bytes, more than the limit of " +
+         std::to_string(o.max_bytes) + " bytes (--max-bytes); nothing was imported");
+  }
   auto db = open_migrated(o.db, 2);
   app::ImportOptions options;
   options.dry_run = o.dry_run;
   options.update = o.update;
-  auto result = app::import_records(*db, app::Actor::system("cli"), *kind, bytes.value(), options);
-  if (!result) fail(result.problem().detail);
+  options.max_bytes = o.max_bytes;
+  // Read from disk as the import goes (a UTF-8 CSV is streamed), not loaded whole first.
+  auto result = app::import_records_file(*db, app::Actor::system("cli"), *kind, o.file, options);
+  if (!result) fail(result.problem().detail + "; nothing was imported");
   const auto& s = result.value();
   std::cout << o.file << ": " << s.format << ", " << s.rows << " rows\n";
   if (s.error_count > 0) {
@@ -125,6 +132,10 @@ void add_registry_file_commands(CLI::App& app) {
   import->add_flag("--dry-run", o->dry_run, "Check every row and report, writing nothing");
   import->add_flag("--update", o->update, "Update records whose natural key exists (otherwise they must match)");
   import->add_option("--errors-out", o->errors_out, "Write the row errors to this .xlsx file");
+  import->add_option("--max-bytes", o->max_bytes,
+                     "Largest file accepted, in bytes or with a unit (500MB, 2GiB); default 1 GiB. "
+                     "Uploads over HTTP have their own limit (serve --max-body-mb, at most 64 MiB)")
+      ->transform(CLI::AsSizeValue(false));
   import->footer(kinds_help());
   import->callback([o] { run_import(*o); });
 

@@ -1,5 +1,7 @@
 #include "io/csv.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -12,64 +14,148 @@ domain::Error csv_error(std::size_t line, std::string what) {
 }
 }  // namespace
 
-domain::Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<CsvRecord> records;
-  std::size_t i = 0, line = 1;
-  const std::size_t n = text.size();
-  while (i < n) {
-    CsvRecord rec;
-    rec.line = line;
-    std::string field;
-    bool end_of_record = false;
-    while (!end_of_record) {
-      field.clear();
-      if (i < n && text[i] == '"') {
-        const std::size_t start_line = line;
+CsvReader::CsvReader(std::string_view text) : text_(text) {}
+
+CsvReader::CsvReader(Pull pull, std::size_t chunk_bytes)
+    : at_end_(false),
+      pull_(std::move(pull)),
+      chunk_bytes_(std::max<std::size_t>(chunk_bytes, 64)) {}
+
+bool CsvReader::refill() {
+  if (at_end_) return false;
+  // Keep the unconsumed bytes (a record cut by the chunk boundary) and append the next chunk.
+  const std::size_t keep = text_.size() - pos_;
+  if (keep > 0 && pos_ > 0) std::memmove(buffer_.data(), text_.data() + pos_, keep);
+  pos_ = 0;
+  if (buffer_.size() < keep + chunk_bytes_) buffer_.resize(keep + chunk_bytes_);
+  const std::size_t got = pull_(buffer_.data() + keep, buffer_.size() - keep);
+  if (got == 0) at_end_ = true;
+  text_ = std::string_view(buffer_.data(), keep + got);
+  return true;
+}
+
+CsvReader::Parsed CsvReader::parse(std::vector<std::string>& fields, domain::Error& error) {
+  const std::string_view t = text_;
+  const std::size_t n = t.size();
+  std::size_t i = pos_, line = line_, count = 0;
+  // Reuses the strings already in `fields`, so steady-state reading allocates nothing.
+  auto next_field = [&]() -> std::string& {
+    if (count == fields.size()) fields.emplace_back();
+    std::string& f = fields[count++];
+    f.clear();
+    return f;
+  };
+  for (;;) {
+    std::string& field = next_field();
+    if (i < n && t[i] == '"') {
+      const std::size_t quote_line = line;
+      ++i;
+      bool closed = false;
+      while (i < n) {
+        std::size_t q = t.find('"', i);
+        const std::size_t stop = q == std::string_view::npos ? n : q;
+        line += static_cast<std::size_t>(std::count(t.begin() + static_cast<std::ptrdiff_t>(i),
+                                                    t.begin() + static_cast<std::ptrdiff_t>(stop),
+                                                    '\n'));
+        field.append(t.data() + i, stop - i);
+        i = stop;
+        if (i == n) break;
+        if (i + 1 < n && t[i + 1] == '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        if (i + 1 >= n && !at_end_) return Parsed::need_more;  // "" or the closing quote?
         ++i;
-        bool closed = false;
-        while (i < n) {
-          const char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (c == '\n') ++line;
-          field += c;
-          ++i;
-        }
-        if (!closed) return csv_error(start_line, "quoted field is never closed");
-        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-          return csv_error(line, "unexpected character after a closing quote");
-      } else {
-        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"') return csv_error(line, "quote inside an unquoted field");
-          field += text[i++];
-        }
+        closed = true;
+        break;
       }
-      rec.fields.push_back(field);
-      if (i >= n) {
-        end_of_record = true;
-      } else if (text[i] == ',') {
-        ++i;
-        if (i >= n) {
-          rec.fields.emplace_back();
-          end_of_record = true;
-        }
-      } else {
-        if (text[i] == '\r') ++i;
-        if (i < n && text[i] == '\n') ++i;
-        ++line;
-        end_of_record = true;
+      if (!closed) {
+        if (!at_end_) return Parsed::need_more;
+        error = csv_error(quote_line, "quoted field is never closed");
+        return Parsed::error;
       }
+      if (i < n && t[i] != ',' && t[i] != '\n' && t[i] != '\r') {
+        error = csv_error(line, "unexpected character after a closing quote");
+        return Parsed::error;
+      }
+    } else {
+      std::size_t j = i;
+      while (j < n && t[j] != ',' && t[j] != '\n' && t[j] != '\r' && t[j] != '"') ++j;
+      if (j < n && t[j] == '"') {
+        error = csv_error(line, "quote inside an unquoted field");
+        return Parsed::error;
+      }
+      field.assign(t.data() + i, j - i);
+      i = j;
     }
-    records.push_back(std::move(rec));
+    if (i >= n) {
+      if (!at_end_) return Parsed::need_more;
+      break;
+    }
+    if (t[i] == ',') {
+      ++i;
+      if (i >= n) {
+        if (!at_end_) return Parsed::need_more;
+        next_field();  // "a," at the very end: a last, empty field
+        break;
+      }
+      continue;
+    }
+    if (t[i] == '\r') {
+      if (i + 1 >= n && !at_end_) return Parsed::need_more;  // is a \n next?
+      ++i;
+    }
+    if (i < n && t[i] == '\n') ++i;
+    ++line;
+    break;
+  }
+  fields.resize(count);
+  record_line_ = line_;
+  pos_ = i;
+  line_ = line;
+  return Parsed::record;
+}
+
+domain::Result<bool> CsvReader::next(std::vector<std::string>& fields) {
+  if (!bom_checked_) {
+    while (text_.size() - pos_ < 3 && refill()) {
+    }
+    if (text_.substr(pos_, 3) == "\xEF\xBB\xBF") pos_ += 3;
+    bom_checked_ = true;
+  }
+  for (;;) {
+    if (pos_ >= text_.size()) {
+      if (!refill()) return false;
+      continue;
+    }
+    domain::Error error;
+    switch (parse(fields, error)) {
+      case Parsed::record:
+        return true;
+      case Parsed::error:
+        return error;
+      case Parsed::need_more:
+        if (text_.size() - pos_ >= kMaxStreamedRecordBytes) {
+          return csv_error(line_, "record longer than " +
+                                      std::to_string(kMaxStreamedRecordBytes >> 20) +
+                                      " MiB (is a quote never closed?)");
+        }
+        refill();
+        break;
+    }
+  }
+}
+
+domain::Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
+  std::vector<CsvRecord> records;
+  CsvReader reader(text);
+  std::vector<std::string> fields;
+  for (;;) {
+    auto more = reader.next(fields);
+    if (!more) return more.error();
+    if (!more.value()) break;
+    records.push_back(CsvRecord{fields, reader.line()});
   }
   return records;
 }

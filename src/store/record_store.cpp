@@ -1,5 +1,6 @@
 #include "store/record_store.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "domain/registry_kinds.hpp"
@@ -105,6 +106,10 @@ RecordStore::RecordStore(Connection& conn, const domain::KindDef& kind) : conn_(
     }
   }
   natural_key_ = select_ + where;
+  id_by_key_ = "SELECT id FROM " + kind_.table + where;
+  std::string key_cols;
+  for (auto i : key_fields_) key_cols += ", " + kind_.fields[i].name;
+  scan_keys_ = "SELECT id" + key_cols + " FROM " + kind_.table + " WHERE id > $1 ORDER BY id LIMIT $2";
 }
 
 std::vector<Record> RecordStore::list(const RecordQuery& q) {
@@ -141,6 +146,34 @@ std::optional<Record> RecordStore::find_by_natural_key(const Record& record) {
   auto row = conn_.query_one(natural_key_, params);
   if (!row) return std::nullopt;
   return to_record(kind_, *row);
+}
+
+std::optional<std::int64_t> RecordStore::id_by_natural_key(const Record& record) {
+  Params params;
+  for (auto i : key_fields_) params.push_back(to_value(record.cells[i]));
+  auto row = conn_.query_one(id_by_key_, params);
+  if (!row) return std::nullopt;
+  return row->integer(0);
+}
+
+bool RecordStore::exists(std::int64_t id) {
+  return conn_.query_one("SELECT 1 FROM " + kind_.table + " WHERE id = $1", {id}).has_value();
+}
+
+std::int64_t RecordStore::scan_natural_keys(std::int64_t after_id, std::size_t limit,
+                                            const std::function<void(std::int64_t, const Record&)>& visit) {
+  Record keys;
+  keys.cells.resize(kind_.fields.size());
+  std::int64_t last = 0;
+  for (const auto& row : conn_.query(scan_keys_, {after_id, static_cast<std::int64_t>(limit)})) {
+    last = row.integer(0);
+    for (std::size_t k = 0; k < key_fields_.size(); ++k) {
+      keys.cells[key_fields_[k]] = to_cell(kind_.fields[key_fields_[k]], row, k + 1);
+    }
+    keys.id = last;
+    visit(last, keys);
+  }
+  return last;
 }
 
 std::int64_t RecordStore::insert(const Record& r) {
@@ -189,6 +222,44 @@ std::optional<std::int64_t> RecordStore::enterprise_of(const Record& r) const {
     }
   }
   return std::nullopt;
+}
+
+RecordAppender::RecordAppender(Connection& conn, const domain::KindDef& kind, std::vector<std::size_t> fields)
+    : conn_(conn), kind_(kind), fields_(std::move(fields)) {
+  if (fields_.empty()) {
+    for (std::size_t i = 0; i < kind_.fields.size(); ++i) fields_.push_back(i);
+  }
+  // About 4,000 parameters a statement: well inside SQLite's (32,766) and PostgreSQL's (65,535)
+  // limits, and enough rows that the per-statement cost no longer shows.
+  batch_rows_ = std::clamp<std::size_t>(4000 / (fields_.size() + 1), 1, 256);
+  batch_sql_ = statement(batch_rows_);
+  params_.reserve(1 + batch_rows_ * fields_.size());
+  params_.push_back(domain::to_iso_utc(domain::now_epoch_seconds()));
+}
+
+std::string RecordAppender::statement(std::size_t rows) const {
+  std::string sql = "INSERT INTO " + kind_.table + " (";
+  for (auto i : fields_) sql += kind_.fields[i].name + ", ";
+  sql += "created_at, updated_at) VALUES ";
+  std::size_t n = 2;
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (std::size_t k = 0; k < fields_.size(); ++k) sql += "$" + std::to_string(n++) + ", ";
+    sql += "$1, $1)";
+  }
+  return sql;
+}
+
+void RecordAppender::add(const Record& r) {
+  for (auto i : fields_) params_.push_back(to_value(r.cells[i]));
+  if (++pending_ == batch_rows_) flush();
+}
+
+void RecordAppender::flush() {
+  if (pending_ == 0) return;
+  conn_.execute(pending_ == batch_rows_ ? batch_sql_ : statement(pending_), params_);
+  params_.resize(1);
+  pending_ = 0;
 }
 
 void sync_registry_schema(Connection& conn) {

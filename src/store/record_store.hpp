@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,13 @@ class RecordStore {
   std::optional<Record> get(std::int64_t id);
   // The record with the same natural key as `record`, if any.
   std::optional<Record> find_by_natural_key(const Record& record);
+  // Only the id of that record: what resolving a reference needs, without reading every column.
+  std::optional<std::int64_t> id_by_natural_key(const Record& record);
+  bool exists(std::int64_t id);
+  // Calls `visit(id, keys)` for up to `limit` records with id > `after_id` in id order; `keys` has
+  // the natural-key cells filled and the others NULL. Returns the last id visited (0 if none).
+  std::int64_t scan_natural_keys(std::int64_t after_id, std::size_t limit,
+                                 const std::function<void(std::int64_t, const Record&)>& visit);
   std::int64_t insert(const Record& record);  // returns the new id
   // The same without asking for the id back (no RETURNING), for bulk imports.
   void append(const Record& record);
@@ -54,7 +62,33 @@ class RecordStore {
   std::string select_;        // "SELECT id, …, updated_at FROM table"
   std::string insert_;        // "INSERT INTO table (…) VALUES ($1, …)"
   std::string natural_key_;   // select_ + " WHERE key1 = $1 AND …"
+  std::string id_by_key_;     // "SELECT id FROM table WHERE key1 = $1 AND …"
+  std::string scan_keys_;     // "SELECT id, key1, … FROM table WHERE id > $1 ORDER BY id LIMIT $2"
   std::vector<std::size_t> key_fields_;  // field indexes of the natural key
+};
+
+// Inserts new records of one kind several to a statement (a multi-row VALUES list): far fewer
+// statements than one INSERT per record, and on PostgreSQL far fewer round trips. For bulk imports,
+// inside the caller's transaction; every record gets the same created_at/updated_at, the instant
+// the appender was made. Records are written when a batch is full and by flush().
+class RecordAppender {
+ public:
+  // Writes the cells of `fields` (field indexes; all fields when empty); the others stay NULL.
+  RecordAppender(Connection& conn, const domain::KindDef& kind, std::vector<std::size_t> fields = {});
+  void add(const Record& record);
+  void flush();
+  std::size_t pending() const { return pending_; }
+
+ private:
+  std::string statement(std::size_t rows) const;
+
+  Connection& conn_;
+  const domain::KindDef& kind_;
+  std::vector<std::size_t> fields_;
+  std::size_t batch_rows_;
+  std::size_t pending_ = 0;
+  std::string batch_sql_;  // the statement for a full batch, built once
+  Params params_;          // $1 is the timestamp every row shares, then the rows' cells
 };
 
 // Creates missing registry tables, columns and indexes from the declarations. Additive only:

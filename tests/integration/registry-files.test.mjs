@@ -2,7 +2,10 @@
 // commit, idempotent re-import, update mode and the export → edit → import round trip.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { creditCode, freshSystem } from './harness.mjs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { creditCode, freshSystem, kechuang } from './harness.mjs';
 
 let sys;
 before(async () => { sys = await freshSystem(); });
@@ -67,4 +70,26 @@ test('a malformed file is refused with a clear message', async () => {
   const r = await upload('/api/v1/registry/enterprises/import', 'PK\u0003\u0004not really a zip');
   assert.equal(r.status, 422);
   assert.equal(r.json.code, 'import_unreadable');
+});
+
+test('the CLI streams a file from disk and refuses one over --max-bytes without changing anything', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kc-cli-import-'));
+  try {
+    const path = join(dir, 'firms.csv');
+    const file = csv([['credit_code', 'name'], [creditCode(7201), '丙'], [creditCode(7202), '丁']]);
+    writeFileSync(path, file);
+    const size = Buffer.byteLength(file);
+    const before = (await sys.admin.get('/api/v1/registry/enterprises')).json.total;
+    const refused = kechuang(['import', '--db', sys.db, 'enterprises', path, '--max-bytes', String(size - 1)]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, new RegExp(`has ${size} bytes, more than the limit of ${size - 1} bytes \\(--max-bytes\\); nothing was imported`));
+    assert.equal((await sys.admin.get('/api/v1/registry/enterprises')).json.total, before);
+    const done = kechuang(['import', '--db', sys.db, 'enterprises', path, '--max-bytes', '1KiB']);
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(done.stdout, /csv \(UTF-8\), 2 rows/);
+    assert.match(done.stdout, /Imported: 2 new/);
+    assert.equal((await sys.admin.get('/api/v1/registry/enterprises')).json.total, before + 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

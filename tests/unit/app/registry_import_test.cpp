@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "../store/temp_database.hpp"
@@ -10,6 +11,7 @@
 #include "app/crypto.hpp"
 #include "app/registry_export.hpp"
 #include "app/registry_table.hpp"
+#include "domain/credit_code.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/csv.hpp"
 #include "io/registry_template.hpp"
@@ -161,6 +163,149 @@ TEST_F(RegistryImport, OnlyWritersMayImport) {
   auto r = import_records(*db, viewer, *domain::find_kind("enterprises"), "credit_code,name\n", {});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.problem().status, 403);
+}
+
+// A valid credit code for serial `n` (GB 32100 and GB 11714 check characters computed).
+std::string credit_code(int n) {
+  std::string body = std::to_string(10'000'000 + n);
+  std::string first17 = "91330106" + body + domain::CreditCode::compute_org_check_char(body);
+  return first17 + domain::CreditCode::compute_check_char(first17);
+}
+
+// Enough rows to go past the importer's thresholds: batches of inserts with a partial last batch,
+// references resolved from a loaded table, stored keys loaded as hashes.
+class LargeImport : public RegistryImport {
+ protected:
+  static constexpr int kEnterprises = 1500;
+  void SetUp() override {
+    RegistryImport::SetUp();
+    std::string csv = "credit_code,name\n";
+    for (int i = 0; i < kEnterprises; ++i) csv += credit_code(i) + ",企业" + std::to_string(i) + "\n";
+    auto r = run("enterprises", csv);
+    ASSERT_TRUE(r && r->committed) << (r ? r->errors.at(0).reason : r.problem().detail);
+    ASSERT_EQ(count("reg_enterprises"), kEnterprises);
+  }
+  // Two years per enterprise; `revenue(i, year)` gives the sales_revenue cell.
+  static std::string years_csv(int first_year, const std::function<std::string(int, int)>& revenue) {
+    std::string csv = "enterprise_id,year,sales_revenue\n";
+    for (int year = first_year; year < first_year + 2; ++year) {
+      for (int i = 0; i < kEnterprises; ++i) csv += credit_code(i) + "," + std::to_string(year) + "," + revenue(i, year) + "\n";
+    }
+    return csv;
+  }
+  std::int64_t audits(const char* action) {
+    AuditFilter f;
+    f.action = action;
+    return count_audit(*db->acquire(), f);
+  }
+};
+
+TEST_F(LargeImport, WritesEveryRowOnceAndIsIdempotent) {
+  const auto csv = years_csv(2013, [](int i, int year) { return std::to_string(i) + "." + std::to_string(year % 10); });
+  auto first = run("enterprise_years", csv);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->error_count, 0u) << first->errors.at(0).reason;
+  EXPECT_EQ(first->created, 2u * kEnterprises);
+  EXPECT_EQ(count("reg_enterprise_years"), 2 * kEnterprises);
+  auto conn = db->acquire();
+  auto row = conn->query_one(
+      "SELECT y.sales_revenue FROM reg_enterprise_years y JOIN reg_enterprises e ON e.id = y.enterprise_id "
+      "WHERE e.credit_code = $1 AND y.year = 2014",
+      {credit_code(1234)});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->integer(0), 12344000) << "1234.4 万元 in units of 10^-4";
+  auto again = run("enterprise_years", csv);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->unchanged, 2u * kEnterprises);
+  EXPECT_EQ(again->created, 0u);
+  EXPECT_EQ(count("reg_enterprise_years"), 2 * kEnterprises);
+  EXPECT_EQ(audits("enterprise_years.import"), 2) << "one summary record per import, not one per row";
+  EXPECT_TRUE(verify_audit(*conn).ok);
+}
+
+TEST_F(LargeImport, AnErrorInTheLastRowLeavesNothingWritten) {
+  std::string csv = years_csv(2015, [](int i, int) { return std::to_string(i); });
+  csv += credit_code(7) + ",2015,1\n";  // repeats the 8th row, after 3,000 rows were written
+  auto r = run("enterprise_years", csv);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->committed);
+  ASSERT_EQ(r->error_count, 1u);
+  EXPECT_EQ(r->errors[0].row, 2u * kEnterprises + 2);
+  EXPECT_NE(r->errors[0].reason.find("duplicates row 9"), std::string::npos) << r->errors[0].reason;
+  EXPECT_EQ(r->created, 0u);
+  EXPECT_EQ(count("reg_enterprise_years"), 0);
+  EXPECT_EQ(audits("enterprise_years.import"), 0);
+}
+
+TEST_F(LargeImport, UpdateModeChangesOnlyTheRowsThatDifferAndAuditsEach) {
+  ASSERT_TRUE(run("enterprise_years", years_csv(2013, [](int i, int) { return std::to_string(i); })));
+  const auto changed = years_csv(2013, [](int i, int year) { return i % 500 == 0 && year == 2014 ? "0.5" : std::to_string(i); });
+  auto refused = run("enterprise_years", changed);
+  ASSERT_EQ(refused->error_count, 3u) << "rows of enterprises 0, 500 and 1000 in 2014";
+  auto updated = run("enterprise_years", changed, false, true);
+  ASSERT_TRUE(updated);
+  EXPECT_TRUE(updated->committed);
+  EXPECT_EQ(updated->updated, 3u);
+  EXPECT_EQ(updated->unchanged, 2u * kEnterprises - 3);
+  EXPECT_EQ(audits("enterprise_years.update"), 3);
+  EXPECT_EQ(db->acquire()->query_one("SELECT COUNT(*) FROM reg_enterprise_years WHERE sales_revenue = 5000")->integer(0), 3);
+}
+
+TEST_F(LargeImport, ADryRunChecksEverythingAndWritesNothing) {
+  auto dry = run("enterprise_years", years_csv(2013, [](int i, int) { return std::to_string(i); }), true);
+  ASSERT_TRUE(dry);
+  EXPECT_EQ(dry->created, 2u * kEnterprises);
+  EXPECT_EQ(dry->rows, 2u * kEnterprises);
+  EXPECT_FALSE(dry->committed);
+  EXPECT_EQ(count("reg_enterprise_years"), 0);
+}
+
+TEST_F(RegistryImport, TooManyRowsIsRefusedWholeThoughEarlierRowsWereValid) {
+  ImportOptions o;
+  o.max_rows = 2;
+  const std::string csv = std::string("credit_code,name\n") + kA + ",甲\n" + kB + ",乙\n91440300708461136T,丙\n";
+  auto r = import_records(*db, admin, *domain::find_kind("enterprises"), csv, o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problem().status, 422);
+  EXPECT_NE(r.problem().detail.find("more than 2 rows"), std::string::npos);
+  EXPECT_EQ(count("reg_enterprises"), 0);
+}
+
+TEST_F(RegistryImport, FilesOnDiskAreStreamedAndOverLimitFilesChangeNothing) {
+  const auto path = std::filesystem::temp_directory_path() / ("kc-import-" + std::to_string(::getpid()) + ".csv");
+  const std::string csv = std::string("credit_code,name\n") + kA + ",甲\n" + kB + ",乙\n";
+  ASSERT_TRUE(io::write_file(path.string(), csv));
+  const auto& kind = *domain::find_kind("enterprises");
+  ImportOptions small;
+  small.max_bytes = csv.size() - 1;
+  auto refused = import_records_file(*db, admin, kind, path.string(), small);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.problem().status, 422);
+  EXPECT_NE(refused.problem().detail.find("more than the limit of " + std::to_string(csv.size() - 1) + " bytes"),
+            std::string::npos)
+      << refused.problem().detail;
+  EXPECT_EQ(count("reg_enterprises"), 0);
+  AuditFilter imports;
+  imports.action = "enterprises.import";
+  EXPECT_EQ(count_audit(*db->acquire(), imports), 0);
+
+  auto done = import_records_file(*db, admin, kind, path.string(), {});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->format, "csv (UTF-8)");
+  EXPECT_EQ(done->created, 2u);
+  auto entries = search_audit(*db->acquire(), imports, {1, 10});
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_NE(entries[0].after_json->find(sha256_hex(csv)), std::string::npos) << "the audit names the file's hash";
+
+  // XLSX files on disk are read whole, then imported the same way.
+  const auto xlsx = std::filesystem::temp_directory_path() / ("kc-import-" + std::to_string(::getpid()) + ".xlsx");
+  ASSERT_TRUE(export_records_xlsx(*db, admin, kind, {}, xlsx));
+  auto back = import_records_file(*db, admin, kind, xlsx.string(), {});
+  std::filesystem::remove(xlsx);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->format, "xlsx");
+  EXPECT_EQ(back->unchanged, 2u);
 }
 
 TEST(RegistryTable, ExcelSerialDates) {

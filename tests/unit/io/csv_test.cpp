@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 namespace kc::io {
 namespace {
@@ -71,6 +72,65 @@ TEST(Csv, WriteQuotesOnlyWhenNeededAndRoundTrips) {
   auto back = parse_csv(out);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back.value()[0].fields, row);
+}
+
+// Feeds `text` to a streaming reader `chunk` bytes at a time.
+CsvReader chunked(const std::string& text, std::size_t chunk) {
+  auto pos = std::make_shared<std::size_t>(0);
+  return CsvReader(
+      [text, chunk, pos](char* out, std::size_t capacity) {
+        const std::size_t n = std::min({chunk, capacity, text.size() - *pos});
+        text.copy(out, n, *pos);
+        *pos += n;
+        return n;
+      },
+      64);
+}
+
+std::vector<CsvRecord> read_all(CsvReader reader, std::string* error = nullptr) {
+  std::vector<CsvRecord> out;
+  std::vector<std::string> fields;
+  for (;;) {
+    auto more = reader.next(fields);
+    if (!more) {
+      if (error) *error = more.error().message;
+      return out;
+    }
+    if (!more.value()) return out;
+    out.push_back({fields, reader.line()});
+  }
+}
+
+TEST(Csv, StreamedInAnyChunkSizeReadsTheSameAsInMemory) {
+  // Records cut anywhere: inside quotes, between "" of an escaped quote, between \r and \n, after a
+  // trailing comma, inside the BOM.
+  std::string text = "\xEF\xBB\xBFh1,h2,h3\r\n\"a \"\"q\"\" b\",\"multi\nline\",\r\n,,\n";
+  for (int i = 0; i < 40; ++i) text += "row" + std::to_string(i) + ",\"x,y\"," + std::string(i, 'z') + "\n";
+  text += "last,,";
+  auto expected = parse_csv(text);
+  ASSERT_TRUE(expected.ok());
+  ASSERT_EQ(expected->size(), 44u);
+  EXPECT_EQ(expected.value()[0].fields[0], "h1");
+  for (std::size_t chunk : {1, 2, 3, 5, 7, 64, 1000}) {
+    auto got = read_all(chunked(text, chunk));
+    ASSERT_EQ(got.size(), expected->size()) << "chunk " << chunk;
+    for (std::size_t r = 0; r < got.size(); ++r) {
+      EXPECT_EQ(got[r].fields, expected.value()[r].fields) << "chunk " << chunk << " record " << r;
+      EXPECT_EQ(got[r].line, expected.value()[r].line) << "chunk " << chunk << " record " << r;
+    }
+  }
+}
+
+TEST(Csv, StreamedErrorsNameTheSameLines) {
+  for (const std::string text : {"a\nb\n\"never closed\n", "a\n\"x\"y\n", "a\nb\"c\n"}) {
+    auto whole = parse_csv(text);
+    ASSERT_FALSE(whole.ok());
+    for (std::size_t chunk : {1, 2, 4}) {
+      std::string error;
+      read_all(chunked(text, chunk), &error);
+      EXPECT_EQ(error, whole.error().message) << text << " in chunks of " << chunk;
+    }
+  }
 }
 
 TEST(Csv, FilesReadAndWrite) {
