@@ -2,10 +2,47 @@
 
 #include "app/enterprise_facts.hpp"
 #include "io/rules_json.hpp"
+#include "rules/score_range.hpp"
 
 #include <boost/json.hpp>
 
 namespace kc::app {
+namespace {
+
+std::optional<char> band_letter(const boost::json::value* v) {
+  if (!v || !v->is_string() || v->as_string().empty()) return std::nullopt;
+  return v->as_string()[0];
+}
+
+// The points the score can still reach, from the bands the data gave (HTE only): per item the
+// band and its range, and the total's range, so staff see whether the pass mark is within reach.
+boost::json::value score_range_json(const boost::json::object& result, std::string_view policy, domain::Date as_of) {
+  const auto load = rules::load_policy(policy, as_of);
+  const auto* hte = load.policy ? std::get_if<rules::HtePolicy>(&*load.policy) : nullptr;
+  const auto* score = result.if_contains("score");
+  const auto* bands = score && score->is_object() ? score->as_object().if_contains("bands") : nullptr;
+  if (!hte || !bands || !bands->is_object()) return nullptr;
+  const auto& b = bands->as_object();
+  rules::HteScore s;
+  s.ip_quantity = band_letter(b.if_contains("ip_quantity")).value_or('E');
+  s.transfer = band_letter(b.if_contains("transfer")).value_or('F');
+  s.growth_net_assets = band_letter(b.if_contains("growth_net_assets"));
+  s.growth_sales = band_letter(b.if_contains("growth_sales"));
+  const auto range = rules::hte_score_range(s, *hte);
+  boost::json::array items;
+  for (const auto& i : range.items) {
+    items.push_back({{"item", i.item},
+                     {"band", i.band ? boost::json::value(std::string(1, *i.band)) : boost::json::value(nullptr)},
+                     {"min", i.points.min},
+                     {"max", i.points.max}});
+  }
+  return boost::json::object{{"items", std::move(items)},
+                             {"total_min", range.total_min},
+                             {"total_max", range.total_max},
+                             {"pass_mark_exclusive", hte->score_pass_mark.to_double()}};
+}
+
+}  // namespace
 
 Outcome<std::string> evaluate_policy(const Actor& actor, std::string_view policy, std::string_view input) {
   if (actor.role == Role::enterprise || actor.role == Role::viewer) {
@@ -36,6 +73,9 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
   const auto review = bureau ? expert_review_on(*conn, enterprise_id, *date) : std::nullopt;
   output["expert_review"] = review ? boost::json::value{{"id", review->id}, {"reviewed_on", review->reviewed_on}}
                                    : boost::json::value(nullptr);
+  const auto& results = output["results"].as_array();
+  output["score_range"] = results.empty() ? boost::json::value(nullptr)
+                                          : score_range_json(results.front().as_object(), policy, *date);
   return boost::json::serialize(output);
 }
 

@@ -115,6 +115,42 @@ std::vector<PointsBand> points_bands(const json::object& o, std::string_view key
   return out;
 }
 
+PointRange point_range(const json::value& v, const std::string& key) {
+  const auto* a = v.if_array();
+  if (!a || a->size() != 2 || !(*a)[0].is_int64() || !(*a)[1].is_int64() || (*a)[0].get_int64() < 0 ||
+      (*a)[0].get_int64() > (*a)[1].get_int64()) {
+    throw SettingError("setting \"" + key + "\" is a range [min, max] of whole points");
+  }
+  return {static_cast<int>((*a)[0].get_int64()), static_cast<int>((*a)[1].get_int64())};
+}
+
+// Band letter → points, one entry per letter of `letters` and no other.
+std::vector<std::pair<char, PointRange>> band_points(const json::object& o, std::string_view item,
+                                                     std::string_view letters) {
+  const auto& bands = obj(o, item);
+  std::vector<std::pair<char, PointRange>> out;
+  for (char c : letters) {
+    const std::string key = "score_points." + std::string(item) + "." + c;
+    if (!bands.contains(std::string(1, c))) throw SettingError("setting \"" + key + "\" is missing");
+    out.emplace_back(c, point_range(bands.at(std::string(1, c)), key));
+  }
+  if (bands.size() != letters.size()) {
+    throw SettingError("setting \"score_points." + std::string(item) + "\" has bands " + std::string(letters) + " only");
+  }
+  return out;
+}
+
+HteScorePoints score_points(const json::object& o) {
+  HteScorePoints p;
+  p.ip_quantity = band_points(o, "ip_quantity", "ABCDE");
+  p.transfer = band_points(o, "transfer", "ABCDEF");
+  p.growth = band_points(o, "growth", "ABCDEF");
+  for (const auto& [name, v] : obj(o, "expert")) {
+    p.expert.emplace_back(std::string(name), point_range(v, "score_points.expert." + std::string(name)));
+  }
+  return p;
+}
+
 HtePolicy parse_hte(const json::object& o) {
   HtePolicy p;
   p.id = str(o, "id");
@@ -159,6 +195,7 @@ HtePolicy parse_hte(const json::object& o) {
   for (const auto& v : arr(o, "growth_bands")) p.growth_bands.push_back(frac_value(v, "growth_bands"));
   if (p.growth_bands.size() != 4)
     throw SettingError("setting \"growth_bands\" needs 4 entries (A..D)");
+  p.score_points = score_points(obj(o, "score_points"));
   if (str(o, "growth_first_value_zero") != "latter_two_years")
     throw SettingError("setting \"growth_first_value_zero\": only \"latter_two_years\" is implemented");
   if (str(o, "growth_negative_base") != "needs_review")

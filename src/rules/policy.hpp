@@ -44,6 +44,17 @@ struct CountBand {
   int points = 0;
 };
 
+// The points an expert may give within a band (policy-rules §1.9: "where a score falls within a
+// band's range is the expert's choice").
+struct PointRange {
+  int min = 0;
+  int max = 0;
+};
+struct HteScorePoints {
+  std::vector<std::pair<char, PointRange>> ip_quantity, transfer, growth;  // by band letter
+  std::vector<std::pair<std::string, PointRange>> expert;                  // items the data cannot band
+};
+
 struct HtePolicy {
   std::string id;
   Date effective_from;
@@ -65,6 +76,7 @@ struct HtePolicy {
   std::vector<int> ip_quantity_class_two_bands;  // minimum counts for bands B, C, D
   std::vector<Fraction> transfer_bands;          // minimum annual averages for A..E
   std::vector<Fraction> growth_bands;            // minimum growth for A..D; E is > 0
+  HteScorePoints score_points;
 };
 
 struct SmePolicy {

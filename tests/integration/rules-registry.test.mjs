@@ -46,6 +46,20 @@ test('an HTE evaluation of a registry enterprise explains every condition and ga
   assert.match(e5gap.text.en, /R&D/);
   const e4gap = result.gaps.find((g) => g.code === 'E4');
   assert.equal(e4gap.count, 2, 'two more S&T staff reach 10%');
+  // The points the score can reach from the bands the data gives (no patents: IP quantity E, 0).
+  const range = r.json.score_range;
+  const item = (name) => range.items.find((i) => i.item === name);
+  assert.deepEqual(item('ip_quantity'), { item: 'ip_quantity', band: result.score.bands.ip_quantity, min: 0, max: 0 });
+  assert.equal(item('transfer').band, result.score.bands.transfer);
+  assert.deepEqual([item('rd_management').min, item('rd_management').max], [0, 20]);
+  assert.equal(item('rd_management').band, null);
+  const sum = (k) => range.items.reduce((t, i) => t + i[k], 0);
+  assert.equal(range.total_min, sum('min'));
+  assert.equal(range.total_max, Math.min(30, range.items.filter((i) => i.item.startsWith('ip_')).reduce((t, i) => t + i.max, 0))
+    + range.items.filter((i) => !i.item.startsWith('ip_')).reduce((t, i) => t + i.max, 0));
+  assert.equal(range.pass_mark_exclusive, 70);
+  const sme = await sys.admin.get(`/api/v1/rules/sme/enterprises/${firm.id}?as_of=2025-03-31`);
+  assert.equal(sme.json.score_range, null, 'SME scores are computed, not banded');
 });
 
 test('applying the suggested change makes the condition pass', async () => {

@@ -76,6 +76,22 @@ TEST(Policy, ANewVersionIsJustData) {
   EXPECT_EQ(p.rd_tiers[2].min_ratio, f("0.025"));
 }
 
+TEST(Policy, ScorePointRangesAreCheckedWhenLoaded) {
+  std::string text(embedded_policy_texts().front().id == "hte-2016" ? embedded_policy_texts().front().json
+                                                                   : embedded_policy_texts().back().json);
+  const auto hte = std::get<HtePolicy>(*parse_policy(text).policy);
+  ASSERT_EQ(hte.score_points.transfer.size(), 6u);
+  EXPECT_EQ(hte.score_points.transfer[0].second.min, 25);
+  EXPECT_EQ(hte.score_points.growth[5].second.max, 0);
+  std::string missing = text;
+  const std::string last_ip_band = ", \"E\": [0, 0]},";  // the first E band is IP quantity's
+  missing.replace(missing.find(last_ip_band), last_ip_band.size(), "},");
+  EXPECT_EQ(parse_policy(missing).error, "setting \"score_points.ip_quantity.E\" is missing");
+  std::string reversed = text;
+  reversed.replace(reversed.find("[25, 30]"), 8, "[30, 25]");
+  EXPECT_EQ(parse_policy(reversed).error, "setting \"score_points.transfer.A\" is a range [min, max] of whole points");
+}
+
 TEST(Policy, BadSettingsAreNamed) {
   EXPECT_EQ(parse_policy("[]").error, "policy file is not a JSON object");
   EXPECT_EQ(parse_policy(R"({"kind": "xyz"})").error, "setting \"kind\" must be \"hte\" or \"sme\"");

@@ -33,11 +33,19 @@ export interface RuleResult {
 }
 /** The stored expert review that completed the HTE score (bureau users only; null when none). */
 export interface ExpertReviewRef { id: number; reviewed_on: string }
+/** HTE only: the points each item can reach from the band the data gives (null band: the expert's). */
+export interface ScoreRange {
+  items: Array<{ item: string; band: string | null; min: number; max: number }>
+  total_min: number
+  total_max: number
+  pass_mark_exclusive: number
+}
 export interface RuleDocument {
   policy: string
   as_of: string
   results: RuleResult[]
   expert_review?: ExpertReviewRef | null
+  score_range?: ScoreRange | null
 }
 
 export function getEnterpriseRules(policy: Policy, id: number | string, asOf: string): Promise<RuleDocument> {

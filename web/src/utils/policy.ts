@@ -1,7 +1,7 @@
 // Pure helpers of the policy pages (政策评价, 梯队培育, 区级政策): how a condition's value and
 // threshold are shown, status → tag colour, verdict → text key, 422 field errors of a programme
 // onto its editor rows. Unit-tested in tests/unit/policy_utils.test.ts.
-import type { Category, ConditionStatus, CultivationItem, ProgrammeDefinition, ProgrammeFact } from '@/api/policy'
+import type { Category, ConditionStatus, CultivationItem, ProgrammeDefinition, ProgrammeFact, ScoreRange } from '@/api/policy'
 import type { FieldError } from '@/api/client'
 
 export type ValueUnit = 'days' | 'percent' | 'points' | 'count' | 'amount' | 'people' | 'plain'
@@ -83,6 +83,13 @@ export function scoreRows(score: Record<string, unknown> | null | undefined): Ar
     }
   }
   return rows
+}
+
+/** Whether the pass mark is out of reach, certain, or up to the experts, from the score's range. */
+export function rangeOutlook(r: ScoreRange): { key: 'out' | 'sure' | 'open'; tag: 'danger' | 'success' | 'warning' } {
+  if (r.total_max <= r.pass_mark_exclusive) return { key: 'out', tag: 'danger' }
+  if (r.total_min > r.pass_mark_exclusive) return { key: 'sure', tag: 'success' }
+  return { key: 'open', tag: 'warning' }
 }
 
 export function categoryTag(c: Category): 'success' | 'primary' | 'warning' | 'info' | 'danger' {

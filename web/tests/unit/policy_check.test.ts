@@ -18,6 +18,14 @@ const RULES = {
     gaps: [{ code: 'E2', field: 'ip', years: [], amount: null, count: 1, fixable: true, text: { zh: '需取得知识产权', en: 'Obtain IP' } }],
   }],
   expert_review: { id: 41, reviewed_on: '2026-10-09' },
+  score_range: {
+    items: [
+      { item: 'ip_quantity', band: 'E', min: 0, max: 0 },
+      { item: 'transfer', band: 'C', min: 13, max: 18 },
+      { item: 'rd_management', band: null, min: 0, max: 20 },
+    ],
+    total_min: 13, total_max: 38, pass_mark_exclusive: 70,
+  },
 }
 
 describe('PolicyCheck', () => {
@@ -46,6 +54,13 @@ describe('PolicyCheck', () => {
     expect(table).toContain('注册满一年')
     expect(w.get('[data-testid="policy-score"]').text()).toContain('知识产权数量档次')
     expect(w.get('[data-testid="policy-gap-E2"]').text()).toContain('需取得知识产权')
+    // The points within reach: per item band and range, and the total against the pass mark.
+    const range = w.get('[data-testid="policy-score-range"]').text()
+    expect(range).toContain('科技成果转化能力')
+    expect(range).toContain('13–18')
+    expect(range).toContain('专家评定')
+    expect(w.get('[data-testid="policy-score-total-range"]').text()).toContain('总分可能 13–38 分，须高于 70 分')
+    expect(w.get('[data-testid="policy-score-total-range"]').text()).toContain('即使各项取档内最高分也无法通过')
     // The review that completed the score links to its record.
     const review = w.get('[data-testid="policy-expert-review"]')
     expect(review.text()).toContain('2026-10-09')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CultivationItem } from '@/api/policy'
 import {
   comparisonUnit, conditionUnit, emptyProgramme, filterItems, formatMeasure, formatThreshold, programmeErrors,
-  programmePayload, scoreRows, statusTag, verdictTag,
+  programmePayload, rangeOutlook, scoreRows, statusTag, verdictTag,
 } from '@/utils/policy'
 import { cultivationXlsxUrl } from '@/api/policy'
 
@@ -47,6 +47,17 @@ describe('policy formatting', () => {
     ])
     expect(scoreRows({ st_staff: 0, total: 65 })).toEqual([{ key: 'st_staff', value: '0' }, { key: 'total', value: '65' }])
     expect(scoreRows(null)).toEqual([])
+  })
+})
+
+describe('score range outlook', () => {
+  const r = (total_min: number, total_max: number) => ({ items: [], total_min, total_max, pass_mark_exclusive: 70 })
+  it('is out of reach when even the top of every band is 70 or less', () => {
+    expect(rangeOutlook(r(20, 70))).toEqual({ key: 'out', tag: 'danger' })
+  })
+  it('is certain when the bottom of every band is above 70', () => {
+    expect(rangeOutlook(r(71, 90))).toEqual({ key: 'sure', tag: 'success' })
+    expect(rangeOutlook(r(70, 90))).toEqual({ key: 'open', tag: 'warning' }) // 70 itself fails
   })
 })
 
