@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/enterprise_facts.hpp"
+#include "app/rules_service.hpp"
 #include "domain/registry_kinds.hpp"
 #include "rules/gaps.hpp"
 #include "rules/hte.hpp"
@@ -30,9 +31,9 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
   if (auto p = may_run(actor)) return *p;
   auto date = domain::Date::parse(as_of);
   if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
-  auto load = rules::load_policy("hte", *date);
-  if (!load.policy) load = rules::load_policy("hte-2016");  // dates before the first version: its rules
-  const auto& policy = std::get<rules::HtePolicy>(*load.policy);
+  const auto choice = rules::policy_for_history("hte", *date);
+  if (!choice.load.policy) return Problem{500, "internal", "No HTE policy", choice.load.error, {}};
+  const auto& policy = std::get<rules::HtePolicy>(*choice.load.policy);
 
   const auto& enterprises = *domain::find_kind("enterprises");
   auto conn = db.acquire();
@@ -79,7 +80,8 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
   }
   boost::json::object count_json;
   for (const auto& [k, v] : counts) count_json[k] = v;
-  return boost::json::object{{"policy", policy.id}, {"as_of", date->to_string()}, {"counts", std::move(count_json)},
+  return boost::json::object{{"policy", policy.id}, {"policy_note", policy_note_json(choice, *date)},
+                             {"as_of", date->to_string()}, {"counts", std::move(count_json)},
                              {"items", std::move(items)}};
 }
 

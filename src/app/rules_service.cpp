@@ -53,6 +53,15 @@ Outcome<std::string> evaluate_policy(const Actor& actor, std::string_view policy
   return result.output;
 }
 
+boost::json::value policy_note_json(const rules::PolicyChoice& choice, domain::Date as_of) {
+  if (!choice.before_first_version || !choice.load.policy) return nullptr;
+  const auto& id = rules::policy_id(*choice.load.policy);
+  return boost::json::object{
+      {"zh", as_of.to_string() + " 早于现行认定办法的施行日期，按 " + id + " 的规则评价（历史年份的参考结果）"},
+      {"en", as_of.to_string() + " is before the first encoded version took effect; judged by the rules of " + id +
+                 " (a reference for past years)"}};
+}
+
 Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Actor& actor, std::string_view policy,
                                                   std::int64_t enterprise_id, const std::string& as_of) {
   if (actor.role == Role::viewer) return Problem::forbidden("Policy evaluation is for bureau staff and reviewers.");
@@ -66,7 +75,10 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
   const bool bureau = actor.role != Role::enterprise;
   auto facts = load_enterprise_facts(*conn, enterprise_id, bureau ? std::optional<domain::Date>(*date) : std::nullopt);
   if (!facts) return facts.problem();
-  const auto result = io::evaluate_facts(policy, *date, {facts.value()});
+  const auto choice = rules::policy_for_history(policy, *date);
+  if (!choice.load.policy) return Problem{422, "validation", "Evaluation refused", choice.load.error, {}};
+  const std::string version = rules::policy_id(*choice.load.policy);
+  const auto result = io::evaluate_facts(version, *date, {facts.value()});
   if (!result.ok) return Problem{422, "validation", "Evaluation refused", result.error, {}};
   // Say which review completed the verdict, so the page can link to it.
   auto output = boost::json::parse(result.output).as_object();
@@ -75,7 +87,8 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
                                    : boost::json::value(nullptr);
   const auto& results = output["results"].as_array();
   output["score_range"] = results.empty() ? boost::json::value(nullptr)
-                                          : score_range_json(results.front().as_object(), policy, *date);
+                                          : score_range_json(results.front().as_object(), version, *date);
+  output["policy_note"] = policy_note_json(choice, *date);
   return boost::json::serialize(output);
 }
 

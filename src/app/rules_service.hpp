@@ -5,8 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json.hpp>
+
 #include "app/actor.hpp"
 #include "app/outcome.hpp"
+#include "rules/policy.hpp"
 #include "store/database.hpp"
 
 namespace kc::app {
@@ -17,8 +20,12 @@ Outcome<std::string> evaluate_policy(const Actor& actor, std::string_view policy
 
 // Evaluates a registry enterprise on `as_of` (YYYY-MM-DD): its verdict, every condition with value,
 // threshold and rule, and the gaps. Staff and reviewers for any enterprise; an enterprise account
-// for its own.
+// for its own. A date before a kind's first version is judged by that version, with `policy_note`
+// saying so (rules::policy_for_history), as the cultivation pipeline does.
 Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Actor& actor, std::string_view policy,
                                                   std::int64_t enterprise_id, const std::string& as_of);
+
+// The bilingual note that a version was applied to a date before it took effect; null otherwise.
+boost::json::value policy_note_json(const rules::PolicyChoice& choice, domain::Date as_of);
 
 }  // namespace kc::app

@@ -284,6 +284,19 @@ std::vector<std::string> policy_ids() {
   return ids;
 }
 
+PolicyChoice policy_for_history(std::string_view id_or_kind, Date as_of) {
+  PolicyChoice choice{load_policy(id_or_kind, as_of), false};
+  if (choice.load.policy) return choice;
+  std::optional<Policy> first;
+  for (const auto& t : embedded_policy_texts()) {
+    PolicyLoad l = parse_policy(t.json);
+    if (!l.policy || kind_of(*l.policy) != id_or_kind) continue;
+    if (!first || effective_from(*l.policy) < effective_from(*first)) first = std::move(l.policy);
+  }
+  if (first) choice = {{std::move(first), {}}, true};
+  return choice;
+}
+
 PolicyLoad load_policy(std::string_view id_or_kind, std::optional<Date> as_of) {
   for (const auto& t : embedded_policy_texts()) {
     if (t.id != id_or_kind) continue;

@@ -118,6 +118,15 @@ PolicyLoad parse_policy(std::string_view json_text);
 PolicyLoad load_policy(std::string_view id_or_kind, std::optional<Date> as_of = std::nullopt);
 std::vector<std::string> policy_ids();
 
+// For evaluating a district's history: the version `load_policy` gives, or — for a kind and a date
+// before its first version — that first version, flagged, since the years before the notices
+// encoded here would otherwise have no verdicts at all.
+struct PolicyChoice {
+  PolicyLoad load;
+  bool before_first_version = false;
+};
+PolicyChoice policy_for_history(std::string_view id_or_kind, Date as_of);
+
 const std::string& policy_id(const Policy& p);
 
 }  // namespace kc::rules

@@ -73,6 +73,19 @@ test('applying the suggested change makes the condition pass', async () => {
   assert.equal(e4.status, 'pass');
 });
 
+test('a date before the 2016 measures is judged by them and flagged, as the pipeline does', async () => {
+  const old = await sys.admin.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2015-05-20`);
+  assert.equal(old.status, 200, old.text);
+  assert.equal(old.json.policy, 'hte-2016');
+  assert.match(old.json.policy_note.zh, /2015-05-20/);
+  assert.match(old.json.policy_note.en, /hte-2016/);
+  const now = await sys.admin.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`);
+  assert.equal(now.json.policy_note, null);
+  const pipeline = await sys.admin.get('/api/v1/cultivation/hte?as_of=2015-05-20');
+  assert.equal(pipeline.json.policy, 'hte-2016');
+  assert.deepEqual(pipeline.json.policy_note, old.json.policy_note);
+});
+
 test('SME evaluation of the same enterprise', async () => {
   const r = await sys.admin.get(`/api/v1/rules/sme/enterprises/${firm.id}?as_of=2025-03-31`);
   assert.equal(r.status, 200, r.text);

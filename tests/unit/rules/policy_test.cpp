@@ -92,6 +92,19 @@ TEST(Policy, ScorePointRangesAreCheckedWhenLoaded) {
   EXPECT_EQ(parse_policy(reversed).error, "setting \"score_points.transfer.A\" is a range [min, max] of whole points");
 }
 
+TEST(Policy, HistoryBeforeTheFirstVersionIsJudgedByItAndFlagged) {
+  const auto before = policy_for_history("hte", *Date::parse("2014-06-01"));
+  ASSERT_TRUE(before.load.policy) << before.load.error;
+  EXPECT_EQ(policy_id(*before.load.policy), "hte-2016");
+  EXPECT_TRUE(before.before_first_version);
+  const auto in_force = policy_for_history("sme", *Date::parse("2020-01-01"));
+  EXPECT_EQ(policy_id(*in_force.load.policy), "sme-2017");
+  EXPECT_FALSE(in_force.before_first_version);
+  const auto version = policy_for_history("hte-2016", *Date::parse("2014-06-01"));
+  EXPECT_FALSE(version.before_first_version) << "an explicit version is what was asked for";
+  EXPECT_FALSE(policy_for_history("xyz", *Date::parse("2020-01-01")).load.policy);
+}
+
 TEST(Policy, BadSettingsAreNamed) {
   EXPECT_EQ(parse_policy("[]").error, "policy file is not a JSON object");
   EXPECT_EQ(parse_policy(R"({"kind": "xyz"})").error, "setting \"kind\" must be \"hte\" or \"sme\"");

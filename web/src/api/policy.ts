@@ -46,6 +46,8 @@ export interface RuleDocument {
   results: RuleResult[]
   expert_review?: ExpertReviewRef | null
   score_range?: ScoreRange | null
+  /** Set when the version was applied to a date before it took effect (past years of a district). */
+  policy_note?: Bilingual | null
 }
 
 export function getEnterpriseRules(policy: Policy, id: number | string, asOf: string): Promise<RuleDocument> {
@@ -65,6 +67,7 @@ export interface CultivationItem {
 }
 export interface Cultivation {
   policy: string
+  policy_note?: Bilingual | null
   as_of: string
   counts: Record<Category, number>
   items: CultivationItem[]

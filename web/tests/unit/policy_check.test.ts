@@ -26,6 +26,7 @@ const RULES = {
     ],
     total_min: 13, total_max: 38, pass_mark_exclusive: 70,
   },
+  policy_note: { zh: '2014-06-01 早于现行认定办法的施行日期', en: '2014-06-01 is before the first encoded version took effect' },
 }
 
 describe('PolicyCheck', () => {
@@ -42,10 +43,11 @@ describe('PolicyCheck', () => {
       throw new Error(`unexpected ${url}`)
     }))
     const w = mount(PolicyCheck, {
-      props: { id: 7 }, global: { plugins: [i18n, ElementPlus, createPinia()], stubs: { RouterLink: RouterLinkStub } },
+      props: { id: 7, asOf: '2014-06-01' }, global: { plugins: [i18n, ElementPlus, createPinia()], stubs: { RouterLink: RouterLinkStub } },
     })
     await flushPromises()
-    expect(urls.some((u) => /\/api\/v1\/rules\/hte\/enterprises\/7\?as_of=\d{4}-\d{2}-\d{2}$/.test(u))).toBe(true)
+    expect(urls.some((u) => u.endsWith('/api/v1/rules/hte/enterprises/7?as_of=2014-06-01'))).toBe(true) // the date it was given
+    expect(w.get('[data-testid="policy-note"]').text()).toContain('早于现行认定办法')
     expect(w.get('[data-testid="policy-verdict"]').text()).toBe('不符合认定条件')
     const table = w.get('[data-testid="policy-conditions"]').text()
     expect(table).toContain('4289 天')
