@@ -656,14 +656,26 @@ void write_hte_and_sme(Context& ctx) {
             .insert();
       }
     }
-    // S&T SME registrations.
+    // S&T SME registrations. Registered firms mostly register again the next year (about one in
+    // eight drops out, chosen by a hash so the shared random stream is drawn exactly as before);
+    // the year's new registrations come from the drawn firms.
     constexpr std::array<int, kYears> registrations = {0, 60, 90, 120, 150, 180};
+    std::set<std::int64_t> previous;
     for (int y = kFirstYear; y <= kLastYear; ++y) {
-      std::set<std::int64_t> firms;
+      const auto target = static_cast<std::size_t>(registrations[static_cast<std::size_t>(year_index(y))]);
+      std::vector<std::int64_t> drawn;
       const Date by = ymd(y, 6, 30);
-      for (int k = 0; k < registrations[static_cast<std::size_t>(year_index(y))]; ++k) {
-        firms.insert(ctx.firm_in(kServiceEnd, kCoreEnd, by));
+      for (std::size_t k = 0; k < target; ++k) drawn.push_back(ctx.firm_in(kServiceEnd, kCoreEnd, by));
+      std::set<std::int64_t> firms;
+      for (auto id : previous) {
+        const auto h = static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(y);
+        if ((h >> 32) % 8 != 0 && firms.size() < target) firms.insert(id);
       }
+      for (auto id : drawn) {
+        if (firms.size() >= target) break;
+        firms.insert(id);
+      }
+      previous = firms;
       int seq = 0;
       for (auto id : firms) {
         char no[64];
