@@ -37,3 +37,12 @@ export function usePaged<T>(fetchPage: (page: PageQuery) => Promise<Page<T>>) {
 
   return { items, total, page, pageSize, loading, error, load, search }
 }
+
+/** What `usePaged` returns, whatever the item type (for components that only page). */
+export interface PagedList {
+  total: Ref<number>
+  page: Ref<number>
+  pageSize: Ref<number>
+  load: () => Promise<void>
+  search: () => Promise<void>
+}
