@@ -60,6 +60,7 @@ export type Query = Record<string, QueryValue>
 
 export interface RequestOptions {
   query?: Query
+  /** Sent as JSON. */
   body?: unknown
   /** Set for calls where 401 is an expected answer (login, the initial "who am I"). */
   noAuthRedirect?: boolean
@@ -123,10 +124,35 @@ async function readProblem(response: Response): Promise<Problem | null> {
   }
 }
 
+/** A body that is not JSON (an uploaded file) and the answer types accepted (a file download). */
+export interface RawRequestOptions extends Omit<RequestOptions, 'body'> {
+  body?: BodyInit
+  contentType?: string
+  accept?: string
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const { body, ...rest } = options
+  const response = await requestRaw(method, path, {
+    ...rest,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    contentType: body === undefined ? undefined : 'application/json',
+    accept: 'application/json',
+  })
+  if (response.status === 204 || !isJson(response.headers.get('Content-Type'))) {
+    return undefined as T
+  }
+  return (await response.json()) as T
+}
+
+/**
+ * The call itself, answered with the Response so that files can be read as blobs: cookies, the
+ * CSRF header, problem+json errors and the 401 / password-change handlers as for every call.
+ */
+export async function requestRaw(method: string, path: string, options: RawRequestOptions = {}): Promise<Response> {
   const upper = method.toUpperCase()
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' }
+  if (options.contentType) headers['Content-Type'] = options.contentType
   if (STATE_CHANGING.has(upper) && csrfToken) headers['X-CSRF-Token'] = csrfToken
 
   let response: Response
@@ -135,7 +161,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method: upper,
       headers,
       credentials: 'include',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body,
       signal: options.signal,
     })
   } catch (cause) {
@@ -155,11 +181,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw error
   }
-
-  if (response.status === 204 || !isJson(response.headers.get('Content-Type'))) {
-    return undefined as T
-  }
-  return (await response.json()) as T
+  return response
 }
 
 export const api = {

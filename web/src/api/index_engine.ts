@@ -1,8 +1,7 @@
 // The composite-index routes (api.md "Index"): build, uncertainty, region data, saved
-// definitions, xlsx → CSV conversion and the xlsx exports. JSON calls go through the client;
-// the two calls the JSON client cannot make (a raw xlsx body, a file answer) are below and reuse
-// its URL, CSRF token and problem+json handling.
-import { api, ApiError, buildUrl, getCsrfToken, type Problem } from './client'
+// definitions, xlsx to CSV conversion and the xlsx exports. The raw xlsx upload and the file
+// answers go through the client's requestRaw, so they are handled like every other call.
+import { api, requestRaw } from './client'
 import type { SpecJson } from '@/utils/index_spec'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -156,32 +155,11 @@ export function deleteDefinition(id: number): Promise<void> {
   return api.delete<void>(`/index/definitions/${id}`)
 }
 
-async function failure(response: Response): Promise<ApiError> {
-  let problem: Problem | null = null
-  if (/[/+]json\b/i.test(response.headers.get('Content-Type') ?? '')) {
-    problem = await response.json().catch(() => null) as Problem | null
-  }
-  const code = typeof problem?.code === 'string' ? problem.code : `http_${response.status}`
-  return new ApiError(response.status, code, problem, response.statusText)
-}
-
-async function send(path: string, query: Record<string, string>, body: BodyInit, contentType: string, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { 'Content-Type': contentType, Accept: accept }
-  const csrf = getCsrfToken()
-  if (csrf) headers['X-CSRF-Token'] = csrf
-  let response: Response
-  try {
-    response = await fetch(buildUrl(path, query), { method: 'POST', headers, credentials: 'include', body })
-  } catch (cause) {
-    throw new ApiError(0, 'network', null, cause instanceof Error ? cause.message : String(cause))
-  }
-  if (!response.ok) throw await failure(response)
-  return response
-}
-
 /** One sheet (default the first) of an .xlsx workbook as CSV text, converted by the server. */
 export async function convertXlsx(file: Blob, sheet?: string): Promise<Converted> {
-  const response = await send('/index/convert', sheet ? { sheet } : {}, file, XLSX_TYPE, 'application/json')
+  const response = await requestRaw('POST', '/index/convert', {
+    query: sheet ? { sheet } : {}, body: file, contentType: XLSX_TYPE, accept: 'application/json',
+  })
   return (await response.json()) as Converted
 }
 
@@ -200,7 +178,10 @@ export interface Download { blob: Blob; filename: string }
 
 /** The xlsx export of a build (`kind` build) or an uncertainty run, with the server's file name. */
 export async function exportXlsx(kind: 'build' | 'uncertainty', body: BuildRequest | UncertaintyRequest): Promise<Download> {
-  const response = await send(`/index/${kind}`, { format: 'xlsx' }, JSON.stringify(body), 'application/json', `${XLSX_TYPE}, application/problem+json`)
+  const response = await requestRaw('POST', `/index/${kind}`, {
+    query: { format: 'xlsx' }, body: JSON.stringify(body), contentType: 'application/json',
+    accept: `${XLSX_TYPE}, application/problem+json`,
+  })
   const fallback = kind === 'build' ? 'index-results.xlsx' : 'index-uncertainty.xlsx'
   return { blob: await response.blob(), filename: attachmentName(response.headers.get('Content-Disposition'), fallback) }
 }

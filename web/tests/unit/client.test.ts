@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
-  ApiError, api, buildUrl, getCsrfToken, setCsrfToken, setPasswordChangeRequiredHandler, setUnauthenticatedHandler,
+  ApiError, api, buildUrl, getCsrfToken, requestRaw, setCsrfToken, setPasswordChangeRequiredHandler,
+  setUnauthenticatedHandler,
 } from '@/api/client'
 import { jsonResponse, mockFetch, problemResponse } from './helpers'
 
@@ -88,6 +89,25 @@ describe('api client', () => {
     setCsrfToken('tok-3')
     mockFetch(problemResponse(401, 'unauthenticated'))
     await expect(api.get('/users')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' })
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1)
+    expect(getCsrfToken()).toBeNull()
+  })
+
+  it('sends a raw body with its own type and answers the Response (file uploads and downloads)', async () => {
+    setCsrfToken('tok-5')
+    const file = new Blob(['PK'], { type: 'application/octet-stream' })
+    const { fn, calls } = mockFetch(new Response('PK-bytes', { status: 200, headers: { 'Content-Type': 'application/zip' } }))
+    const response = await requestRaw('POST', '/index/convert', { query: { sheet: 'a' }, body: file, contentType: 'application/zip', accept: 'application/zip' })
+    expect(await response.text()).toBe('PK-bytes')
+    expect(calls[0]!.url).toBe('/api/v1/index/convert?sheet=a')
+    expect(calls[0]!.headers).toMatchObject({ 'Content-Type': 'application/zip', Accept: 'application/zip', 'X-CSRF-Token': 'tok-5' })
+    expect(fn.mock.calls[0]![1]!.body).toBe(file)
+  })
+
+  it('handles a raw call\'s 401 like any other: the token is forgotten and the user redirected', async () => {
+    setCsrfToken('tok-6')
+    mockFetch(problemResponse(401, 'unauthenticated'))
+    await expect(requestRaw('POST', '/index/build', { query: { format: 'xlsx' }, body: '{}' })).rejects.toBeInstanceOf(ApiError)
     expect(onUnauthenticated).toHaveBeenCalledTimes(1)
     expect(getCsrfToken()).toBeNull()
   })
