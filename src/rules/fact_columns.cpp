@@ -35,27 +35,7 @@ void FactColumns::reserve(std::size_t n) {
     b->reserve(n + 1);
   const std::size_t slots = n * static_cast<std::size_t>(year_count());
   year_has.reserve(slots);
-  for (auto* v : {&sales,
-                  &gross_income,
-                  &non_taxable_income,
-                  &high_tech_revenue,
-                  &ip_backed_revenue,
-                  &total_cost_expense,
-                  &net_assets,
-                  &total_assets,
-                  &rd_personnel,
-                  &rd_direct_inputs,
-                  &rd_depreciation,
-                  &rd_amortisation,
-                  &rd_design,
-                  &rd_trials,
-                  &rd_commissioned_domestic,
-                  &rd_commissioned_foreign,
-                  &rd_other,
-                  &rd_total,
-                  &employees,
-                  &st_staff})
-    v->reserve(slots);
+  for (auto* v : year_value_columns()) v->reserve(slots);
   staff_divisor.reserve(slots);
 }
 
@@ -107,30 +87,33 @@ bool FactColumns::fits(const EnterpriseFacts& e) const {
          standards.size() + e.standards.size() <= kMaxOffset;
 }
 
+std::array<std::vector<std::int64_t>*, 20> FactColumns::year_value_columns() {
+  return {&sales,
+          &gross_income,
+          &non_taxable_income,
+          &high_tech_revenue,
+          &ip_backed_revenue,
+          &total_cost_expense,
+          &net_assets,
+          &total_assets,
+          &rd_personnel,
+          &rd_direct_inputs,
+          &rd_depreciation,
+          &rd_amortisation,
+          &rd_design,
+          &rd_trials,
+          &rd_commissioned_domestic,
+          &rd_commissioned_foreign,
+          &rd_other,
+          &rd_total,
+          &employees,
+          &st_staff};
+}
+
 void FactColumns::add_year_slots() {
   const auto n = static_cast<std::size_t>(year_count());
   year_has.resize(year_has.size() + n, 0);
-  for (auto* v : {&sales,
-                  &gross_income,
-                  &non_taxable_income,
-                  &high_tech_revenue,
-                  &ip_backed_revenue,
-                  &total_cost_expense,
-                  &net_assets,
-                  &total_assets,
-                  &rd_personnel,
-                  &rd_direct_inputs,
-                  &rd_depreciation,
-                  &rd_amortisation,
-                  &rd_design,
-                  &rd_trials,
-                  &rd_commissioned_domestic,
-                  &rd_commissioned_foreign,
-                  &rd_other,
-                  &rd_total,
-                  &employees,
-                  &st_staff})
-    v->resize(v->size() + n, 0);
+  for (auto* v : year_value_columns()) v->resize(v->size() + n, 0);
   staff_divisor.resize(staff_divisor.size() + n, 1);
 }
 

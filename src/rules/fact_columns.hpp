@@ -7,6 +7,7 @@
 // route): the explained results (evaluate_hte/evaluate_sme) stay the place for figures and texts.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -123,6 +124,8 @@ class FactColumns {
  private:
   bool fits(const EnterpriseFacts& e) const;
   void add_year_slots();
+  // Every per-(enterprise, year) amount and count column, for reserving and growing them together.
+  std::array<std::vector<std::int64_t>*, 20> year_value_columns();
   void close_lists();
 
   int first_year_, last_year_;
