@@ -13,6 +13,7 @@
 
 #include "app/demo_support.hpp"
 #include "domain/credit_code.hpp"
+#include "domain/decimal.hpp"
 #include "domain/patent_number.hpp"
 #include "domain/registry_kinds.hpp"
 
@@ -26,6 +27,7 @@ using demo::Words;
 using demo::Writer;
 using demo::ymd;
 using domain::Date;
+using domain::Int128;
 using T = DemoTargets;
 
 __extension__ typedef __int128 Wide;
@@ -1139,6 +1141,115 @@ void write_loans(Context& ctx) {
   ctx.count(w);
 }
 
+// Recognised enterprises meet the figures of their recognition: for every enterprise holding an
+// HTE certificate, each year's R&D reaches its sales tier's ratio (5 / 4 / 3 %, with a margin) and
+// high-tech revenue is 62–85 % of total income. The extra R&D is taken from the year's largest
+// other R&D performers (each keeps at least 30 % of its own), so each year's district total — a
+// figure of the seed report — is unchanged to the yuan. Only the rows concerned are read, so a
+// million-enterprise demo does not load its years. Drawn from a stream of its own.
+void align_hte_figures(Context& ctx, std::uint64_t seed) {
+  Random random(seed ^ 0x41e7'0b5e'7a11'9e5dULL);
+  const std::string years_table = domain::find_kind("enterprise_years")->table;
+  const std::string certified = "SELECT enterprise_id FROM " + domain::find_kind("hte_certificates")->table;
+  static constexpr std::array<const char*, 9> kCategories = {
+      "rd_personnel", "rd_direct_inputs", "rd_depreciation", "rd_amortisation", "rd_design",
+      "rd_trials", "rd_commissioned_domestic", "rd_commissioned_foreign", "rd_other"};
+  std::string select = "SELECT id, enterprise_id, sales_revenue, gross_income, non_taxable_income, "
+                       "high_tech_revenue, ip_backed_revenue, total_cost_expense, rd_total";
+  for (const char* c : kCategories) select += std::string(", ") + c;
+  select += " FROM " + years_table + " WHERE year = $1 AND ";
+  const std::string select_certified = select + "enterprise_id IN (" + certified + ") ORDER BY id";
+  constexpr int kDonors = 2000;  // far more than a year's raises need
+  const std::string select_donors = select + "rd_total > 0 AND enterprise_id NOT IN (" + certified +
+                                    ") ORDER BY rd_total DESC, id LIMIT " + std::to_string(kDonors);
+  std::string update = "UPDATE " + years_table +
+                       " SET high_tech_revenue = $2, ip_backed_revenue = $3, total_cost_expense = $4, "
+                       "rd_total = $5";
+  for (std::size_t i = 0; i < kCategories.size(); ++i) {
+    update += std::string(", ") + kCategories[i] + " = $" + std::to_string(6 + i);
+  }
+  update += " WHERE id = $1";
+
+  struct Year {
+    std::int64_t id = 0, enterprise = 0, sales = 0, income = 0, high_tech = 0, ip_backed = 0, cost = 0, rd = 0;
+    std::array<std::int64_t, 9> categories{};
+    bool changed = false;
+  };
+  const auto value = [](const store::Row& r, std::size_t i) { return r.is_null(i) ? 0 : r.integer(i); };
+  // R&D categories rescaled to a new total, rounding left in "other", so they still add up.
+  const auto rescale = [](Year& y, std::int64_t total) {
+    std::int64_t rest = total;
+    for (std::size_t i = 0; i + 1 < y.categories.size(); ++i) {
+      y.categories[i] = y.rd > 0 ? static_cast<std::int64_t>(static_cast<Int128>(y.categories[i]) * total / y.rd)
+                                 : (i == 0 ? total : 0);
+      rest -= y.categories[i];
+    }
+    y.categories.back() = rest;
+    y.rd = total;
+    y.changed = true;
+  };
+  store::in_transaction(ctx.conn, [&] {
+    const auto load = [&](const std::string& sql, int year) {
+      std::vector<Year> rows;
+      for (const auto& r : ctx.conn.query(sql, {std::int64_t{year}})) {
+        Year y{r.integer(0), r.integer(1), value(r, 2), value(r, 3) - value(r, 4), value(r, 5), value(r, 6),
+               value(r, 7), value(r, 8), {}, false};
+        for (std::size_t i = 0; i < kCategories.size(); ++i) y.categories[i] = value(r, 9 + i);
+        rows.push_back(y);
+      }
+      return rows;
+    };
+    for (int year = kFirstYear; year <= kLastYear; ++year) {
+      auto rows = load(select_certified, year);
+      auto donors = load(select_donors, year);
+      std::int64_t needed = 0, available = 0;
+      for (const auto& d : donors) available += d.rd * 7 / 10;
+      std::vector<std::pair<Year*, std::int64_t>> raise;  // row, R&D it should reach
+      for (auto& y : rows) {
+        const double ratio = y.sales <= yuan(5000) ? 0.05 : y.sales <= yuan(20000) ? 0.04 : 0.03;
+        const std::int64_t target = part(y.sales, ratio * random.uniform(1.1, 1.5));
+        if (target > y.rd) {
+          raise.emplace_back(&y, target);
+          needed += target - y.rd;
+        }
+        if (y.income > 0 && y.high_tech * 100 < y.income * 62) {
+          const std::int64_t high_tech = std::min(y.sales, part(y.income, random.uniform(0.62, 0.85)));
+          y.ip_backed = y.high_tech > 0 ? static_cast<std::int64_t>(static_cast<Int128>(y.ip_backed) * high_tech / y.high_tech)
+                                        : part(high_tech, 0.8);
+          y.high_tech = high_tech;
+          y.changed = true;
+        }
+      }
+      // The raises shrink to what the donors can give.
+      if (needed > 0 && available > 0) {
+        const std::int64_t moved = std::min(needed, available);
+        std::int64_t given = 0;
+        for (auto& [y, target] : raise) {
+          const auto add = static_cast<std::int64_t>(static_cast<Int128>(target - y->rd) * moved / needed);
+          rescale(*y, y->rd + add);
+          given += add;
+        }
+        // Take exactly `given`, the largest donors first, each giving at most 70 % of its R&D.
+        std::int64_t left = given;
+        for (auto& d : donors) {
+          if (left == 0) break;
+          const std::int64_t cut = std::min(left, d.rd * 7 / 10);
+          rescale(d, d.rd - cut);
+          left -= cut;
+        }
+      }
+      rows.insert(rows.end(), donors.begin(), donors.end());
+      for (auto& y : rows) {
+        if (!y.changed) continue;
+        y.cost = std::max(y.cost, y.rd + y.sales / 2);  // R&D is part of cost and expense
+        store::Params p{y.id, y.high_tech, y.ip_backed, y.cost, y.rd};
+        for (auto c : y.categories) p.emplace_back(c);
+        ctx.conn.execute(update, p);
+      }
+    }
+  });
+}
+
 // The expert panel's review behind every certificate, a few weeks before it was issued. Drawn from
 // a stream of its own so the other records (and the seed report's figures) do not move.
 void write_expert_reviews(Context& ctx, std::uint64_t seed) {
@@ -1259,6 +1370,7 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   write_people(ctx);
   write_loans(ctx);
   write_competitions_and_policies(ctx);
+  align_hte_figures(ctx, o.seed);
   write_expert_reviews(ctx, o.seed);
   // Fresh statistics let the query planner pick good indexes for the list pages.
   for (const auto& kind : domain::registry_kinds()) ctx.conn.exec_script("ANALYZE " + kind.table);
