@@ -49,7 +49,7 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
       item["enterprise_id"] = e.id;
       item["name"] = field_text(enterprises, e, "name");
       item["credit_code"] = field_text(enterprises, e, "credit_code");
-      auto facts = load_enterprise_facts(*conn, e.id, *date);
+      auto facts = load_enterprise_facts(*conn, e.id, *date, true);
       if (!facts) {
         ++counts["incomplete"];
         item["category"] = "incomplete";
@@ -59,8 +59,8 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
       }
       const auto result = rules::evaluate_hte(facts.value(), policy, *date);
       const auto gaps = rules::hte_gaps(facts.value(), policy, *date, result);
-      const bool certified = facts->hte_certificate_issued_on &&
-                             *date < facts->hte_certificate_issued_on->add_years(3);
+      // The facts hold a certificate only when one is in force on the date.
+      const bool certified = facts->hte_certificate_issued_on.has_value();
       std::string category;
       if (result.failed.empty()) category = certified ? "certified" : "candidate";
       else if (result.failed.size() == 1 && !gaps.empty() && gaps.front().fixable) category = "within_reach";

@@ -100,7 +100,7 @@ std::optional<ExpertReview> expert_review_on(store::Connection& conn, std::int64
 }
 
 Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, std::int64_t enterprise_id,
-                                                      std::optional<domain::Date> expert_review_date) {
+                                                      domain::Date as_of, bool with_expert_review) {
   const auto& enterprises = *domain::find_kind("enterprises");
   auto record = store::RecordStore(conn, enterprises).get(enterprise_id);
   if (!record) return Problem::not_found("No enterprise with id " + std::to_string(enterprise_id) + ".");
@@ -114,13 +114,18 @@ Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, s
   facts.registered_on = *registered;
   if (auto field = e.text("tech_field")) facts.tech_field = std::stoi(*field);
 
-  // The latest certificate still valid counts as the enterprise's HTE certificate.
+  // The latest certificate in force on `as_of` counts as the enterprise's HTE certificate. Dates
+  // decide, not today's status, so a past date sees the certificates of that time.
   const auto* certs = domain::find_kind("hte_certificates");
   for (const auto& c : owned(conn, "hte_certificates", enterprise_id)) {
     const View v(*certs, c);
-    if (v.text("status") != "valid") continue;
     auto issued = v.date("issued_on");
-    if (issued && (!facts.hte_certificate_issued_on || *issued > *facts.hte_certificate_issued_on)) {
+    if (!issued || *issued > as_of) continue;
+    const auto until = v.date("valid_until").value_or(issued->add_years(3));
+    const auto revoked = v.date("revoked_on");
+    if (as_of >= until || (revoked && *revoked <= as_of)) continue;
+    if (v.text("status") == "revoked" && !revoked) continue;  // revoked, date unknown: never counts
+    if (!facts.hte_certificate_issued_on || *issued > *facts.hte_certificate_issued_on) {
       facts.hte_certificate_issued_on = issued;
     }
   }
@@ -190,8 +195,8 @@ Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, s
     facts.rd_institutions.push_back(
         {level->second, kind == kinds.end() ? rules::InstitutionKind::other : kind->second});
   }
-  if (expert_review_date) {
-    if (auto review = expert_review_on(conn, enterprise_id, *expert_review_date)) facts.expert_scores = review->scores;
+  if (with_expert_review) {
+    if (auto review = expert_review_on(conn, enterprise_id, as_of)) facts.expert_scores = review->scores;
   }
   return facts;
 }

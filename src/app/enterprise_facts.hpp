@@ -20,10 +20,12 @@ struct ExpertReview {
 };
 std::optional<ExpertReview> expert_review_on(store::Connection& conn, std::int64_t enterprise_id, domain::Date as_of);
 
+// The facts as they stood on `as_of`: the HTE certificate is the latest one issued on or before it
+// and still in force then (not expired, not revoked by then). With `with_expert_review`, the
+// expert scores of the latest review on or before `as_of` are included; without it (enterprise
+// accounts, who may not see the panel's scores) there are none.
 // 404 when there is no such enterprise; 422 when a fact the rules cannot do without is missing.
-// With `expert_review_on`, the expert scores of the latest review on or before that date are
-// included; without it (enterprise accounts, who may not see the panel's scores) there are none.
 Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, std::int64_t enterprise_id,
-                                                      std::optional<domain::Date> expert_review_date);
+                                                      domain::Date as_of, bool with_expert_review);
 
 }  // namespace kc::app

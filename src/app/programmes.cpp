@@ -247,8 +247,7 @@ Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64
   auto programme = get(reader, id);
   if (!programme) return programme.problem();
   auto conn = db_.acquire();
-  const auto review_date = actor.role == Role::enterprise ? std::nullopt : std::optional<domain::Date>(*date);
-  auto facts = load_enterprise_facts(*conn, enterprise_id, review_date);
+  auto facts = load_enterprise_facts(*conn, enterprise_id, *date, actor.role != Role::enterprise);
   if (!facts) return facts.problem();
   const auto& enterprises = *domain::find_kind("enterprises");
   const auto record = store::RecordStore(*conn, enterprises).get(enterprise_id);

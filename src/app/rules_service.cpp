@@ -73,7 +73,7 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
   auto conn = db.acquire();
   // Enterprise accounts do not see the expert panel's scores, so their verdicts leave E7 open.
   const bool bureau = actor.role != Role::enterprise;
-  auto facts = load_enterprise_facts(*conn, enterprise_id, bureau ? std::optional<domain::Date>(*date) : std::nullopt);
+  auto facts = load_enterprise_facts(*conn, enterprise_id, *date, bureau);
   if (!facts) return facts.problem();
   const auto choice = rules::policy_for_history(policy, *date);
   if (!choice.load.policy) return Problem{422, "validation", "Evaluation refused", choice.load.error, {}};

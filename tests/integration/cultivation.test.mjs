@@ -108,3 +108,24 @@ test('the tier board reconstructs each year end and counts the moves between tie
   assert.equal((await sys.admin.get('/api/v1/cultivation/tiers?from=1990&to=2024')).status, 422, 'at most 30 years');
   assert.equal((await sys.admin.get('/api/v1/cultivation/tiers?from=abc')).status, 422);
 });
+
+test('a certificate counts only while it is in force on the date asked about', async () => {
+  const certifiedOn = async (asOf) => {
+    const r = await sys.admin.get(`/api/v1/cultivation/hte?as_of=${asOf}`);
+    assert.equal(r.status, 200, r.text);
+    return Object.fromEntries(r.json.items.map((i) => [i.name, i.certified]));
+  };
+  // close: issued 2022-12-24, valid until 2025-12-23; ready: issued 2023-11-20, until 2026-11-19.
+  assert.deepEqual([(await certifiedOn('2022-06-01')).close, (await certifiedOn('2022-06-01')).ready], [false, false],
+    'not yet issued');
+  assert.equal((await certifiedOn('2023-06-01')).close, true);
+  assert.equal((await certifiedOn('2023-06-01')).ready, false);
+  assert.equal((await certifiedOn('2025-12-23')).close, false, 'expired on its last day');
+  // A revocation ends it from its date on, whatever the record's status says today.
+  const certs = await sys.admin.get(`/api/v1/registry/hte_certificates?enterprise_id=${ids.ready}`);
+  const cert = certs.json.items[0];
+  assert.equal((await sys.admin.patch(`/api/v1/registry/hte_certificates/${cert.id}`,
+    { status: 'revoked', revoked_on: '2024-08-01' })).status, 200);
+  assert.equal((await certifiedOn('2024-07-31')).ready, true);
+  assert.equal((await certifiedOn('2024-08-01')).ready, false);
+});
