@@ -367,6 +367,7 @@ const en: typeof zhCN = {
     enterprises: '{n} enterprises concerned',
     expiring: 'Expiring certificates',
     noExpiring: 'No certificates expire this year or next',
+    dataNote: 'The registry\'s yearly figures end in {year}, so the evaluation date starts at {date} (you may change it).',
   },
   tiers: {
     title: 'Tier board',

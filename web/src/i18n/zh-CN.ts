@@ -367,6 +367,7 @@ export default {
     enterprises: '涉及企业 {n} 家',
     expiring: '证书到期',
     noExpiring: '本年及下年无到期证书',
+    dataNote: '登记库的企业年度数据截至 {year} 年，评价日期从 {date} 开始（可修改）。',
   },
   tiers: {
     title: '梯队看板',

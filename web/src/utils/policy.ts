@@ -3,6 +3,7 @@
 // onto its editor rows. Unit-tested in tests/unit/policy_utils.test.ts.
 import type { Category, ConditionStatus, CultivationItem, ProgrammeDefinition, ProgrammeFact, ScoreRange } from '@/api/policy'
 import type { FieldError } from '@/api/client'
+import { isoDate } from '@/utils/dates'
 
 export type ValueUnit = 'days' | 'percent' | 'points' | 'count' | 'amount' | 'people' | 'plain'
 
@@ -83,6 +84,17 @@ export function scoreRows(score: Record<string, unknown> | null | undefined): Ar
     }
   }
   return rows
+}
+
+/**
+ * The dates the cultivation page starts from. An application in year Y is judged on the figures of
+ * Y − 1, so with the registry's latest figures for year L older than last year (a demo, an archive)
+ * it starts from L + 1 (1 June, after the annual reports); otherwise from today.
+ */
+export function startDates(latestYear: number | null, today: Date): { asOf: string; year: number; fromData: boolean } {
+  const current = today.getFullYear()
+  if (latestYear === null || latestYear >= current - 1) return { asOf: isoDate(today), year: current, fromData: false }
+  return { asOf: `${latestYear + 1}-06-01`, year: latestYear + 1, fromData: true }
 }
 
 /** Whether the pass mark is out of reach, certain, or up to the experts, from the score's range. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CultivationItem } from '@/api/policy'
 import {
   comparisonUnit, conditionUnit, emptyProgramme, filterItems, formatMeasure, formatThreshold, programmeErrors,
-  programmePayload, rangeOutlook, scoreRows, statusTag, verdictTag,
+  programmePayload, rangeOutlook, scoreRows, startDates, statusTag, verdictTag,
 } from '@/utils/policy'
 import { cultivationXlsxUrl } from '@/api/policy'
 
@@ -100,5 +100,17 @@ describe('programme editor', () => {
     def.subsidy.amount = 'rd_total * 0.1'
     def.subsidy.cap = 20
     expect(programmePayload(def).subsidy).toEqual({ zh: '', en: '', amount: 'rd_total * 0.1', cap: 20 })
+  })
+})
+
+describe('cultivation start dates', () => {
+  const today = new Date(2026, 10, 27)
+  it('start from today when the registry has last year\'s figures or none', () => {
+    expect(startDates(2025, today)).toEqual({ asOf: '2026-11-27', year: 2026, fromData: false })
+    expect(startDates(null, today)).toEqual({ asOf: '2026-11-27', year: 2026, fromData: false })
+  })
+  it('start from the year after older figures, after the annual reports', () => {
+    expect(startDates(2014, today)).toEqual({ asOf: '2015-06-01', year: 2015, fromData: true })
+    expect(startDates(2024, today)).toEqual({ asOf: '2025-06-01', year: 2025, fromData: true })
   })
 })
