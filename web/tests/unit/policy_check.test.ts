@@ -74,4 +74,24 @@ describe('PolicyCheck', () => {
     expect(w.get('[data-testid="policy-conditions"]').text()).toContain('4289 days')
     w.unmount()
   })
+
+  it('without a date starts from the year after the enterprise\'s latest figures when they are old', async () => {
+    const urls: string[] = []
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input)
+      urls.push(url)
+      if (url.includes('/registry/enterprise_years')) return jsonResponse(200, { items: [{ id: 3, enterprise_id: 7, year: 2014 }], total: 1, page: 1, page_size: 1 })
+      if (url.includes('/rules/')) return jsonResponse(200, RULES)
+      if (url.endsWith('/programmes')) return problemResponse(403, 'forbidden', { detail: '无权限 / forbidden' })
+      throw new Error(`unexpected ${url}`)
+    }))
+    const w = mount(PolicyCheck, {
+      props: { id: 7 }, global: { plugins: [i18n, ElementPlus, createPinia()], stubs: { RouterLink: RouterLinkStub } },
+    })
+    await flushPromises()
+    expect(urls[0]).toContain('/registry/enterprise_years?enterprise_id=7&sort=-year')
+    const rules = urls.filter((u) => u.includes('/rules/'))
+    expect(rules).toEqual(['/api/v1/rules/hte/enterprises/7?as_of=2015-06-01']) // loaded once, on the settled date
+    w.unmount()
+  })
 })
