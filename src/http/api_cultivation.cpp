@@ -2,9 +2,7 @@
 #include "app/tier_flows.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
-#include "http/scratch_file.hpp"
-#include "io/xlsx_writer.hpp"
-
+#include "http/xlsx_download.hpp"
 
 namespace kc::http {
 namespace {
@@ -13,82 +11,69 @@ const app::RoleSet kBureau{app::Role::admin, app::Role::staff, app::Role::review
 
 // The pipeline's list as an XLSX download.
 Response pipeline_xlsx(const Exchange& ex, const boost::json::object& body) {
-  ScratchFile file;
-  auto writer = io::XlsxWriter::create(file.path(), "hte-pipeline",
-                                       {{"enterprise_id", 12}, {"credit_code", 22}, {"name", 30}, {"category", 14},
-                                        {"verdict", 16}, {"failed", 14}, {"gaps", 80}});
-  if (!writer) return problem_response(ex.request, {500, "internal", "Export failed", writer.error().message, {}});
-  for (const auto& v : body.at("items").as_array()) {
-    const auto& o = v.as_object();
-    std::string failed, gaps;
-    if (auto* f = o.if_contains("failed")) {
-      for (const auto& c : f->as_array()) failed += (failed.empty() ? "" : " ") + std::string(c.as_string());
-    }
-    if (auto* g = o.if_contains("gaps")) {
-      for (const auto& c : g->as_array()) {
-        gaps += (gaps.empty() ? "" : "; ") + std::string(c.as_object().at("zh").as_string());
-      }
-    }
-    const std::string verdict = o.if_contains("verdict") ? std::string(o.at("verdict").as_string()) : "";
-    writer->write_row({static_cast<double>(o.at("enterprise_id").as_int64()), std::string(o.at("credit_code").as_string()),
-                       std::string(o.at("name").as_string()), std::string(o.at("category").as_string()), verdict,
-                       failed, gaps});
-  }
-  if (auto st = writer->close(); !st) {
-    return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
-  }
-  return download(ex.request, file.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  "hte-pipeline.xlsx");
+  return xlsx_table(ex.request, "hte-pipeline.xlsx", "hte-pipeline",
+                    {{"enterprise_id", 12}, {"credit_code", 22}, {"name", 30}, {"category", 14},
+                     {"verdict", 16}, {"failed", 14}, {"gaps", 80}},
+                    [&](io::XlsxWriter& writer) -> domain::Status {
+                      for (const auto& v : body.at("items").as_array()) {
+                        const auto& o = v.as_object();
+                        std::string failed, gaps;
+                        if (auto* f = o.if_contains("failed")) {
+                          for (const auto& c : f->as_array()) failed += (failed.empty() ? "" : " ") + std::string(c.as_string());
+                        }
+                        if (auto* g = o.if_contains("gaps")) {
+                          for (const auto& c : g->as_array()) {
+                            gaps += (gaps.empty() ? "" : "; ") + std::string(c.as_object().at("zh").as_string());
+                          }
+                        }
+                        const std::string verdict = o.if_contains("verdict") ? std::string(o.at("verdict").as_string()) : "";
+                        auto st = writer.write_row({static_cast<double>(o.at("enterprise_id").as_int64()),
+                                                    std::string(o.at("credit_code").as_string()),
+                                                    std::string(o.at("name").as_string()),
+                                                    std::string(o.at("category").as_string()), verdict, failed, gaps});
+                        if (!st) return st;
+                      }
+                      return domain::ok();
+                    });
 }
 
 // One row per enterprise with its tier at each year end, as an XLSX download.
 Response tiers_xlsx(const Exchange& ex, const app::TierTable& table) {
   std::vector<io::XlsxColumn> columns = {{"enterprise_id", 12}, {"credit_code", 22}, {"name", 30}};
   for (int y : table.years) columns.push_back({std::to_string(y), 12});
-  ScratchFile file;
-  auto writer = io::XlsxWriter::create(file.path(), "tiers", columns);
-  if (!writer) return problem_response(ex.request, {500, "internal", "Export failed", writer.error().message, {}});
-  std::vector<io::XlsxCell> cells;
-  for (const auto& row : table.rows) {
-    cells = {static_cast<double>(row.enterprise_id), row.credit_code, row.name};
-    for (auto t : row.tiers) cells.emplace_back(std::string(app::to_string(t)));
-    if (auto st = writer->write_row(cells); !st) {
-      return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
+  return xlsx_table(ex.request, "tiers.xlsx", "tiers", columns, [&](io::XlsxWriter& writer) -> domain::Status {
+    std::vector<io::XlsxCell> cells;
+    for (const auto& row : table.rows) {
+      cells = {static_cast<double>(row.enterprise_id), row.credit_code, row.name};
+      for (auto t : row.tiers) cells.emplace_back(std::string(app::to_string(t)));
+      if (auto st = writer.write_row(cells); !st) return st;
     }
-  }
-  if (auto st = writer->close(); !st) {
-    return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
-  }
-  return download(ex.request, file.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  "tiers.xlsx");
+    return domain::ok();
+  });
 }
 
 // The year's deadline lists (certificates expiring, annual reports due) as one XLSX sheet.
 Response deadlines_xlsx(const Exchange& ex, const boost::json::object& body) {
-  ScratchFile file;
-  auto writer = io::XlsxWriter::create(file.path(), "deadlines",
-                                       {{"list", 22}, {"due", 12}, {"enterprise_id", 12}, {"name", 30},
-                                        {"certificate_no", 20}, {"valid_until", 12}});
-  if (!writer) return problem_response(ex.request, {500, "internal", "Export failed", writer.error().message, {}});
   const auto year = std::to_string(body.at("year").as_int64());
-  const std::pair<const char*, std::string> lists[] = {{"certificates_expiring", ""},
-                                                       {"annual_report_due", year + "-05-31"}};
-  for (const auto& [list, due] : lists) {
-    for (const auto& v : body.at(list).as_array()) {
-      const auto& o = v.as_object();
-      const std::string until(o.at("valid_until").as_string());
-      auto st = writer->write_row({std::string(list), due.empty() ? until : due,
-                                   static_cast<double>(o.at("enterprise_id").as_int64()),
-                                   std::string(o.at("name").as_string()),
-                                   std::string(o.at("certificate_no").as_string()), until});
-      if (!st) return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
-    }
-  }
-  if (auto st = writer->close(); !st) {
-    return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
-  }
-  return download(ex.request, file.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  "deadlines-" + year + ".xlsx");
+  return xlsx_table(
+      ex.request, "deadlines-" + year + ".xlsx", "deadlines",
+      {{"list", 22}, {"due", 12}, {"enterprise_id", 12}, {"name", 30}, {"certificate_no", 20}, {"valid_until", 12}},
+      [&](io::XlsxWriter& writer) -> domain::Status {
+        const std::pair<const char*, std::string> lists[] = {{"certificates_expiring", ""},
+                                                             {"annual_report_due", year + "-05-31"}};
+        for (const auto& [list, due] : lists) {
+          for (const auto& v : body.at(list).as_array()) {
+            const auto& o = v.as_object();
+            const std::string until(o.at("valid_until").as_string());
+            auto st = writer.write_row({std::string(list), due.empty() ? until : due,
+                                        static_cast<double>(o.at("enterprise_id").as_int64()),
+                                        std::string(o.at("name").as_string()),
+                                        std::string(o.at("certificate_no").as_string()), until});
+            if (!st) return st;
+          }
+        }
+        return domain::ok();
+      });
 }
 
 int this_year() { return std::stoi(domain::to_iso_utc(domain::now_epoch_seconds()).substr(0, 4)); }

@@ -4,7 +4,7 @@
 #include "app/index_service.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
-#include "http/scratch_file.hpp"
+#include "http/xlsx_download.hpp"
 
 namespace kc::http {
 namespace {
@@ -19,24 +19,12 @@ std::string object_text(const boost::json::object& body, const char* name) {
 
 const app::RoleSet kWriters{app::Role::admin, app::Role::staff};
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 // `format` of the build and uncertainty routes: JSON (default) or an XLSX download.
 app::Outcome<bool> wants_xlsx(const Exchange& ex) {
   const std::string f = ex.query_value("format", "json");
   if (f == "json") return false;
   if (f == "xlsx") return true;
   return app::Problem::validation({{"format", "must be json or xlsx"}});
-}
-
-// Writes a workbook into a scratch file and answers it as an attachment.
-template <class Write>
-Response xlsx_download(const Exchange& ex, const std::string& filename, Write&& write) {
-  ScratchFile file;
-  if (auto st = write(file.path()); !st) {
-    return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
-  }
-  return download(ex.request, file.read(), kXlsxType, filename);
 }
 
 // The fields of a build request body shared by the build and uncertainty routes.
@@ -141,7 +129,7 @@ void add_index_routes(Router& router, Services& s) {
                 auto built = app::run_index_build(ex.actor, request, xlsx.value());
                 if (!built) return problem_response(ex.request, built.problem());
                 if (xlsx.value()) {
-                  return xlsx_download(ex, "index-results.xlsx", [&](const std::filesystem::path& path) {
+                  return xlsx_download(ex.request, "index-results.xlsx", [&](const std::filesystem::path& path) {
                     return app::write_index_build_xlsx(built.value(), path);
                   });
                 }
@@ -179,7 +167,7 @@ void add_index_routes(Router& router, Services& s) {
                 auto result = app::run_index_uncertainty(ex.actor, request);
                 if (!result) return problem_response(ex.request, result.problem());
                 if (xlsx.value()) {
-                  return xlsx_download(ex, "index-uncertainty.xlsx", [&](const std::filesystem::path& path) {
+                  return xlsx_download(ex.request, "index-uncertainty.xlsx", [&](const std::filesystem::path& path) {
                     return app::write_index_uncertainty_xlsx(result.value(), path);
                   });
                 }

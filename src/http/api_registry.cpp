@@ -4,13 +4,13 @@
 #include "app/registry_import.hpp"
 #include "app/registry_service.hpp"
 #include "app/submission_service.hpp"
-#include "http/scratch_file.hpp"
-#include "io/registry_template.hpp"
-#include "io/xlsx_writer.hpp"
 #include "domain/decimal.hpp"
 #include "domain/registry_kinds.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/scratch_file.hpp"
+#include "http/xlsx_download.hpp"
+#include "io/registry_template.hpp"
 
 namespace kc::http {
 namespace {
@@ -80,7 +80,6 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
   return kind;
 }
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 app::RecordList list_request(const Exchange& ex, std::initializer_list<const char*> reserved) {
   app::RecordList request;
@@ -193,11 +192,10 @@ void add_registry_routes(Router& router, Services& s) {
                 if (std::find(roles.begin(), roles.end(), app::to_string(ex.actor.role)) == roles.end()) {
                   return problem_response(ex.request, app::Problem::forbidden("Your role may not import " + kind.value()->en + "."));
                 }
-                ScratchFile file;
-                if (auto st = io::write_registry_template(*kind.value(), file.path()); !st) {
-                  return problem_response(ex.request, {500, "internal", "Template failed", st.error().message, {}});
-                }
-                return download(ex.request, file.read(), kXlsxType, kind.value()->name + "-template.xlsx");
+                return xlsx_download(ex.request, kind.value()->name + "-template.xlsx",
+                                     [&](const std::filesystem::path& path) {
+                                       return io::write_registry_template(*kind.value(), path);
+                                     });
               }});
   router.add({beast_http::verb::post, "/api/v1/registry/{kind}/import", Access::signed_in, {},
               "Import a CSV or XLSX file sent as the body (dry_run=true, update=true)", [&s](Exchange& ex) {
@@ -214,15 +212,15 @@ void add_registry_routes(Router& router, Services& s) {
                 if (!kind) return problem_response(ex.request, kind.problem());
                 auto result = run_import(s, ex, *kind.value(), true);
                 if (!result) return problem_response(ex.request, result.problem());
-                ScratchFile file;
-                auto writer = io::XlsxWriter::create(file.path(), "errors",
-                                                     {{"row", 8}, {"column", 20}, {"value", 30}, {"reason", 60}});
-                if (!writer) return problem_response(ex.request, {500, "internal", "Export failed", writer.error().message, {}});
-                for (const auto& e : result->errors) writer->write_row({static_cast<double>(e.row), e.column, e.value, e.reason});
-                if (auto st = writer->close(); !st) {
-                  return problem_response(ex.request, {500, "internal", "Export failed", st.error().message, {}});
-                }
-                return download(ex.request, file.read(), kXlsxType, kind.value()->name + "-errors.xlsx");
+                return xlsx_table(ex.request, kind.value()->name + "-errors.xlsx", "errors",
+                                  {{"row", 8}, {"column", 20}, {"value", 30}, {"reason", 60}},
+                                  [&](io::XlsxWriter& writer) -> domain::Status {
+                                    for (const auto& e : result->errors) {
+                                      auto st = writer.write_row({static_cast<double>(e.row), e.column, e.value, e.reason});
+                                      if (!st) return st;
+                                    }
+                                    return domain::ok();
+                                  });
               }});
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}/{id}", Access::signed_in, {}, "Read a record",
               [&s](Exchange& ex) {
