@@ -186,16 +186,6 @@ std::int64_t RecordStore::insert(const Record& r) {
   return conn_.query_one(insert_ + " RETURNING id", params)->integer(0);
 }
 
-void RecordStore::append(const Record& r) {
-  Params params;
-  params.reserve(kind_.fields.size() + 2);
-  for (std::size_t i = 0; i < kind_.fields.size(); ++i) params.push_back(to_value(r.cells[i]));
-  const std::string now = domain::to_iso_utc(domain::now_epoch_seconds());
-  params.push_back(now);
-  params.push_back(now);
-  conn_.execute(insert_, params);
-}
-
 void RecordStore::update(const Record& r) {
   std::string sets;
   Params params{r.id};

@@ -48,8 +48,6 @@ class RecordStore {
   std::int64_t scan_natural_keys(std::int64_t after_id, std::size_t limit,
                                  const std::function<void(std::int64_t, const Record&)>& visit);
   std::int64_t insert(const Record& record);  // returns the new id
-  // The same without asking for the id back (no RETURNING), for bulk imports.
-  void append(const Record& record);
   void update(const Record& record);
   bool remove(std::int64_t id);
   // Value of the kind's enterprise-scope column for a stored record.
