@@ -16,9 +16,8 @@ std::optional<char> band_letter(const boost::json::value* v) {
 
 // The points the score can still reach, from the bands the data gave (HTE only): per item the
 // band and its range, and the total's range, so staff see whether the pass mark is within reach.
-boost::json::value score_range_json(const boost::json::object& result, std::string_view policy, domain::Date as_of) {
-  const auto load = rules::load_policy(policy, as_of);
-  const auto* hte = load.policy ? std::get_if<rules::HtePolicy>(&*load.policy) : nullptr;
+boost::json::value score_range_json(const boost::json::object& result, const rules::Policy& policy) {
+  const auto* hte = std::get_if<rules::HtePolicy>(&policy);
   const auto* score = result.if_contains("score");
   const auto* bands = score && score->is_object() ? score->as_object().if_contains("bands") : nullptr;
   if (!hte || !bands || !bands->is_object()) return nullptr;
@@ -72,9 +71,12 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
   if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
   auto conn = db.acquire();
   // Enterprise accounts do not see the expert panel's scores, so their verdicts leave E7 open.
-  const bool bureau = actor.role != Role::enterprise;
-  auto facts = load_enterprise_facts(*conn, enterprise_id, *date, bureau);
+  // The review is read once: its scores complete the facts and its id is named in the answer.
+  auto facts = load_enterprise_facts(*conn, enterprise_id, *date, false);
   if (!facts) return facts.problem();
+  const auto review =
+      actor.role != Role::enterprise ? expert_review_on(*conn, enterprise_id, *date) : std::nullopt;
+  if (review) facts->expert_scores = review->scores;
   const auto choice = rules::policy_for_history(policy, *date);
   if (!choice.load.policy) return Problem{422, "validation", "Evaluation refused", choice.load.error, {}};
   const std::string version = rules::policy_id(*choice.load.policy);
@@ -82,12 +84,11 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
   if (!result.ok) return Problem{422, "validation", "Evaluation refused", result.error, {}};
   // Say which review completed the verdict, so the page can link to it.
   auto output = boost::json::parse(result.output).as_object();
-  const auto review = bureau ? expert_review_on(*conn, enterprise_id, *date) : std::nullopt;
   output["expert_review"] = review ? boost::json::value{{"id", review->id}, {"reviewed_on", review->reviewed_on}}
                                    : boost::json::value(nullptr);
   const auto& results = output["results"].as_array();
   output["score_range"] = results.empty() ? boost::json::value(nullptr)
-                                          : score_range_json(results.front().as_object(), version, *date);
+                                          : score_range_json(results.front().as_object(), *choice.load.policy);
   output["policy_note"] = policy_note_json(choice, *date);
   return boost::json::serialize(output);
 }
