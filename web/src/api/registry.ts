@@ -78,6 +78,20 @@ export async function listKinds(): Promise<KindDef[]> {
   return (await api.get<{ kinds: KindDef[] }>('/registry/kinds')).kinds
 }
 
+/**
+ * The latest fiscal year with figures in the registry (of one enterprise, or of all); null when
+ * there is none or the user may not read enterprise years.
+ */
+export async function latestFiguresYear(enterpriseId?: number): Promise<number | null> {
+  try {
+    const page = await listRecords('enterprise_years', { enterprise_id: enterpriseId, sort: '-year', page: 1, page_size: 1 })
+    const y = page.items[0]?.year
+    return typeof y === 'number' ? y : null
+  } catch {
+    return null
+  }
+}
+
 export function listRecords(kind: string, query: Query): Promise<Page<RegistryRecord>> {
   return api.get<Page<RegistryRecord>>(base(kind), { query })
 }
