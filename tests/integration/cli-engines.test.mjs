@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshSystem, kechuang } from './harness.mjs';
 
-const SHARED = resolve(import.meta.dirname, '../../../shared');
+const SHARED = process.env.KC_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared');
 
 function assertMatchesExpected(policy, got) {
     const want = JSON.parse(readFileSync(join(SHARED, `data/rules/public-${policy}.expected.json`), 'utf8'));
