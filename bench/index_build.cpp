@@ -18,7 +18,7 @@ using namespace kc;
 
 const index::IndexData& asem() {
   static const index::IndexData data = [] {
-    const std::string dir = std::string(KC_SHARED_DIR) + "/data/asem/";
+    const std::string dir = std::string(KC_REFERENCE_DIR) + "/asem/";
     auto d = io::read_index_csv(dir + "ASEM_iData.csv", dir + "ASEM_iMeta.csv");
     if (!d) throw std::runtime_error(d.error().message);
     return std::move(d.value());
@@ -27,7 +27,7 @@ const index::IndexData& asem() {
 }
 
 index::PipelineSpec example_spec() {
-  auto text = io::read_file(std::string(KC_SHARED_DIR) + "/data/asem/example-spec.json");
+  auto text = io::read_file(std::string(KC_REFERENCE_DIR) + "/asem/example-spec.json");
   auto spec = io::parse_pipeline_spec(text.value());
   if (!spec) throw std::runtime_error(spec.error().message);
   return spec.value();

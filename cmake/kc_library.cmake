@@ -21,7 +21,7 @@ function(kc_unit_tests name)
     add_executable(kc_test_${name} ${sources})
     target_link_libraries(kc_test_${name} PRIVATE ${KC_DEPS} GTest::gtest_main GTest::gmock)
     target_compile_definitions(kc_test_${name} PRIVATE
-      KC_SHARED_DIR="${KC_SHARED_DIR}"
+      KC_REFERENCE_DIR="${KC_REFERENCE_DIR}"
       KC_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     gtest_discover_tests(kc_test_${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
   endif()

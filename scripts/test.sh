@@ -5,9 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export KC_BIN="$root/build/kechuang"
-# The reference data (COINr outputs, worked rule examples) several suites compare with.
-KC_SHARED_DIR=$(scripts/shared-dir.sh)
-export KC_SHARED_DIR
 status=0
 step() { echo; echo "=== $* ==="; }
 

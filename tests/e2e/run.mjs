@@ -663,8 +663,7 @@ test('index studio: upload the ASEM files, build, see ranks and charts, run an u
     t.skip('this server has no index routes (the mock server)')
     return
   }
-  // The ASEM reference files sit next to the checkout (../shared), or under KC_SHARED_DIR.
-  const asem = `${process.env.KC_SHARED_DIR ?? `${import.meta.dirname}/../../../shared`}/data/asem`
+  const asem = `${import.meta.dirname}/../reference/asem`
   const { readFile } = await import('node:fs/promises')
   const data = await readFile(`${asem}/ASEM_iData.csv`, 'utf8')
   const meta = await readFile(`${asem}/ASEM_iMeta.csv`, 'utf8')

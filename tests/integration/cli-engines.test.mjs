@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshSystem, kechuang } from './harness.mjs';
 
-const SHARED = process.env.KC_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared');
+const REFERENCE = resolve(import.meta.dirname, '../reference');
 
 function assertMatchesExpected(policy, got) {
-    const want = JSON.parse(readFileSync(join(SHARED, `data/rules/public-${policy}.expected.json`), 'utf8'));
+    const want = JSON.parse(readFileSync(join(REFERENCE, `rules/public-${policy}.expected.json`), 'utf8'));
     assert.equal(got.policy, want.policy);
     const byId = new Map(got.results.map((x) => [x.id, x]));
     for (const w of want.results) {
@@ -33,7 +33,7 @@ function assertMatchesExpected(policy, got) {
 for (const policy of ['hte', 'sme']) {
   test(`rules evaluate --policy ${policy} reproduces every worked example`, () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kc-rules-')), 'out.json');
-    const r = kechuang(['rules', 'evaluate', '--policy', policy, '--input', join(SHARED, `data/rules/public-${policy}.json`), '--output', out]);
+    const r = kechuang(['rules', 'evaluate', '--policy', policy, '--input', join(REFERENCE, `rules/public-${policy}.json`), '--output', out]);
     assert.equal(r.status, 0, r.stderr);
     assertMatchesExpected(policy, JSON.parse(readFileSync(out, 'utf8')));
   });
@@ -43,7 +43,7 @@ test('the rules API reproduces every worked example too', async () => {
   const sys = await freshSystem();
   try {
     for (const policy of ['hte', 'sme']) {
-      const input = readFileSync(join(SHARED, `data/rules/public-${policy}.json`), 'utf8');
+      const input = readFileSync(join(REFERENCE, `rules/public-${policy}.json`), 'utf8');
       const r = await sys.admin.post(`/api/v1/rules/${policy}/evaluate`, input);
       assert.equal(r.status, 200, r.text.slice(0, 300));
       assertMatchesExpected(policy, r.json);
@@ -73,7 +73,7 @@ function readCsv(path) {
 
 test('index build reproduces COINr on the ASEM example pipeline', () => {
   const out = mkdtempSync(join(tmpdir(), 'kc-index-'));
-  const asem = join(SHARED, 'data/asem');
+  const asem = join(REFERENCE, 'asem');
   const r = kechuang(['index', 'build', '--data', join(asem, 'ASEM_iData.csv'), '--meta', join(asem, 'ASEM_iMeta.csv'),
     '--spec', join(asem, 'example-spec.json'), '--out', out]);
   assert.equal(r.status, 0, r.stderr);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freshSystem } from './harness.mjs';
 
-const ASEM = join(process.env.KC_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared'), 'data/asem');
+const ASEM = resolve(import.meta.dirname, '../reference/asem');
 const data = readFileSync(join(ASEM, 'ASEM_iData.csv'), 'utf8');
 const meta = readFileSync(join(ASEM, 'ASEM_iMeta.csv'), 'utf8');
 const spec = JSON.parse(readFileSync(join(ASEM, 'example-spec.json'), 'utf8'));

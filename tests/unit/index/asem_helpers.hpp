@@ -15,7 +15,7 @@
 namespace kc::index::test {
 
 inline std::string asem_path(const std::string& file) {
-  return std::string(KC_SHARED_DIR) + "/data/asem/" + file;
+  return std::string(KC_REFERENCE_DIR) + "/asem/" + file;
 }
 
 inline IndexData load_asem() {

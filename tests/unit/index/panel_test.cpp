@@ -55,8 +55,8 @@ TEST(Panel, BuildRefusesSeveralYearsAtOnce) {
 }
 
 TEST(Panel, AsemPanelFileLoadsAndEachYearBuilds) {
-  auto d = io::read_index_csv(std::string(KC_SHARED_DIR) + "/data/asem/ASEM_iData_p.csv",
-                              std::string(KC_SHARED_DIR) + "/data/asem/ASEM_iMeta.csv");
+  auto d = io::read_index_csv(std::string(KC_REFERENCE_DIR) + "/asem/ASEM_iData_p.csv",
+                              std::string(KC_REFERENCE_DIR) + "/asem/ASEM_iMeta.csv");
   ASSERT_TRUE(d.ok()) << d.error().message;
   const auto years = panel_times(d.value());
   ASSERT_EQ(years.size(), 5u);
@@ -181,8 +181,8 @@ TEST(PanelWide, SpecJsonFlag) {
 }
 
 TEST(PanelWide, AsemPanelEveryYearOnOneScale) {
-  auto d = io::read_index_csv(std::string(KC_SHARED_DIR) + "/data/asem/ASEM_iData_p.csv",
-                              std::string(KC_SHARED_DIR) + "/data/asem/ASEM_iMeta.csv");
+  auto d = io::read_index_csv(std::string(KC_REFERENCE_DIR) + "/asem/ASEM_iData_p.csv",
+                              std::string(KC_REFERENCE_DIR) + "/asem/ASEM_iMeta.csv");
   ASSERT_TRUE(d.ok()) << d.error().message;
   // Over all years stacked, each indicator reaches 0 and 100 in some year, not in every year.
   double lowest = INFINITY, highest = -INFINITY;

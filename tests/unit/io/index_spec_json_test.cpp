@@ -8,7 +8,7 @@ namespace kc::io {
 namespace {
 
 TEST(IndexSpecJson, ParsesTheAsemExampleSpec) {
-  auto text = read_file(std::string(KC_SHARED_DIR) + "/data/asem/example-spec.json");
+  auto text = read_file(std::string(KC_REFERENCE_DIR) + "/asem/example-spec.json");
   ASSERT_TRUE(text.ok());
   auto s = parse_pipeline_spec(text.value());
   ASSERT_TRUE(s.ok()) << s.error().message;

@@ -22,7 +22,7 @@ std::string read_file(const std::string& path) {
 }
 
 std::string shared(const std::string& name) {
-  return read_file(std::string(KC_SHARED_DIR) + "/data/rules/" + name);
+  return read_file(std::string(KC_REFERENCE_DIR) + "/rules/" + name);
 }
 
 std::set<std::string> as_set(const json::value& v) {

@@ -13,9 +13,7 @@ import { formatNumber, formatShare } from '@/utils/index_format'
 import { attachmentName } from '@/api/index_engine'
 import type { FrameworkRow, IndexResults } from '@/api/index_engine'
 
-const ASEM = process.env.KC_SHARED_DIR
-  ? path.join(process.env.KC_SHARED_DIR, 'data/asem')
-  : path.resolve(__dirname, '../../../../shared/data/asem')
+const ASEM = path.resolve(__dirname, '../../../tests/reference/asem')
 const read = (f: string) => readFileSync(path.join(ASEM, f), 'utf8')
 
 const META = 'Level,iCode,iName,Direction,Weight,Type,Parent\n' +
