@@ -313,6 +313,7 @@ json::array conditions_json(const std::vector<Condition>& cs) {
                              {"status", rules::to_string(c.status)},
                              {"value", opt_number(c.value)},
                              {"threshold", opt_number(c.threshold)},
+                             {"unit", rules::condition_unit(c.code)},
                              {"detail", detail(c.detail)}});
   return a;
 }

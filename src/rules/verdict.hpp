@@ -16,6 +16,11 @@ namespace kc::rules {
 enum class CondStatus { pass, fail, unknown };
 const char* to_string(CondStatus s);
 
+// What a condition's value and threshold measure, by its code: "days", "share" (a fraction),
+// "count", "people", "points", or "none" for conditions judged without a figure. The one place the
+// web and the CLI output learn a condition's unit from.
+const char* condition_unit(std::string_view code);
+
 struct Bilingual {
   std::string zh;
   std::string en;

@@ -127,6 +127,24 @@ TEST(RulesJson, ResultsKeepInputOrderAndCarryExplainedConditions) {
   EXPECT_TRUE(e1.at("value").is_int64());
 }
 
+TEST(RulesJson, EveryConditionDeclaresTheUnitOfItsFigures) {
+  // The web formats value and threshold by this unit; E2 compares a revenue share with 50 %.
+  const std::vector<std::string> hte = {"days", "share", "none", "share", "share", "share", "points", "count"};
+  const json::value hte_out = evaluate("hte", shared("public-hte.json"));
+  for (const auto& r : hte_out.at("results").as_array()) {
+    const auto& conds = r.at("conditions").as_array();
+    ASSERT_EQ(conds.size(), hte.size());
+    for (std::size_t k = 0; k < conds.size(); ++k) EXPECT_EQ(conds[k].at("unit").as_string(), hte[k]);
+  }
+  const std::vector<std::string> sme = {"none", "people", "none", "count", "points"};
+  const json::value sme_out = evaluate("sme", shared("public-sme.json"));
+  for (const auto& r : sme_out.at("results").as_array()) {
+    const auto& conds = r.at("conditions").as_array();
+    ASSERT_EQ(conds.size(), sme.size());
+    for (std::size_t k = 0; k < conds.size(); ++k) EXPECT_EQ(conds[k].at("unit").as_string(), sme[k]);
+  }
+}
+
 TEST(RulesJson, FailedConditionsComeWithGaps) {
   const json::value got = evaluate("hte", shared("public-hte.json"));
   const auto& h02 = by_id(got.at("results").as_array(), "H-02");

@@ -6,11 +6,14 @@ export interface Bilingual { zh: string; en: string }
 export type ConditionStatus = 'pass' | 'fail' | 'unknown'
 export type Policy = 'hte' | 'sme'
 
+/** What a condition's value and threshold measure, as the server declares it (api.md "Rules"). */
+export type ConditionUnit = 'days' | 'share' | 'count' | 'people' | 'points' | 'none'
 export interface RuleCondition {
   code: string
   status: ConditionStatus
   value: number | null
   threshold: number | null
+  unit: ConditionUnit
   detail: Bilingual
 }
 export interface RuleGap {

@@ -1,20 +1,19 @@
 // Pure helpers of the policy pages (政策评价, 梯队培育, 区级政策): how a condition's value and
 // threshold are shown, status → tag colour, verdict → text key, 422 field errors of a programme
 // onto its editor rows. Unit-tested in tests/unit/policy_utils.test.ts.
-import type { Category, ConditionStatus, CultivationItem, ProgrammeDefinition, ProgrammeFact, ScoreRange } from '@/api/policy'
+import type { Category, ConditionStatus, ConditionUnit, CultivationItem, ProgrammeDefinition, ProgrammeFact, ScoreRange } from '@/api/policy'
 import type { FieldError } from '@/api/client'
 import { isoDate } from '@/utils/dates'
 
 export type ValueUnit = 'days' | 'percent' | 'points' | 'count' | 'amount' | 'people' | 'plain'
 
-/** What a §6.3 condition's value and threshold measure (ratios are fractions on the wire). */
-export const CONDITION_UNITS: Readonly<Record<string, ValueUnit>> = {
-  E1: 'days', E2: 'count', E4: 'percent', E5: 'percent', E6: 'percent', E7: 'points', E8: 'count',
-  M2: 'people', M4: 'count', M5: 'points',
-}
-
-export function conditionUnit(code: string): ValueUnit {
-  return CONDITION_UNITS[code] ?? 'plain'
+/** How a condition's figures are shown, from the unit the server sends (shares are fractions on the wire). */
+export function conditionUnit(unit: ConditionUnit | undefined): ValueUnit {
+  switch (unit) {
+    case 'share': return 'percent'
+    case 'days': case 'count': case 'people': case 'points': return unit
+    default: return 'plain'
+  }
 }
 
 /** Trims a number to at most `digits` decimals without trailing zeros. */
@@ -37,9 +36,8 @@ export function formatMeasure(v: number | boolean | null | undefined, unit: Valu
   }
 }
 
-/** A condition's threshold: counts compared with a fraction (E2's "more than 0.5") read as the whole number needed. */
-export function formatThreshold(code: string, v: number | null | undefined, t: (key: string, args?: Record<string, unknown>) => string): string {
-  const unit = conditionUnit(code)
+/** A condition's threshold: a count compared with a fraction reads as the whole number needed. */
+export function formatThreshold(unit: ValueUnit, v: number | null | undefined, t: (key: string, args?: Record<string, unknown>) => string): string {
   if (unit === 'count' && typeof v === 'number' && !Number.isInteger(v)) return formatMeasure(Math.ceil(v), unit, t)
   return formatMeasure(v, unit, t)
 }

@@ -10,18 +10,20 @@ const t = (key: string, args?: Record<string, unknown>): string => (args ? `${ke
 
 describe('policy formatting', () => {
   it('shows ratios as percent, days, points and amounts in their units', () => {
-    expect(conditionUnit('E4')).toBe('percent')
-    expect(formatMeasure(0.1, conditionUnit('E4'), t)).toBe('10%')
+    expect(conditionUnit('share')).toBe('percent')
+    expect(formatMeasure(0.1, conditionUnit('share'), t)).toBe('10%')
     expect(formatMeasure(0.0345, 'percent', t)).toBe('3.45%')
-    expect(formatMeasure(4289, conditionUnit('E1'), t)).toBe('policy.units.days(4289)')
-    expect(formatMeasure(70, conditionUnit('E7'), t)).toBe('policy.units.points(70)')
+    expect(formatMeasure(4289, conditionUnit('days'), t)).toBe('policy.units.days(4289)')
+    expect(formatMeasure(70, conditionUnit('points'), t)).toBe('policy.units.points(70)')
     expect(formatMeasure(1234.5, 'amount', t)).toBe('policy.units.amount(1234.5)')
     expect(formatMeasure(null, 'percent', t)).toBe('—')
     expect(formatMeasure(true, 'plain', t)).toBe('common.yes')
-    expect(conditionUnit('E3')).toBe('plain')
-    expect(formatThreshold('E2', 0.5, t)).toBe('policy.units.count(1)')
-    expect(formatThreshold('E8', 0, t)).toBe('policy.units.count(0)')
-    expect(formatThreshold('E4', 0.1, t)).toBe('10%')
+    expect(conditionUnit('none')).toBe('plain')
+    expect(conditionUnit(undefined)).toBe('plain')
+    // E2's figure is a revenue share against "more than 50 %", not a count of IP items.
+    expect(formatThreshold(conditionUnit('share'), 0.5, t)).toBe('50%')
+    expect(formatThreshold(conditionUnit('count'), 0, t)).toBe('policy.units.count(0)')
+    expect(formatThreshold(conditionUnit('count'), 0.5, t)).toBe('policy.units.count(1)')
   })
 
   it('derives a comparison unit from its expression and facts', () => {
