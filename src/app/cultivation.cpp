@@ -119,17 +119,19 @@ Outcome<boost::json::object> cultivation_deadlines(store::Database& db, const Ac
   }
   const std::int64_t sme_count =
       conn->query_one("SELECT COUNT(*) FROM reg_sme_registrations WHERE year = $1", {std::int64_t{year - 1}})->integer(0);
+  // The days come from the policy versions in force that year (the first version for earlier years).
+  const domain::Date new_year = *domain::Date::from_ymd(year, 1, 1);
+  const auto sme = rules::policy_for_history("sme", new_year);
+  const auto hte = rules::policy_for_history("hte", new_year);
+  if (!sme.load.policy || !hte.load.policy) throw std::runtime_error(sme.load.error + hte.load.error);
+  auto deadline = [year](const rules::AnnualDeadline& d, std::int64_t enterprises) {
+    return boost::json::object{{"what", d.what}, {"zh", d.name.zh}, {"en", d.name.en},
+                               {"due", d.due_in(year).to_string()}, {"enterprises", enterprises}};
+  };
   boost::json::array deadlines;
-  deadlines.push_back({{"what", "sme_annual_update"},
-                       {"zh", "科技型中小企业年度信息更新"},
-                       {"en", "S&T SME annual information update"},
-                       {"due", std::to_string(year) + "-03-31"},
-                       {"enterprises", sme_count}});
-  deadlines.push_back({{"what", "hte_annual_report"},
-                       {"zh", "高新技术企业年度发展情况报表"},
-                       {"en", "HTE annual development report"},
-                       {"due", std::to_string(year) + "-05-31"},
-                       {"enterprises", reports.size()}});
+  deadlines.push_back(deadline(std::get<rules::SmePolicy>(*sme.load.policy).annual_update, sme_count));
+  deadlines.push_back(deadline(std::get<rules::HtePolicy>(*hte.load.policy).annual_report,
+                               static_cast<std::int64_t>(reports.size())));
   return boost::json::object{{"year", year},
                              {"deadlines", std::move(deadlines)},
                              {"certificates_expiring", std::move(expiring)},

@@ -59,8 +59,12 @@ Response deadlines_xlsx(const Exchange& ex, const boost::json::object& body) {
       ex.request, "deadlines-" + year + ".xlsx", "deadlines",
       {{"list", 22}, {"due", 12}, {"enterprise_id", 12}, {"name", 30}, {"certificate_no", 20}, {"valid_until", 12}},
       [&](io::XlsxWriter& writer) -> domain::Status {
+        // The annual report is due on the day the HTE deadline names (policy data).
+        std::string report_due;
+        for (const auto& d : body.at("deadlines").as_array())
+          if (d.at("what") == "hte_annual_report") report_due = d.at("due").as_string();
         const std::pair<const char*, std::string> lists[] = {{"certificates_expiring", ""},
-                                                             {"annual_report_due", year + "-05-31"}};
+                                                             {"annual_report_due", report_due}};
         for (const auto& [list, due] : lists) {
           for (const auto& v : body.at(list).as_array()) {
             const auto& o = v.as_object();

@@ -151,6 +151,20 @@ HteScorePoints score_points(const json::object& o) {
   return p;
 }
 
+// {"what": code, "due": "MM-DD", "zh": …, "en": …}; the day must exist in every year.
+AnnualDeadline annual_deadline(const json::object& o, std::string_view key) {
+  const auto& d = obj(o, key);
+  AnnualDeadline a;
+  a.what = str(d, "what");
+  a.name = {str(d, "zh"), str(d, "en")};
+  const std::string due = str(d, "due");
+  const auto parsed = due.size() == 5 && due[2] == '-' ? Date::parse("2001-" + due) : std::nullopt;
+  if (!parsed) throw SettingError("setting \"" + std::string(key) + ".due\" is a day of every year, \"MM-DD\"");
+  a.month = std::stoi(due.substr(0, 2));
+  a.day = std::stoi(due.substr(3, 2));
+  return a;
+}
+
 HtePolicy parse_hte(const json::object& o) {
   HtePolicy p;
   p.id = str(o, "id");
@@ -158,6 +172,7 @@ HtePolicy parse_hte(const json::object& o) {
   const auto& docs = obj(o, "documents");
   p.measures = bilingual(docs, "measures");
   p.guide = bilingual(docs, "guide");
+  p.annual_report = annual_deadline(o, "annual_report");
   p.age_min_days = integer(o, "age_min_days");
   p.rd_window_years = integer(o, "rd_window_years");
   for (const auto& v : arr(o, "rd_tiers")) {
@@ -209,6 +224,7 @@ SmePolicy parse_sme(const json::object& o) {
   p.effective_from = date(o, "effective_from");
   p.measures = bilingual(obj(o, "documents"), "measures");
   p.data_year_offset = integer(o, "data_year_offset");
+  p.annual_update = annual_deadline(o, "annual_update");
   p.max_employees = frac(o, "max_employees");
   p.max_sales = frac(o, "max_sales");
   p.max_total_assets = frac(o, "max_total_assets");
@@ -324,5 +340,7 @@ PolicyLoad load_policy(std::string_view id_or_kind, std::optional<Date> as_of) {
   }
   return best;
 }
+
+Date AnnualDeadline::due_in(int year) const { return *Date::from_ymd(year, month, day); }
 
 }  // namespace kc::rules

@@ -55,10 +55,21 @@ struct HteScorePoints {
   std::vector<std::pair<std::string, PointRange>> expert;                  // items the data cannot band
 };
 
+// A yearly filing the notice requires by a fixed day (the HTE annual development report by the
+// end of May, the S&T SME annual update by the end of March).
+struct AnnualDeadline {
+  std::string what;  // stable code, e.g. "hte_annual_report"
+  Bilingual name;
+  int month = 12;
+  int day = 31;
+  Date due_in(int year) const;
+};
+
 struct HtePolicy {
   std::string id;
   Date effective_from;
   Bilingual measures, guide;  // the two documents cited in condition details
+  AnnualDeadline annual_report;
   int age_min_days = 365;
   int rd_window_years = 3;
   std::vector<RdTier> rd_tiers;
@@ -84,6 +95,7 @@ struct SmePolicy {
   Date effective_from;
   Bilingual measures;
   int data_year_offset = 1;
+  AnnualDeadline annual_update;
   Fraction max_employees, max_sales, max_total_assets;
   std::vector<PointsBand> st_staff_bands, rd_sales_bands, rd_cost_bands;  // highest first
   int ip_class_one_points = 30;

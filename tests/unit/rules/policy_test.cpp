@@ -39,6 +39,8 @@ TEST(Policy, HteSettingsAreTheSpecDefaults) {
   EXPECT_EQ(p.rd_collection.other_cap_factor.den(), 4);
   EXPECT_EQ(p.score_pass_mark, f("70"));
   EXPECT_EQ(p.growth_bands.size(), 4u);
+  EXPECT_EQ(p.annual_report.what, "hte_annual_report");
+  EXPECT_EQ(p.annual_report.due_in(2025), testing::date("2025-05-31"));
 }
 
 TEST(Policy, SmeSettingsAreTheSpecDefaults) {
@@ -50,6 +52,8 @@ TEST(Policy, SmeSettingsAreTheSpecDefaults) {
   EXPECT_FALSE(p.rd_collection.cap_base_includes_commissioned);
   EXPECT_EQ(p.rd_collection.other_cap_factor, Fraction(1, 9));
   EXPECT_EQ(p.data_year_offset, 1);
+  EXPECT_EQ(p.annual_update.what, "sme_annual_update");
+  EXPECT_EQ(p.annual_update.due_in(2025), testing::date("2025-03-31"));
 }
 
 TEST(Policy, KindPicksTheVersionInForce) {
@@ -74,6 +78,18 @@ TEST(Policy, ANewVersionIsJustData) {
   const auto& p = std::get<HtePolicy>(*l.policy);
   EXPECT_EQ(p.id, "hte-2030");
   EXPECT_EQ(p.rd_tiers[2].min_ratio, f("0.025"));
+}
+
+TEST(Policy, AnnualDeadlinesAreDaysOfEveryYear) {
+  const std::string_view hte = embedded_policy_texts().front().id == "hte-2016"
+                                   ? embedded_policy_texts().front().json
+                                   : embedded_policy_texts().back().json;
+  for (const char* bad : {"02-29", "13-01", "5-31", "05/31"}) {
+    std::string text(hte);
+    text.replace(text.find("\"05-31\""), 7, "\"" + std::string(bad) + "\"");
+    EXPECT_EQ(parse_policy(text).error,
+              "setting \"annual_report.due\" is a day of every year, \"MM-DD\"") << bad;
+  }
 }
 
 TEST(Policy, ScorePointRangesAreCheckedWhenLoaded) {
