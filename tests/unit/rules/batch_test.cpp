@@ -10,6 +10,7 @@
 
 #include "fixtures.hpp"
 #include "rules/batch_math.hpp"
+#include "rules/policy.hpp"
 
 namespace kc::rules {
 namespace {
@@ -28,15 +29,15 @@ FactColumns columns_of(const std::vector<EnterpriseFacts>& all) {
   return c;
 }
 
-std::vector<HteOutcome> hte_batch(const FactColumns& c, Date as_of) {
+std::vector<HteOutcome> hte_batch(const FactColumns& c, Date as_of, const HtePolicy& policy = testing::hte()) {
   std::vector<HteOutcome> out;
-  const auto st = evaluate_hte_batch(c, testing::hte(), as_of, out);
+  const auto st = evaluate_hte_batch(c, policy, as_of, out);
   EXPECT_TRUE(st) << (st ? "" : st.error().message);
   return out;
 }
-std::vector<SmeOutcome> sme_batch(const FactColumns& c, Date as_of) {
+std::vector<SmeOutcome> sme_batch(const FactColumns& c, Date as_of, const SmePolicy& policy = testing::sme()) {
   std::vector<SmeOutcome> out;
-  const auto st = evaluate_sme_batch(c, testing::sme(), as_of, out);
+  const auto st = evaluate_sme_batch(c, policy, as_of, out);
   EXPECT_TRUE(st) << (st ? "" : st.error().message);
   return out;
 }
@@ -52,26 +53,28 @@ std::string describe(const SmeOutcome& o) {
 }
 
 // Both paths on every enterprise at one date; returns the batch outcomes.
-std::vector<HteOutcome> expect_hte_agrees(const std::vector<EnterpriseFacts>& all, Date as_of) {
-  const auto out = hte_batch(columns_of(all), as_of);
+std::vector<HteOutcome> expect_hte_agrees(const std::vector<EnterpriseFacts>& all, Date as_of,
+                                          const HtePolicy& policy = testing::hte()) {
+  const auto out = hte_batch(columns_of(all), as_of, policy);
   EXPECT_EQ(out.size(), all.size());
   int shown = 0;
   for (std::size_t i = 0; i < all.size() && i < out.size(); ++i) {
-    const HteOutcome want = outcome_of(evaluate_hte(all[i], testing::hte(), as_of));
+    const HteOutcome want = outcome_of(evaluate_hte(all[i], policy, as_of));
     if (out[i] != want && shown++ < 10)
-      ADD_FAILURE() << "HTE " << all[i].id << " at " << as_of.to_string() << ": batch "
+      ADD_FAILURE() << policy.id << " " << all[i].id << " at " << as_of.to_string() << ": batch "
                     << describe(out[i]) << ", explained " << describe(want);
   }
   return out;
 }
-std::vector<SmeOutcome> expect_sme_agrees(const std::vector<EnterpriseFacts>& all, Date as_of) {
-  const auto out = sme_batch(columns_of(all), as_of);
+std::vector<SmeOutcome> expect_sme_agrees(const std::vector<EnterpriseFacts>& all, Date as_of,
+                                          const SmePolicy& policy = testing::sme()) {
+  const auto out = sme_batch(columns_of(all), as_of, policy);
   EXPECT_EQ(out.size(), all.size());
   int shown = 0;
   for (std::size_t i = 0; i < all.size() && i < out.size(); ++i) {
-    const SmeOutcome want = outcome_of(evaluate_sme(all[i], testing::sme(), as_of));
+    const SmeOutcome want = outcome_of(evaluate_sme(all[i], policy, as_of));
     if (out[i] != want && shown++ < 10)
-      ADD_FAILURE() << "SME " << all[i].id << " at " << as_of.to_string() << ": batch "
+      ADD_FAILURE() << policy.id << " " << all[i].id << " at " << as_of.to_string() << ": batch "
                     << describe(out[i]) << ", explained " << describe(want);
   }
   return out;
@@ -642,6 +645,47 @@ TEST(RulesBatch, GeneratedSmeAgreesWithTheExplainedPath) {
   for (int k = 0; k < 5; ++k) EXPECT_GT(fails[k], 20) << "M" << k + 1 << " fails";
   EXPECT_GT(unknowns[1], 20) << "M2 unknown";
   EXPECT_GT(unknowns[4], 20) << "M5 unknown";
+}
+
+// The two paths must agree under every shipped version, and under versions with other numbers:
+// the batch path compiles thresholds from the policy, so agreement on one set of numbers alone
+// could hide a threshold the batch path took from somewhere else.
+TEST(RulesBatch, EveryPolicyVersionAgreesWithTheExplainedPath) {
+  const auto all = generated_population(kGenerated / 3);
+  int versions = 0;
+  for (const auto& id : policy_ids()) {
+    SCOPED_TRACE(id);
+    const PolicyLoad l = load_policy(id);
+    ASSERT_TRUE(l.policy) << l.error;
+    ++versions;
+    if (const auto* hte = std::get_if<HtePolicy>(&*l.policy)) {
+      expect_hte_agrees(all, testing::kHteAsOf, *hte);
+      HtePolicy other = *hte;  // a stricter notice: every number moved
+      other.id += "-stricter";
+      other.age_min_days += 100;
+      for (auto& tier : other.rd_tiers) tier.min_ratio = tier.min_ratio + Fraction(1, 100);
+      other.st_staff_min_ratio = other.st_staff_min_ratio + Fraction(3, 100);
+      other.high_tech_revenue_min_share = Fraction(7, 10);
+      other.main_products_min_share = Fraction(3, 5);
+      other.score_pass_mark = Fraction::integer(75);
+      other.incident_window_days = 730;
+      expect_hte_agrees(all, testing::kHteAsOf, other);
+      expect_hte_agrees(all, date("2024-02-29"), other);
+    } else {
+      const auto& sme = std::get<SmePolicy>(*l.policy);
+      expect_sme_agrees(all, testing::kSmeAsOf, sme);
+      SmePolicy other = sme;
+      other.id += "-stricter";
+      other.max_employees = Fraction::integer(300);
+      other.max_sales = Fraction::integer(10000);
+      other.max_total_assets = Fraction::integer(15000);
+      other.pass_score = Fraction::integer(70);
+      other.hte_certificate_valid_years = 2;
+      expect_sme_agrees(all, testing::kSmeAsOf, other);
+      expect_sme_agrees(all, date("2024-02-29"), other);
+    }
+  }
+  EXPECT_GE(versions, 2);
 }
 
 // Threshold hits decided by the batch path alone, against the rule as the spec states it.
