@@ -1,0 +1,30 @@
+// The browser tests' mock server (tests/e2e/mock-registry.mjs) serves registry kinds from a copy,
+// tests/e2e/registry-kinds.json. That copy must say what the real server says, or the mock runs
+// would test a web app against a registry that does not exist: every kind in it, and every key of
+// each, equals the server's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freshSystem } from './harness.mjs';
+
+const COPY = resolve(import.meta.dirname, '../e2e/registry-kinds.json');
+let sys;
+before(async () => { sys = await freshSystem(); });
+after(async () => { await sys.server.stop(); });
+
+test("the mock server's registry kinds are the server's", async () => {
+  const r = await sys.admin.get('/api/v1/registry/kinds');
+  assert.equal(r.status, 200);
+  const served = new Map(r.json.kinds.map((k) => [k.name, k]));
+  const copy = JSON.parse(readFileSync(COPY, 'utf8')).kinds;
+  assert.ok(copy.length > 0);
+  for (const kind of copy) {
+    const real = served.get(kind.name);
+    assert.ok(real, `${kind.name} is in registry-kinds.json but the server has no such kind`);
+    for (const [key, value] of Object.entries(kind)) {
+      assert.deepEqual(value, real[key],
+        `registry-kinds.json: ${kind.name}.${key} differs from GET /api/v1/registry/kinds; copy the server's value`);
+    }
+  }
+});
