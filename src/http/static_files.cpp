@@ -30,6 +30,30 @@ bool compressible(const std::string& mime) {
          mime.starts_with("image/svg") || mime.starts_with("application/manifest");
 }
 
+// A strong validator from the bytes: FNV-1a over the content, with the size.
+std::string etag_of(const std::string& body) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
+  char text[48];
+  std::snprintf(text, sizeof text, "\"%zx-%016llx\"", body.size(), static_cast<unsigned long long>(h));
+  return text;
+}
+
+// If-None-Match holds `etag` (a list, weak comparison as RFC 9110 §13.1.2 asks, or "*").
+bool none_match_hits(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const std::size_t comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.starts_with("W/")) item.remove_prefix(2);
+    if (item == "*" || item == etag) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string gzip(const std::string& data) {
@@ -51,24 +75,25 @@ StaticFiles::StaticFiles(std::filesystem::path root) {
   if (!root.empty() && std::filesystem::is_directory(root, ec)) root_ = std::filesystem::canonical(root, ec);
 }
 
-const StaticFiles::Cached* StaticFiles::load(const std::filesystem::path& file) {
+std::shared_ptr<const StaticFiles::Cached> StaticFiles::load(const std::filesystem::path& file) {
   std::error_code ec;
   const auto mtime = std::filesystem::last_write_time(file, ec);
   if (ec) return nullptr;
   std::lock_guard lock(mutex_);
   auto it = cache_.find(file.string());
-  if (it != cache_.end() && it->second.mtime == mtime) return &it->second;
+  if (it != cache_.end() && it->second->mtime == mtime) return it->second;
   if (std::filesystem::file_size(file, ec) > kMaxCachedFile || ec) return nullptr;
   std::ifstream in(file, std::ios::binary);
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  Cached entry{mtime, buffer.str(), {}};
-  if (compressible(mime_type(file)) && entry.body.size() > 512) {
-    entry.gzipped = gzip(entry.body);
-    if (entry.gzipped.size() >= entry.body.size()) entry.gzipped.clear();
+  auto entry = std::make_shared<Cached>(Cached{mtime, buffer.str(), {}, {}});
+  entry->etag = etag_of(entry->body);
+  if (compressible(mime_type(file)) && entry->body.size() > 512) {
+    entry->gzipped = gzip(entry->body);
+    if (entry->gzipped.size() >= entry->body.size()) entry->gzipped.clear();
   }
   if (cache_.size() > 4096) cache_.clear();  // bounded; a rebuilt front end replaces its files
-  return &(cache_[file.string()] = std::move(entry));
+  return cache_[file.string()] = std::move(entry);
 }
 
 Response StaticFiles::serve(const Request& request) {
@@ -100,7 +125,7 @@ Response StaticFiles::serve(const Request& request) {
     file = root_ / "index.html";
     is_asset = false;
   }
-  const Cached* cached = load(file);
+  const auto cached = load(file);
   if (!cached) return problem_response(request, app::Problem::not_found("No such file: " + path));
 
   Response res{beast_http::status::ok, request.version()};
@@ -112,8 +137,19 @@ Response StaticFiles::serve(const Request& request) {
   if (!cached->gzipped.empty()) res.set(beast_http::field::vary, "Accept-Encoding");
   if (gzip_ok) res.set(beast_http::field::content_encoding, "gzip");
   const std::string& body = gzip_ok ? cached->gzipped : cached->body;
-  // HEAD gets the headers only (Content-Length 0: the body is never sent).
-  if (request.method() != beast_http::verb::head) res.body() = body;
+  const std::string etag = gzip_ok ? cached->etag.substr(0, cached->etag.size() - 1) + "-gz\"" : cached->etag;
+  res.set(beast_http::field::etag, etag);
+  if (none_match_hits(request[beast_http::field::if_none_match], etag)) {
+    res.result(beast_http::status::not_modified);
+    res.prepare_payload();
+    return res;
+  }
+  if (request.method() == beast_http::verb::head) {
+    // The headers of the GET, the length included; the body is never sent.
+    res.content_length(body.size());
+    return res;
+  }
+  res.body() = body;
   res.prepare_payload();
   return res;
 }

@@ -11,9 +11,9 @@ before(async () => { sys = await freshSystem(); });
 after(async () => { await sys?.server.stop(); });
 
 // fetch always decompresses; read raw bytes to check the encoding.
-function rawGet(url, headers = {}) {
+function rawGet(url, headers = {}, method = 'GET') {
   return new Promise((resolve, reject) => {
-    httpRequest(url, { headers }, (res) => {
+    httpRequest(url, { headers, method }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -48,6 +48,23 @@ test('hashed assets are cached for a year and gzipped when accepted', async () =
   assert.equal(zipped.headers['content-encoding'], 'gzip');
   assert.ok(zipped.body.length < plain.body.length);
   assert.deepEqual(gunzipSync(zipped.body), plain.body);
+});
+
+test('HEAD answers the length of the GET; a matching ETag answers 304', async () => {
+  const url = `${sys.server.url}/assets/app-3f2a1b.js`;
+  for (const headers of [{}, { 'accept-encoding': 'gzip' }]) {
+    const got = await rawGet(url, headers);
+    const head = await rawGet(url, headers, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+    assert.equal(Number(head.headers['content-length']), got.body.length);
+    assert.equal(head.headers.etag, got.headers.etag);
+    const again = await rawGet(url, { ...headers, 'if-none-match': got.headers.etag });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    // The connection stays usable after a HEAD and a 304 (no stray body bytes).
+    assert.equal((await rawGet(url, headers)).body.length, got.body.length);
+  }
 });
 
 test('missing assets and path traversal are 404', async () => {

@@ -31,9 +31,11 @@ class StaticFilesTest : public ::testing::Test {
     std::ofstream(root / "assets" / "main-abc123.css") << std::string(4000, 'a');
   }
   void TearDown() override { std::filesystem::remove_all(root); }
-  Response get(const std::string& target, bool gzip_ok = false) {
-    Request req{beast_http::verb::get, target, 11};
+  Response get(const std::string& target, bool gzip_ok = false, std::string if_none_match = "",
+               beast_http::verb method = beast_http::verb::get) {
+    Request req{method, target, 11};
     if (gzip_ok) req.set(beast_http::field::accept_encoding, "gzip");
+    if (!if_none_match.empty()) req.set(beast_http::field::if_none_match, if_none_match);
     return StaticFiles(root).serve(req);
   }
   std::filesystem::path root;
@@ -54,6 +56,41 @@ TEST_F(StaticFilesTest, ServesAssetsWithLongCacheAndGzip) {
   EXPECT_EQ(zipped[beast_http::field::content_encoding], "gzip");
   EXPECT_LT(zipped.body().size(), plain.body().size());
   EXPECT_EQ(gunzip(zipped.body()), plain.body());
+}
+
+TEST_F(StaticFilesTest, HeadCarriesTheLengthOfTheGetAndNoBody) {
+  const auto full = get("/assets/main-abc123.css");
+  const auto head = get("/assets/main-abc123.css", false, "", beast_http::verb::head);
+  EXPECT_EQ(head.result_int(), 200u);
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(head[beast_http::field::content_length], std::to_string(full.body().size()));
+  EXPECT_EQ(head[beast_http::field::etag], full[beast_http::field::etag]);
+  const auto zipped = get("/assets/main-abc123.css", true);
+  const auto zipped_head = get("/assets/main-abc123.css", true, "", beast_http::verb::head);
+  EXPECT_EQ(zipped_head[beast_http::field::content_length], std::to_string(zipped.body().size()));
+}
+
+TEST_F(StaticFilesTest, AnEtagThatStillMatchesAnswers304) {
+  const auto first = get("/index.html");
+  const std::string etag(first[beast_http::field::etag]);
+  ASSERT_FALSE(etag.empty());
+  const auto again = get("/index.html", false, etag);
+  EXPECT_EQ(again.result_int(), 304u);
+  EXPECT_TRUE(again.body().empty());
+  EXPECT_EQ(again[beast_http::field::etag], etag);
+  EXPECT_EQ(get("/index.html", false, "\"other\", W/" + etag).result_int(), 304u);
+  // The gzipped bytes are another representation with their own validator.
+  const auto zipped = get("/assets/main-abc123.css", true);
+  const auto plain = get("/assets/main-abc123.css");
+  EXPECT_NE(zipped[beast_http::field::etag], plain[beast_http::field::etag]);
+  EXPECT_EQ(get("/assets/main-abc123.css", false, std::string(zipped[beast_http::field::etag])).result_int(), 200u);
+  // A changed file changes its tag.
+  std::ofstream(root / "index.html") << "<div id=app>v2</div>";
+  std::filesystem::last_write_time(root / "index.html",
+                                   std::filesystem::last_write_time(root / "index.html") + std::chrono::seconds(2));
+  const auto changed = get("/index.html", false, etag);
+  EXPECT_EQ(changed.result_int(), 200u);
+  EXPECT_EQ(changed.body(), "<div id=app>v2</div>");
 }
 
 TEST_F(StaticFilesTest, RefusesTraversalAndMissingFiles) {
