@@ -378,8 +378,9 @@ struct Server::Impl {
                                std::string_view target, const Peer& peer,
                                std::chrono::steady_clock::time_point start, bool keep_alive = false,
                                std::optional<unsigned> retry_after = std::nullopt) {
-    co_return co_await write_early(c, {problem_for(version, problem), ""}, method, target, peer, start,
-                                   keep_alive, retry_after);
+    // Named, not a temporary inside the co_await expression (GCC 12 destroys those twice).
+    Reply reply{problem_for(version, problem), ""};
+    co_return co_await write_early(c, std::move(reply), method, target, peer, start, keep_alive, retry_after);
   }
 
   // Reads and discards what the client is still sending, briefly, so a close does not reset the
@@ -422,9 +423,10 @@ struct Server::Impl {
       auto [ec, n] = co_await beast_http::async_read_header(c->stream, buffer, parser, use_tuple);
       if (ec == beast_http::error::header_limit) {
         metrics.refused(Refusal::headers_too_large);
-        co_await reject(*c, 11, {431, "headers_too_large", "Request headers too large",
+        app::Problem problem{431, "headers_too_large", "Request headers too large",
                                  "The request headers exceed " + std::to_string(options.max_header_bytes) +
-                                     " bytes.", {}},
+                                     " bytes.", {}};
+        co_await reject(*c, 11, std::move(problem),
                         "", "", direct, start);
         drain_before_close = true;
         break;
@@ -436,7 +438,8 @@ struct Server::Impl {
       if (is_disconnect(ec)) break;
       if (ec) {
         metrics.refused(Refusal::bad_request);
-        co_await reject(*c, 11, {400, "bad_request", "Malformed HTTP request", ec.message(), {}}, "", "", direct,
+        app::Problem problem{400, "bad_request", "Malformed HTTP request", ec.message(), {}};
+        co_await reject(*c, 11, std::move(problem), "", "", direct,
                         start);
         drain_before_close = true;
         break;
@@ -451,8 +454,9 @@ struct Server::Impl {
 
       if (!valid_target(target)) {
         metrics.refused(Refusal::bad_target);
-        co_await reject(*c, version, {400, "bad_target", "Malformed request target",
-                                      "The path or query does not decode to valid UTF-8 text.", {}},
+        app::Problem problem{400, "bad_target", "Malformed request target",
+                                      "The path or query does not decode to valid UTF-8 text.", {}};
+        co_await reject(*c, version, std::move(problem),
                         method, target, peer, start);
         drain_before_close = body_pending;
         break;
@@ -463,9 +467,10 @@ struct Server::Impl {
       const auto declared = parser.content_length();
       if (declared && *declared > limit) {
         metrics.refused(Refusal::body_too_large);
-        co_await reject(*c, version, {413, "payload_too_large", "Payload too large",
+        app::Problem problem{413, "payload_too_large", "Payload too large",
                                       "The request body (" + std::to_string(*declared) + " bytes) exceeds " +
-                                          std::to_string(limit) + " bytes, the limit for this endpoint.", {}},
+                                          std::to_string(limit) + " bytes, the limit for this endpoint.", {}};
+        co_await reject(*c, version, std::move(problem),
                         method, target, peer, start);
         drain_before_close = true;
         break;
@@ -503,13 +508,12 @@ struct Server::Impl {
         if (running >= options.max_heavy_per_user) {
           if (running == 0) heavy_per_key.erase(key);
           metrics.refused(Refusal::heavy_per_user);
-          const bool open = co_await reject(
-              *c, version,
-              {429, "heavy_request_limit", "Too many long-running requests",
+          app::Problem problem{429, "heavy_request_limit", "Too many long-running requests",
                "You already have " + std::to_string(options.max_heavy_per_user) +
                    " long-running requests (index analyses, imports, exports) in progress, the most one "
                    "user may run at a time; try again when one has finished.",
-               {}},
+               {}};
+          const bool open = co_await reject(*c, version, std::move(problem),
               method, target, peer, start, !body_pending, 5);
           if (open) continue;
           drain_before_close = body_pending;
@@ -567,9 +571,10 @@ struct Server::Impl {
         auto [bec, bn] = co_await beast_http::async_read(c->stream, buffer, parser, use_tuple);
         if (bec == beast_http::error::body_limit) {
           metrics.refused(Refusal::body_too_large);
-          co_await reject(*c, version, {413, "payload_too_large", "Payload too large",
+          app::Problem problem{413, "payload_too_large", "Payload too large",
                                         "The request body exceeds " + std::to_string(limit) +
-                                            " bytes, the limit for this endpoint.", {}},
+                                            " bytes, the limit for this endpoint.", {}};
+          co_await reject(*c, version, std::move(problem),
                           method, target, peer, start);
           drain_before_close = true;
           break;
@@ -577,7 +582,8 @@ struct Server::Impl {
         if (is_disconnect(bec)) break;
         if (bec) {
           metrics.refused(Refusal::bad_request);
-          co_await reject(*c, version, {400, "bad_request", "Malformed HTTP request", bec.message(), {}}, method,
+          app::Problem problem{400, "bad_request", "Malformed HTTP request", bec.message(), {}};
+          co_await reject(*c, version, std::move(problem), method,
                           target, peer, start);
           break;
         }
