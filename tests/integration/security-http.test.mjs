@@ -70,6 +70,16 @@ function accessLines(server) {
   return server.logs().split('\n').filter((l) => l.includes('"event":"request"')).map((l) => JSON.parse(l));
 }
 
+// The server logs a request after its response is written: wait (bounded) for the line.
+async function logged(server, predicate) {
+  for (let i = 0; i < 50; i++) {
+    const line = accessLines(server).find(predicate);
+    if (line) return line;
+    await sleep(100);
+  }
+  return undefined;
+}
+
 function metric(text, name) {
   const m = text.match(new RegExp(`^${name.replace(/[{}"]/g, (c) => `\\${c}`)} (\\d+)$`, 'm'));
   return m ? Number(m[1]) : NaN;
@@ -82,7 +92,7 @@ test('med: X-Forwarded-For is forgeable — the address the trusted proxy append
   assert.equal(forged.status, 403, 'a forged loopback hop does not open /metrics');
   const direct = await get(server.url, '/metrics');
   assert.equal(direct.status, 200, 'the proxy host itself still reads /metrics');
-  const line = accessLines(server).find((l) => l.path === '/metrics' && l.status === 403);
+  const line = await logged(server, (l) => l.path === '/metrics' && l.status === 403);
   assert.equal(line.ip, '203.0.113.9', 'the access log names the real client');
 
   // Sign-in throttles and the login log use the same address.
@@ -97,7 +107,7 @@ test('med: X-Forwarded-For is forgeable — the address the trusted proxy append
   const other = await system(['--trusted-proxy', '10.0.0.0/8']);
   const ignored = await get(other.server.url, '/metrics', { 'X-Forwarded-For': '203.0.113.9' });
   assert.equal(ignored.status, 200);
-  const ignoredLine = accessLines(other.server).find((l) => l.path === '/metrics');
+  const ignoredLine = await logged(other.server, (l) => l.path === '/metrics');
   assert.equal(ignoredLine.ip, '127.0.0.1');
 });
 
@@ -250,7 +260,7 @@ test('med: a viewer can occupy every worker — heavy requests have their own la
     assert.equal(r.json.code, 'heavy_request_limit');
     assert.ok(Number(r.headers.get('retry-after')) > 0);
   }
-  assert.ok(accessLines(server).some((l) => l.status === 429 && l.path === '/api/v1/index/uncertainty'),
+  assert.ok(await logged(server, (l) => l.status === 429 && l.path === '/api/v1/index/uncertainty'),
     'the 429s are in the access log');
 });
 
@@ -283,14 +293,13 @@ test('low: 400/413/431 rejections never reach the access log — now they do, in
   assert.equal(huge.status, 431);
   const tooLarge = await admin.post('/api/v1/users', JSON.stringify({ username: 'x'.repeat(100_000) })).catch((e) => ({ error: e }));
   if (!tooLarge.error) assert.equal(tooLarge.status, 413);
-  const lines = accessLines(server);
-  const shape = Object.keys(lines.find((l) => l.status === 200)).sort();
+  const shape = Object.keys(await logged(server, (l) => l.status === 200)).sort();
   for (const status of [400, 413, 431]) {
-    const line = lines.find((l) => l.status === status);
+    const line = await logged(server, (l) => l.status === status);
     assert.ok(line, `a ${status} line in the access log`);
     assert.deepEqual(Object.keys(line).sort(), shape);
   }
-  assert.equal(lines.find((l) => l.status === 413).path, '/api/v1/users');
+  assert.equal((await logged(server, (l) => l.status === 413)).path, '/api/v1/users');
 });
 
 test('low: no HSTS behind TLS — sent when a trusted proxy says https, never over plain HTTP', async () => {
