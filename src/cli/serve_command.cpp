@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
+#include <vector>
 
 #include "app/user_service.hpp"
 #include "cli/commands.hpp"
@@ -24,8 +25,18 @@ struct ServeOptions {
   std::size_t workers = 4;
   std::int64_t session_idle = 30 * 60;
   std::int64_t session_max = 12 * 60 * 60;
+  std::size_t heavy_workers = 2;
   std::size_t max_body_mb = 16;
+  std::size_t max_json_kb = 64;
+  std::int64_t header_timeout = 5;
+  std::int64_t request_timeout = 30;
+  std::size_t max_connections = 1024;
+  std::size_t max_connections_per_ip = 64;
+  std::size_t max_in_flight_mb = 256;
+  std::size_t max_in_flight_mb_per_ip = 64;
+  std::size_t max_heavy_per_user = 2;
   bool trust_proxy = false;
+  std::vector<std::string> trusted_proxies;
   bool secure_cookies = false;
 };
 
@@ -73,10 +84,40 @@ void serve(const ServeOptions& o) {
     throw CLI::ValidationError("--listen", "the port must be a number from 0 to 65535");
   }
   server.workers = o.workers;
+  server.heavy_workers = o.heavy_workers;
   server.max_body_bytes = o.max_body_mb * 1024 * 1024;
-  server.trust_proxy = o.trust_proxy;
+  server.small_body_bytes = o.max_json_kb * 1024;
+  server.header_timeout = std::chrono::seconds(o.header_timeout);
+  server.request_timeout = std::chrono::seconds(o.request_timeout);
+  server.max_connections = o.max_connections;
+  server.max_connections_per_ip = o.max_connections_per_ip;
+  server.max_in_flight_bytes = o.max_in_flight_mb * 1024 * 1024;
+  server.max_in_flight_bytes_per_ip = o.max_in_flight_mb_per_ip * 1024 * 1024;
+  server.max_heavy_per_user = o.max_heavy_per_user;
+  if (server.small_body_bytes > server.max_body_bytes) {
+    throw CLI::ValidationError("--max-json-kb", "must not exceed --max-body-mb");
+  }
+  if (server.max_in_flight_bytes_per_ip < server.max_body_bytes) {
+    throw CLI::ValidationError("--max-in-flight-mb-per-ip", "must be at least --max-body-mb, or no upload fits");
+  }
+  if (server.max_in_flight_bytes < server.max_in_flight_bytes_per_ip) {
+    throw CLI::ValidationError("--max-in-flight-mb", "must be at least --max-in-flight-mb-per-ip");
+  }
+  if (server.max_connections_per_ip > server.max_connections) {
+    throw CLI::ValidationError("--max-connections-per-ip", "must not exceed --max-connections");
+  }
+  // A proxy list implies trusting it.
+  server.trust_proxy = o.trust_proxy || !o.trusted_proxies.empty();
+  for (const auto& text : o.trusted_proxies) {
+    try {
+      server.trusted_proxies.push_back(http::Cidr::parse(text));
+    } catch (const std::invalid_argument& e) {
+      throw CLI::ValidationError("--trusted-proxy", e.what());
+    }
+  }
 
-  auto db = open_migrated(o.db, o.workers + 1);
+  // One database connection per worker of both lanes, and one for the admission checks' overlap.
+  auto db = open_migrated(o.db, o.workers + o.heavy_workers + 1);
   bootstrap_admin(*db);
   app::SecurityPolicy policy;
   policy.session_idle_seconds = o.session_idle;
@@ -84,8 +125,7 @@ void serve(const ServeOptions& o) {
   const auto web_dir = find_web_dir(o.web);
   const char* metrics_token = std::getenv("KECHUANG_METRICS_TOKEN");
   http::WebApp web(*db, policy, web_dir, o.secure_cookies, metrics_token ? metrics_token : "");
-  http::Server http_server(server, [&web](const http::Request& r, const http::Peer& p) { return web.handle(r, p); },
-                           web.metrics());
+  http::Server http_server(server, web.application(), web.metrics());
   http_server.run([&](unsigned short port) {
     std::cout << "Kechuang " << KC_VERSION << " serving " << db->describe() << "\n";
     if (web_dir.empty()) std::cout << "(no web front end found: build it with `make web` or pass --web DIR)\n";
@@ -109,9 +149,34 @@ void add_serve_command(CLI::App& app) {
       ->check(CLI::Range(1, 7 * 24 * 3600))->capture_default_str();
   cmd->add_option("--session-max", o->session_max, "Seconds after sign-in that end a session")
       ->check(CLI::Range(1, 30 * 24 * 3600))->capture_default_str();
-  cmd->add_option("--max-body-mb", o->max_body_mb, "Largest request body in MiB")
+  cmd->add_option("--heavy-workers", o->heavy_workers,
+                  "Worker threads for heavy requests (index analyses, imports, exports)")
+      ->check(CLI::Range(1, 256))->capture_default_str();
+  cmd->add_option("--max-body-mb", o->max_body_mb, "Largest body of an upload route (signed-in callers), in MiB")
       ->check(CLI::Range(1, 1024))->capture_default_str();
-  cmd->add_flag("--trust-proxy", o->trust_proxy, "Honour X-Forwarded-For/-Proto from a reverse proxy");
+  cmd->add_option("--max-json-kb", o->max_json_kb, "Largest body of every other route (JSON, sign-in), in KiB")
+      ->check(CLI::Range(1, 1024 * 1024))->capture_default_str();
+  cmd->add_option("--header-timeout", o->header_timeout, "Seconds a client has to send a request's header")
+      ->check(CLI::Range(1, 300))->capture_default_str();
+  cmd->add_option("--request-timeout", o->request_timeout, "Seconds to read one body or write one response")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
+  cmd->add_option("--max-connections", o->max_connections, "Open client connections, in all")
+      ->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  cmd->add_option("--max-connections-per-ip", o->max_connections_per_ip,
+                  "Open connections of one client address (a trusted proxy is exempt)")
+      ->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  cmd->add_option("--max-in-flight-mb", o->max_in_flight_mb, "Request bodies buffered and not yet answered, in all, in MiB")
+      ->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  cmd->add_option("--max-in-flight-mb-per-ip", o->max_in_flight_mb_per_ip,
+                  "Request bodies buffered and not yet answered, per client address, in MiB")
+      ->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  cmd->add_option("--max-heavy-per-user", o->max_heavy_per_user,
+                  "Heavy requests one user (or address) may run at once; more get 429")
+      ->check(CLI::Range(1, 1024))->capture_default_str();
+  cmd->add_flag("--trust-proxy", o->trust_proxy,
+                "Honour X-Forwarded-For/-Proto from trusted proxies (default: loopback only)");
+  cmd->add_option("--trusted-proxy", o->trusted_proxies,
+                  "A trusted reverse proxy's address or CIDR range (repeatable; implies --trust-proxy)");
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (HTTPS in front)");
   cmd->callback([o] { serve(*o); });
 }

@@ -100,7 +100,7 @@ void add_cultivation_routes(Router& router, Services& s) {
                 if (!result) return problem_response(ex.request, result.problem());
                 if (ex.query_value("format") == "xlsx") return pipeline_xlsx(ex, result.value());
                 return json_response(ex.request, beast_http::status::ok, result.value());
-              }});
+              }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/cultivation/tiers", Access::roles, kBureau,
               "Tier of every enterprise at each year end and the flows between tiers (from, to, format=json|xlsx)",
               [&s](Exchange& ex) {
@@ -115,7 +115,7 @@ void add_cultivation_routes(Router& router, Services& s) {
                 return respond(ex, result, [&](boost::json::object& o) {
                   return json_response(ex.request, beast_http::status::ok, o);
                 });
-              }});
+              }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/cultivation/deadlines", Access::roles, kBureau,
               "Deadlines of a year: expiring HTE certificates, SME update, HTE annual report (format=json|xlsx)", [&s](Exchange& ex) {
                 const int year = year_param(ex, "year", this_year());

@@ -85,7 +85,7 @@ void add_index_routes(Router& router, Services& s) {
                 });
               }});
   router.add({beast_http::verb::post, "/api/v1/index/definitions", Access::roles, kWriters,
-              "Save a new index definition (it must build)", [&s](Exchange& ex) { return save_definition(s, ex, std::nullopt); }});
+              "Save a new index definition (it must build)", [&s](Exchange& ex) { return save_definition(s, ex, std::nullopt); }}).heavy().large_body();
   router.add({beast_http::verb::get, "/api/v1/index/definitions/{id}", Access::roles, kBureau,
               "One index definition with its data, framework and spec", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", "index definition");
@@ -100,7 +100,7 @@ void add_index_routes(Router& router, Services& s) {
                 auto id = path_id(ex, "id", "index definition");
                 if (!id) return problem_response(ex.request, id.problem());
                 return save_definition(s, ex, id.value());
-              }});
+              }}).heavy().large_body();
   router.add({beast_http::verb::delete_, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
               "Delete an index definition", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", "index definition");
@@ -135,7 +135,7 @@ void add_index_routes(Router& router, Services& s) {
                 }
                 return json_response(ex.request, beast_http::status::ok,
                                      app::index_build_json(built.value(), request.include_datasets));
-              }});
+              }}).heavy().large_body();
   router.add({beast_http::verb::post, "/api/v1/index/uncertainty", Access::roles, kBureau,
               "Uncertainty (and sensitivity) analysis: {data, meta, spec?, vary, runs, seed, sensitivity?} "
               "(format=xlsx: a workbook)",
@@ -172,7 +172,7 @@ void add_index_routes(Router& router, Services& s) {
                   });
                 }
                 return json_response(ex.request, beast_http::status::ok, app::index_uncertainty_json(result.value()));
-              }});
+              }}).heavy().large_body();
   router.add({beast_http::verb::post, "/api/v1/index/convert", Access::roles, kBureau,
               "One sheet of an .xlsx workbook sent as the body (≤ 8 MiB) as CSV text: {sheets, sheet, csv} (sheet=NAME)",
               [](Exchange& ex) {
@@ -181,7 +181,7 @@ void add_index_routes(Router& router, Services& s) {
                   return json_response(ex.request, beast_http::status::ok,
                                        {{"sheets", boost::json::value_from(c.sheets)}, {"sheet", c.sheet}, {"csv", c.csv}});
                 });
-              }});
+              }}).heavy().large_body();
 }
 
 }  // namespace kc::http

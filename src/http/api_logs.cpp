@@ -103,7 +103,7 @@ void add_log_routes(Router& router, Services& s) {
                 auto status = s.logs.export_audit(ex.actor, filter.value(), out);
                 if (!status) return problem_response(ex.request, status.problem());
                 return download(ex.request, out.str(), "text/csv; charset=utf-8", "audit-log.csv");
-              }});
+              }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/audit/verify", Access::roles, kAdmin,
               "Verify the audit log's hash chain", [&s](Exchange& ex) {
                 auto result = s.logs.verify(ex.actor);
@@ -115,7 +115,7 @@ void add_log_routes(Router& router, Services& s) {
                   }
                   return json_response(ex.request, beast_http::status::ok, o);
                 });
-              }});
+              }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/login-log", Access::roles, kAdmin, "Search the login log",
               [&s](Exchange& ex) {
                 auto filter = login_filter(ex);
@@ -133,7 +133,7 @@ void add_log_routes(Router& router, Services& s) {
                 auto status = s.logs.export_logins(ex.actor, filter.value(), out);
                 if (!status) return problem_response(ex.request, status.problem());
                 return download(ex.request, out.str(), "text/csv; charset=utf-8", "login-log.csv");
-              }});
+              }}).heavy();
 }
 
 }  // namespace kc::http

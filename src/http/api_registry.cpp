@@ -183,7 +183,7 @@ void add_registry_routes(Router& router, Services& s) {
                 auto status = app::export_records_xlsx(s.db, ex.actor, *kind.value(), request, file.path());
                 if (!status) return problem_response(ex.request, status.problem());
                 return download(ex.request, file.read(), kXlsxType, name);
-              }});
+              }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}/template", Access::signed_in, {},
               "The XLSX import template of a kind", [](Exchange& ex) {
                 auto kind = kind_of(ex);
@@ -205,7 +205,7 @@ void add_registry_routes(Router& router, Services& s) {
                 return respond(ex, result, [&](app::ImportSummary& summary) {
                   return json_response(ex.request, beast_http::status::ok, summary_json(summary));
                 });
-              }});
+              }}).heavy().large_body();
   router.add({beast_http::verb::post, "/api/v1/registry/{kind}/import/errors", Access::signed_in, {},
               "Check a file (nothing is written) and download its row errors as XLSX", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
@@ -221,7 +221,7 @@ void add_registry_routes(Router& router, Services& s) {
                                     }
                                     return domain::ok();
                                   });
-              }});
+              }}).heavy().large_body();
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}/{id}", Access::signed_in, {}, "Read a record",
               [&s](Exchange& ex) {
                 auto kind = kind_of(ex);

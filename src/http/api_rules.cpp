@@ -39,7 +39,7 @@ void add_rules_routes(Router& router, Services& s) {
                 auto output = app::evaluate_policy(ex.actor, ex.params.at("policy"), ex.request.body());
                 if (!output) return problem_response(ex.request, output.problem());
                 return raw_json(ex, std::move(output.value()));
-              }});
+              }}).heavy().large_body();
 }
 
 }  // namespace kc::http

@@ -54,6 +54,20 @@ std::string Metrics::render(const store::PoolStats& pool) const {
                 "kc_http_connections %lld\n",
                 static_cast<unsigned long long>(errors_.load()), static_cast<long long>(connections_.load()));
   out += line;
+  out += "# HELP kc_http_refused_total Connections and requests refused by the server's limits, by reason.\n";
+  out += "# TYPE kc_http_refused_total counter\n";
+  for (std::size_t r = 0; r < kRefusals.size(); ++r) {
+    std::snprintf(line, sizeof line, "kc_http_refused_total{reason=\"%s\"} %llu\n", kRefusals[r],
+                  static_cast<unsigned long long>(refused_[r].load()));
+    out += line;
+  }
+  std::snprintf(line, sizeof line,
+                "# HELP kc_http_in_flight_bytes Request bytes admitted and not yet answered.\n"
+                "# TYPE kc_http_in_flight_bytes gauge\nkc_http_in_flight_bytes %lld\n"
+                "# HELP kc_http_heavy_requests Heavy requests admitted and not yet answered.\n"
+                "# TYPE kc_http_heavy_requests gauge\nkc_http_heavy_requests %lld\n",
+                static_cast<long long>(in_flight_bytes_.load()), static_cast<long long>(heavy_.load()));
+  out += line;
   std::snprintf(line, sizeof line,
                 "# HELP kc_db_pool_connections Open database connections.\n# TYPE kc_db_pool_connections gauge\n"
                 "kc_db_pool_connections %zu\n"

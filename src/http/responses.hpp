@@ -14,7 +14,8 @@ Response problem_response(const Request& req, const app::Problem& problem);
 Response no_content(const Request& req);
 Response download(const Request& req, std::string body, const std::string& content_type,
                   const std::string& filename);
-// Headers every response carries (CSP, frame denial, no sniffing, referrer policy).
-void add_security_headers(Response& res);
+// Headers every response carries (CSP, frame denial, no sniffing, referrer policy), and HSTS when
+// the client reached us over HTTPS (`tls`: a trusted proxy said X-Forwarded-Proto: https).
+void add_security_headers(Response& res, bool tls = false);
 
 }  // namespace kc::http

@@ -76,7 +76,15 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
   return out;
 }
 
-void Router::add(Route route) { routes_.push_back(std::move(route)); }
+Route& Router::add(Route route) { return routes_.emplace_back(std::move(route)); }
+
+const Route* Router::find(beast_http::verb method, std::string_view path) const {
+  std::map<std::string, std::string> ignored;
+  for (const auto& route : routes_) {
+    if (route.method == method && match(route.pattern, path, ignored)) return &route;
+  }
+  return nullptr;
+}
 
 Reply Router::dispatch(const Request& request, const Peer& peer) {
   const std::string_view target = request.target();

@@ -14,6 +14,10 @@ namespace kc::http {
 
 enum class Access { public_, signed_in, roles };
 
+// Where a route's handler runs: heavy routes (CPU- or long database-bound: index analyses,
+// imports, exports) on their own pool, with a per-user limit, so the rest never waits behind them.
+enum class Lane { normal, heavy };
+
 struct Route {
   beast_http::verb method;
   std::string pattern;  // "/api/v1/users/{id}"
@@ -22,17 +26,33 @@ struct Route {
   std::string summary;  // for the OpenAPI document
   std::function<Response(Exchange&)> handler;
   bool allowed_before_password_change = false;
+  Lane lane = Lane::normal;
+  // An upload route takes a body up to the server's large limit (--max-body-mb), and only from a
+  // signed-in caller, checked before the body is read; every other route has the small limit.
+  bool upload = false;
+
+  // Marks in a route declaration: `router.add({...}).heavy().large_body();`
+  Route& heavy() {
+    lane = Lane::heavy;
+    return *this;
+  }
+  Route& large_body() {
+    upload = true;
+    return *this;
+  }
 };
 
 class Router {
  public:
   explicit Router(app::AuthService& auth) : auth_(auth) {}
 
-  void add(Route route);
+  Route& add(Route route);  // the stored route, to mark it (valid until the next add)
   // Finds the route, authenticates and authorises, and runs the handler. Never throws for
   // expected failures: they become problem responses.
   Reply dispatch(const Request& request, const Peer& peer);
   const std::vector<Route>& routes() const { return routes_; }
+  // The route serving `method` on `path` (without the query), or nullptr.
+  const Route* find(beast_http::verb method, std::string_view path) const;
 
  private:
   app::AuthService& auth_;

@@ -29,6 +29,43 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
   add_programme_routes(router_, services_);
 }
 
+RequestPlan WebApp::plan(const RequestHeader& header) const {
+  const std::string_view target = header.target();
+  if (!target.starts_with("/api/")) return {};
+  const Route* route = router_.find(header.method(), target.substr(0, target.find('?')));
+  if (!route) return {};
+  RequestPlan plan;
+  plan.upload = route->upload;
+  plan.heavy = route->lane == Lane::heavy;
+  plan.admit_first = plan.upload || plan.heavy;
+  return plan;
+}
+
+Admission WebApp::admit(const RequestHeader& header, const Peer& peer) {
+  const std::string_view target = header.target();
+  const Route* route = router_.find(header.method(), target.substr(0, target.find('?')));
+  if (!route || route->access == Access::public_) return {std::nullopt, "ip:" + peer.ip};
+  Request head;  // problem responses take the version from a request
+  head.version(header.version());
+  auto session = auth_.authenticate(cookie_value(header[beast_http::field::cookie], "kc_session"));
+  if (!session) return {Reply{problem_response(head, session.problem()), ""}, ""};
+  const app::Role role = session->actor(peer.ip, "").role;
+  if (route->access == Access::roles && !route->roles.contains(role)) {
+    return {Reply{problem_response(head, app::Problem::forbidden("Your role (" + std::string(app::to_string(role)) +
+                                                                ") may not use this endpoint.")),
+                  session->user.username},
+            ""};
+  }
+  // The router checks the rest (CSRF token, a pending password change) once the body is read.
+  return {std::nullopt, "user:" + std::to_string(session->user.id)};
+}
+
+Application WebApp::application() {
+  return {[this](const RequestHeader& h) { return plan(h); },
+          [this](const RequestHeader& h, const Peer& p) { return admit(h, p); },
+          [this](const Request& r, const Peer& p) { return handle(r, p); }};
+}
+
 Reply WebApp::handle(const Request& request, const Peer& peer) {
   const std::string_view target = request.target();
   if (target.starts_with("/api/")) return router_.dispatch(request, peer);
