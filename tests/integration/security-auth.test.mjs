@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, DB_KIND, addUser, Client, creditCode, freshSystem, rawSql, startServer } from './harness.mjs';
+import { BIN, DB_KIND, addUser, Client, creditCode, freshSystem, kechuang, rawSql, startServer } from './harness.mjs';
 
 let sys;
 before(async () => { sys = await freshSystem(); });
@@ -248,20 +248,28 @@ test('med: a CLI import longer than 10 s locks out web writes — sign-in succee
   let proc;
   try {
     addUser(sys.db, 'importer-peer', 'staff', 'Importer-Peer-2024!');
-    // Enough enterprises that the import's one write transaction lasts several seconds.
-    const path = join(dir, 'firms.csv');
-    const out = createWriteStream(path);
-    out.write('credit_code,name\n');
-    const rows = 400000;
-    for (let i = 0; i < rows; i += 1000) {
-      let chunk = '';
-      for (let j = i; j < i + 1000; j++) chunk += `${creditCode(1000000 + j, '330108')},导入企业${j}\n`;
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-    }
-    await new Promise((r) => out.end(r));
+    // Enough enterprises that an `import --update` of them (one write transaction, an audit
+    // record per changed record) lasts longer than SQLite's 10 s busy timeout.
+    const rows = 250000;
+    const writeFile = async (path, name) => {
+      const out = createWriteStream(path);
+      out.write('credit_code,name\n');
+      for (let i = 0; i < rows; i += 1000) {
+        let chunk = '';
+        for (let j = i; j < i + 1000; j++) chunk += `${creditCode(1000000 + j, '330108')},${name}${j}\n`;
+        if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      }
+      await new Promise((r) => out.end(r));
+    };
+    const first = join(dir, 'firms.csv');
+    const renamed = join(dir, 'renamed.csv');
+    await writeFile(first, '导入企业');
+    await writeFile(renamed, '改名企业');
+    const initial = kechuang(['import', '--db', sys.db, 'enterprises', first]);
+    assert.equal(initial.status, 0, initial.stderr);
 
     let stderr = '';
-    proc = spawn(BIN, ['import', '--db', sys.db, 'enterprises', path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    proc = spawn(BIN, ['import', '--db', sys.db, 'enterprises', renamed, '--update'], { stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stderr.on('data', (d) => { stderr += d; });
     const exited = new Promise((r) => proc.on('exit', (code) => r(code)));
 
