@@ -45,7 +45,7 @@ TEST_F(Auth, LocksAfterFiveFailuresAndUnlocksAfterTheLockout) {
   AuthService auth(*db, policy);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
   // Locked: even the right password gets the answer of a wrong one, and is not checked.
-  const locked = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  const auto locked = auth.login("alice", "Alice-Pass-2024", "ip", "");
   ASSERT_FALSE(locked);
   EXPECT_EQ(locked.problem().status, 401);
   EXPECT_EQ(locked.problem().code, "unauthenticated");
