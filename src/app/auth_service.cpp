@@ -1,22 +1,41 @@
 #include "app/auth_service.hpp"
 
+#include <chrono>
+
 #include "app/audit_log.hpp"
 #include "app/crypto.hpp"
 #include "app/login_log.hpp"
 #include "domain/timestamp.hpp"
+#include "store/sign_in_repository.hpp"
 
 namespace kc::app {
 namespace {
 
+// The one answer for every failed sign-in that must not tell whether the account exists, is
+// locked or is disabled.
 Problem bad_credentials() {
-  return {401, "unauthenticated", "Sign-in failed", "Wrong username or password.", {}};
+  return {401, "unauthenticated", "Sign-in failed",
+          "Wrong username or password, or the account is locked after repeated failed sign-ins; "
+          "try again later or ask an administrator.",
+          {}};
 }
 
-// A valid hash to verify against when the user does not exist, so the response time does not
-// tell an attacker which usernames exist.
+// A valid hash to verify against when no password is checked (unknown user, locked account), so
+// the response time does not tell an attacker which usernames exist or are locked.
 const std::string& dummy_hash() {
   static const std::string hash = hash_password("not-a-real-password-Kc1!");
   return hash;
+}
+
+std::int64_t now_microseconds() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string minutes(std::int64_t seconds) {
+  const std::int64_t m = (seconds + 59) / 60;
+  return std::to_string(m) + (m == 1 ? " minute" : " minutes");
 }
 
 }  // namespace
@@ -32,10 +51,13 @@ Actor Authenticated::actor(const std::string& ip, const std::string& user_agent)
   return a;
 }
 
-bool AuthService::ip_throttled(store::Connection& conn, const std::string& ip, std::int64_t now) {
+std::optional<std::int64_t> AuthService::ip_throttled(store::Connection& conn, const std::string& ip,
+                                                      std::int64_t now) {
   auto row = conn.query_one("SELECT window_start, failures FROM login_throttle WHERE ip = $1", {ip});
-  return row && now - row->integer(0) < policy_.ip_window_seconds &&
-         row->integer(1) >= policy_.ip_max_failures;
+  if (row && now - row->integer(0) < policy_.ip_window_seconds && row->integer(1) >= policy_.ip_max_failures) {
+    return row->integer(0) + policy_.ip_window_seconds - now;
+  }
+  return std::nullopt;
 }
 
 void AuthService::count_ip_failure(store::Connection& conn, const std::string& ip, std::int64_t now) {
@@ -49,77 +71,78 @@ void AuthService::count_ip_failure(store::Connection& conn, const std::string& i
 }
 
 Outcome<SignedIn> AuthService::login(const std::string& username, const std::string& password,
-                                     const std::string& ip, const std::string& user_agent) {
+                                     const std::string& ip, const std::string& user_agent,
+                                     std::optional<std::int64_t>* retry_after) {
   const std::int64_t now = domain::now_epoch_seconds();
-  auto conn = db_.acquire();
-  store::UserRepository users(*conn);
+  // Sign-in reads the accounts from the main database and writes only the sign-in store; the
+  // two leases are never held together.
+  store::Database& sign_in = db_.sign_in();
 
-  auto fail = [&](std::optional<std::int64_t> user_id, const char* reason, Problem problem) {
+  auto fail = [&](std::optional<std::int64_t> user_id, const char* reason) {
+    auto conn = sign_in.acquire();
     store::in_transaction(*conn, [&] {
       record_login(*conn, username, user_id, ip, false, std::string(reason));
       count_ip_failure(*conn, ip, now);
     });
-    return problem;
+    return bad_credentials();
   };
 
-  if (ip_throttled(*conn, ip, now)) {
-    store::in_transaction(*conn, [&] { record_login(*conn, username, std::nullopt, ip, false, "throttled"); });
-    return Problem{429, "throttled", "Too many attempts",
-                   "Too many failed sign-ins from this address; try again later.", {}};
+  {
+    auto conn = sign_in.acquire();
+    if (auto wait = ip_throttled(*conn, ip, now)) {
+      store::in_transaction(*conn, [&] { record_login(*conn, username, std::nullopt, ip, false, "throttled"); });
+      if (retry_after) *retry_after = *wait;
+      return Problem{429, "throttled", "Too many attempts",
+                     "Too many failed sign-ins from this address; try again in " + minutes(*wait) + ".", {}};
+    }
   }
-  auto user = users.find_by_username(username);
+  std::optional<store::UserRecord> user;
+  {
+    auto conn = db_.acquire();
+    user = store::UserRepository(*conn).find_by_username(username);
+  }
   if (!user) {
     verify_password(password, dummy_hash());
-    return fail(std::nullopt, "unknown_user", bad_credentials());
+    return fail(std::nullopt, "unknown_user");
   }
+  // The right to check this password is claimed first, atomically: concurrent attempts never
+  // check more than max_failed_logins passwords before the lock.
+  store::AttemptClaim claim;
+  {
+    auto conn = sign_in.acquire();
+    claim = store::SignInRepository(*conn).claim_attempt(user->id, now, policy_.max_failed_logins,
+                                                         now + policy_.lockout_seconds);
+  }
+  if (!claim.granted) {
+    verify_password(password, dummy_hash());
+    return fail(user->id, "locked");
+  }
+  if (!verify_password(password, user->password_hash)) return fail(user->id, "bad_password");
   if (user->disabled) {
-    return fail(user->id, "disabled",
-                Problem{403, "disabled", "Account disabled", "This account is disabled.", {}});
-  }
-  if (user->locked_until && *user->locked_until > now) {
-    return fail(user->id, "locked",
-                Problem{423, "locked", "Account locked",
-                        "Too many failed sign-ins; the account is locked until " +
-                            domain::to_iso_utc(*user->locked_until) + ".",
-                        {}});
-  }
-  if (!verify_password(password, user->password_hash)) {
-    bool locked_now = false;
-    store::in_transaction(*conn, [&] {
-      auto fresh = users.find_by_id(user->id);
-      fresh->failed_logins += 1;
-      if (fresh->failed_logins >= policy_.max_failed_logins) {
-        fresh->locked_until = now + policy_.lockout_seconds;
-        fresh->failed_logins = 0;
-        locked_now = true;
-      }
-      users.update(*fresh);
-      record_login(*conn, username, user->id, ip, false, std::string("bad_password"));
-      count_ip_failure(*conn, ip, now);
-    });
-    if (locked_now) {
-      return Problem{423, "locked", "Account locked",
-                     "Too many failed sign-ins; the account is locked for " +
-                         std::to_string(policy_.lockout_seconds / 60) + " minutes.",
-                     {}};
-    }
-    return bad_credentials();
+    auto conn = sign_in.acquire();
+    store::in_transaction(*conn, [&] { record_login(*conn, username, user->id, ip, false, "disabled"); });
+    return Problem{403, "disabled", "Account disabled", "This account is disabled; ask an administrator.", {}};
   }
 
   SignedIn out;
   out.session_token = random_token();
   out.csrf_token = random_token();
+  const std::string login_at = domain::to_iso_utc(now);
+  const std::string token_hash = sha256_hex(out.session_token);
+  auto conn = sign_in.acquire();
   store::in_transaction(*conn, [&] {
-    auto fresh = users.find_by_id(user->id);
-    fresh->failed_logins = 0;
-    fresh->locked_until.reset();
-    fresh->last_login_at = domain::to_iso_utc(now);
-    users.update(*fresh);
-    users.insert_session({sha256_hex(out.session_token), fresh->id, out.csrf_token, now, now}, ip,
-                         user_agent.substr(0, 300));
-    record_login(*conn, username, fresh->id, ip, true, std::nullopt);
-    out.user = *fresh;
+    store::SignInRepository attempts(*conn);
+    attempts.lock_row(user->id);  // serialises the session cap of concurrent sign-ins
+    attempts.succeeded(user->id, login_at);
+    attempts.insert_session(token_hash, user->id, out.csrf_token, now, now_microseconds(), ip,
+                            user_agent.substr(0, 300));
+    attempts.trim_sessions(user->id, token_hash, policy_.max_sessions_per_user);
+    record_login(*conn, username, user->id, ip, true, std::nullopt);
   });
+  out.user = *user;
+  out.user.failed_logins = 0;
+  out.user.locked_until.reset();
+  out.user.last_login_at = login_at;
   return out;
 }
 
@@ -127,35 +150,72 @@ Outcome<Authenticated> AuthService::authenticate(const std::string& session_toke
   if (session_token.empty() || session_token.size() > 200) return Problem::unauthenticated();
   const std::int64_t now = domain::now_epoch_seconds();
   const std::string token_hash = sha256_hex(session_token);
-  auto conn = db_.acquire();
-  store::UserRepository users(*conn);
-  auto session = users.find_session(token_hash);
-  if (!session) return Problem::unauthenticated("Your session has ended; sign in again.");
-  if (now - session->created_at >= policy_.session_absolute_seconds ||
-      now - session->last_seen >= policy_.session_idle_seconds) {
-    users.delete_session(token_hash);
-    return Problem::unauthenticated("Your session has expired; sign in again.");
+  store::Database& sign_in = db_.sign_in();
+  std::optional<store::SessionRecord> session;
+  {
+    auto conn = sign_in.acquire();
+    store::UserRepository sessions(*conn);
+    session = sessions.find_session(token_hash);
+    if (!session) return Problem::unauthenticated("Your session has ended; sign in again.");
+    if (now - session->created_at >= policy_.session_absolute_seconds ||
+        now - session->last_seen >= policy_.session_idle_seconds) {
+      sessions.delete_session(token_hash);
+      return Problem::unauthenticated("Your session has expired; sign in again.");
+    }
   }
-  auto user = users.find_by_id(session->user_id);
+  std::optional<store::UserRecord> user;
+  {
+    auto conn = db_.acquire();
+    user = store::UserRepository(*conn).find_by_id(session->user_id);
+  }
+  auto conn = sign_in.acquire();
+  store::UserRepository sessions(*conn);
   if (!user || user->disabled) {
-    users.delete_session(token_hash);
+    sessions.delete_session(token_hash);
     return Problem::unauthenticated("This account is no longer active.");
   }
-  if (now > session->last_seen) users.touch_session(token_hash, now);
+  if (now > session->last_seen) sessions.touch_session(token_hash, now);
   return Authenticated{*user, session->csrf_token, token_hash};
 }
 
 void AuthService::logout(const std::string& session_token) {
-  auto conn = db_.acquire();
+  auto conn = db_.sign_in().acquire();
   store::UserRepository(*conn).delete_session(sha256_hex(session_token));
 }
 
 Status AuthService::change_password(const Authenticated& who, const Actor& actor,
                                     const std::string& current_password,
-                                    const std::string& new_password) {
+                                    const std::string& new_password,
+                                    std::optional<std::int64_t>* retry_after) {
+  const std::int64_t now = domain::now_epoch_seconds();
+  store::Database& sign_in = db_.sign_in();
+  auto log = [&](bool success, const char* reason) {
+    auto conn = sign_in.acquire();
+    record_login(*conn, who.user.username, who.user.id, actor.ip, success, std::string(reason));
+  };
+  store::AttemptClaim claim;
+  {
+    auto conn = sign_in.acquire();
+    claim = store::SignInRepository(*conn).claim_attempt(who.user.id, now, policy_.max_failed_logins,
+                                                         now + policy_.lockout_seconds);
+  }
+  if (!claim.granted) {
+    log(false, "password_change_locked");
+    const std::int64_t until = claim.locked_until.value_or(now + policy_.lockout_seconds);
+    if (retry_after) *retry_after = std::max<std::int64_t>(1, until - now);
+    return Problem{423, "locked", "Account locked",
+                   "Too many wrong passwords; the account is locked until " + domain::to_iso_utc(until) +
+                       " (" + minutes(until - now) + ").",
+                   {}};
+  }
   std::vector<FieldError> errors;
   if (!verify_password(current_password, who.user.password_hash)) {
-    errors.push_back({"current_password", "is not your current password"});
+    log(false, "password_change_bad_password");
+    return Problem::validation({{"current_password", "is not your current password"}});
+  }
+  {
+    auto conn = sign_in.acquire();
+    store::SignInRepository(*conn).succeeded(who.user.id, std::nullopt);
   }
   for (auto& failure : password_policy_failures(new_password)) {
     errors.push_back({"new_password", failure});
@@ -165,21 +225,50 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
   }
   if (!errors.empty()) return Problem::validation(std::move(errors));
   const std::string hash = hash_password(new_password);
-  auto conn = db_.acquire();
+  {
+    auto conn = db_.acquire();
+    store::in_transaction(*conn, [&] {
+      store::UserRepository users(*conn);
+      auto user = users.find_by_id(who.user.id);
+      user->password_hash = hash;
+      user->must_change_password = false;
+      user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
+      users.update(*user);
+      append_audit(*conn, actor, "user.password_change", "user", std::to_string(user->id), std::nullopt,
+                   std::nullopt);
+    });
+  }
+  // Other sessions of this user end: whoever knew the old password is signed out.
+  auto conn = sign_in.acquire();
   store::in_transaction(*conn, [&] {
-    store::UserRepository users(*conn);
-    auto user = users.find_by_id(who.user.id);
-    user->password_hash = hash;
-    user->must_change_password = false;
-    user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
-    users.update(*user);
-    // Other sessions of this user end: whoever knew the old password is signed out.
-    conn->execute("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
-                  {user->id, who.token_hash});
-    append_audit(*conn, actor, "user.password_change", "user", std::to_string(user->id), std::nullopt,
-                 std::nullopt);
+    conn->execute("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2", {who.user.id, who.token_hash});
+    record_login(*conn, who.user.username, who.user.id, actor.ip, true, std::string("password_change"));
   });
   return done();
+}
+
+std::int64_t end_sessions_of(store::Database& db, std::int64_t user_id) {
+  auto conn = db.sign_in().acquire();
+  return store::UserRepository(*conn).delete_sessions_of(user_id);
+}
+
+void clear_failed_logins(store::Database& db, std::int64_t user_id) {
+  auto conn = db.sign_in().acquire();
+  store::SignInRepository(*conn).clear(user_id);
+}
+
+void add_sign_in_state(store::Database& db, std::vector<store::UserRecord>& users) {
+  std::vector<std::int64_t> ids;
+  for (const auto& u : users) ids.push_back(u.id);
+  auto conn = db.sign_in().acquire();
+  const auto states = store::SignInRepository(*conn).find_many(ids);
+  for (auto& u : users) {
+    auto it = states.find(u.id);
+    if (it == states.end()) continue;
+    u.failed_logins = it->second.failed;
+    u.locked_until = it->second.locked_until;
+    if (it->second.last_login_at) u.last_login_at = it->second.last_login_at;
+  }
 }
 
 }  // namespace kc::app

@@ -33,13 +33,13 @@ Outcome<AuditVerification> LogService::verify(const Actor& actor) {
 Outcome<LogPage<LoginEntry>> LogService::logins(const Actor& actor, const LoginFilter& filter,
                                                 const store::Page& page) {
   if (auto p = require_admin(actor)) return *p;
-  auto conn = db_.acquire();
+  auto conn = db_.sign_in().acquire();
   return LogPage<LoginEntry>{search_logins(*conn, filter, page), count_logins(*conn, filter)};
 }
 
 Status LogService::export_logins(const Actor& actor, const LoginFilter& filter, std::ostream& out) {
   if (auto p = require_admin(actor)) return *p;
-  auto conn = db_.acquire();
+  auto conn = db_.sign_in().acquire();
   export_logins_csv(*conn, filter, out);
   return done();
 }

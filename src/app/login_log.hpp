@@ -1,4 +1,5 @@
-// The log of every sign-in attempt, successful or not, and its search and export.
+// The log of every sign-in and password-change attempt, successful or not, and its search and
+// export. It lives in the sign-in store: pass a connection of `Database::sign_in()`.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,9 @@ struct LoginEntry {
   std::string username;
   std::string ip;
   bool success = false;
-  std::optional<std::string> reason;  // bad_password, locked, disabled, unknown_user, throttled
+  // bad_password, locked, disabled, unknown_user, throttled; a password change: password_change
+  // (success), password_change_bad_password, password_change_locked
+  std::optional<std::string> reason;
 };
 
 struct LoginFilter {

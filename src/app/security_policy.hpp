@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace kc::app {
 
@@ -12,6 +14,10 @@ struct SecurityPolicy {
   std::int64_t lockout_seconds = 15 * 60;
   int ip_max_failures = 20;                  // failures from one address within the window
   std::int64_t ip_window_seconds = 15 * 60;
+  int max_sessions_per_user = 5;             // signing in beyond it ends the oldest session
+  // Origins (scheme://host[:port]) besides the request's own Host that may send state-changing
+  // requests, e.g. the public name a reverse proxy serves when it rewrites Host.
+  std::vector<std::string> allowed_origins;
 };
 
 }  // namespace kc::app

@@ -1,6 +1,7 @@
 #include "app/user_service.hpp"
 
 #include "app/audit_log.hpp"
+#include "app/auth_service.hpp"
 #include "app/crypto.hpp"
 #include "app/user_json.hpp"
 #include "domain/timestamp.hpp"
@@ -33,7 +34,9 @@ Outcome<UserPage> UserService::list(const Actor& actor, const std::string& q, co
   if (auto p = require_admin(actor)) return *p;
   auto conn = db_.acquire();
   store::UserRepository users(*conn);
-  return UserPage{users.search(q, page), users.count(q)};
+  UserPage out{users.search(q, page), users.count(q)};
+  add_sign_in_state(db_, out.items);
+  return out;
 }
 
 Outcome<CreatedUser> UserService::create(const Actor& actor, const NewUser& request) {
@@ -121,7 +124,6 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
       problem = Problem::conflict("This change would leave no enabled administrator.");
       throw Rollback{};
     }
-    if (user->disabled) users.delete_sessions_of(id);
     append_audit(*conn, actor, "user.update", "user", std::to_string(id), boost::json::value(before),
                  boost::json::value(user_to_json(*user)));
     result = *user;
@@ -130,6 +132,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     // `problem` says why; the transaction was rolled back.
   }
   if (problem) return *problem;
+  if (result.disabled) end_sessions_of(db_, id);
   return result;
 }
 
@@ -150,28 +153,31 @@ Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_
     user->locked_until.reset();
     user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
     users.update(*user);
-    users.delete_sessions_of(id);
     append_audit(*conn, actor, "user.reset_password", "user", std::to_string(id), std::nullopt,
                  std::nullopt);
   });
   if (!found) return Problem::not_found("No user with id " + std::to_string(id) + ".");
+  end_sessions_of(db_, id);
+  clear_failed_logins(db_, id);
   return password;
 }
 
 Status UserService::end_sessions(const Actor& actor, std::int64_t id) {
   if (auto p = require_admin(actor)) return *p;
+  {
+    auto conn = db_.acquire();
+    if (!store::UserRepository(*conn).find_by_id(id)) {
+      return Problem::not_found("No user with id " + std::to_string(id) + ".");
+    }
+  }
+  // Sessions live in the sign-in store (Database::sign_in), apart from the audit's transaction.
+  const auto ended = end_sessions_of(db_, id);
   auto conn = db_.acquire();
-  bool found = false;
   store::in_transaction(*conn, [&] {
-    store::UserRepository users(*conn);
-    if (!users.find_by_id(id)) return;
-    found = true;
-    const auto ended = users.delete_sessions_of(id);
     boost::json::object after{{"sessions_ended", ended}};
     append_audit(*conn, actor, "user.end_sessions", "user", std::to_string(id), std::nullopt,
                  boost::json::value(after));
   });
-  if (!found) return Problem::not_found("No user with id " + std::to_string(id) + ".");
   return done();
 }
 

@@ -38,6 +38,9 @@ struct ServeOptions {
   bool trust_proxy = false;
   std::vector<std::string> trusted_proxies;
   bool secure_cookies = false;
+  int max_sessions_per_user = 5;
+  int ip_max_failures = 20;
+  std::vector<std::string> allowed_origins;
 };
 
 // The built front end: --web, else web/dist beside the build directory or the working directory.
@@ -122,6 +125,9 @@ void serve(const ServeOptions& o) {
   app::SecurityPolicy policy;
   policy.session_idle_seconds = o.session_idle;
   policy.session_absolute_seconds = o.session_max;
+  policy.max_sessions_per_user = o.max_sessions_per_user;
+  policy.ip_max_failures = o.ip_max_failures;
+  policy.allowed_origins = o.allowed_origins;
   const auto web_dir = find_web_dir(o.web);
   const char* metrics_token = std::getenv("KECHUANG_METRICS_TOKEN");
   http::WebApp web(*db, policy, web_dir, o.secure_cookies, metrics_token ? metrics_token : "");
@@ -177,6 +183,16 @@ void add_serve_command(CLI::App& app) {
                 "Honour X-Forwarded-For/-Proto from trusted proxies (default: loopback only)");
   cmd->add_option("--trusted-proxy", o->trusted_proxies,
                   "A trusted reverse proxy's address or CIDR range (repeatable; implies --trust-proxy)");
+  cmd->add_option("--max-sessions-per-user", o->max_sessions_per_user,
+                  "Live sessions per account; signing in beyond it ends the oldest")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  cmd->add_option("--ip-max-failures", o->ip_max_failures,
+                  "Failed sign-ins from one address in 15 minutes before it is refused")
+      ->check(CLI::Range(1, 1000000))->capture_default_str();
+  cmd->add_option("--allowed-origin", o->allowed_origins,
+                  "An origin (https://host[:port]) besides this server's own Host that may send "
+                  "state-changing requests; repeatable")
+      ->take_all();
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (HTTPS in front)");
   cmd->callback([o] { serve(*o); });
 }

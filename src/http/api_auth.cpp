@@ -17,6 +17,11 @@ boost::json::object signed_in_body(const store::UserRecord& user, const std::str
   return {{"user", app::user_to_json(user)}, {"csrf_token", csrf}};
 }
 
+Response with_retry_after(Response res, const std::optional<std::int64_t>& seconds) {
+  if (seconds) res.set(beast_http::field::retry_after, std::to_string(*seconds));
+  return res;
+}
+
 }  // namespace
 
 void add_auth_routes(Router& router, Services& s) {
@@ -29,9 +34,11 @@ void add_auth_routes(Router& router, Services& s) {
                 const std::string username = fields.required_string("username", 200);
                 const std::string password = fields.required_string("password", 1024);
                 if (!fields.ok()) return problem_response(ex.request, fields.problem());
+                std::optional<std::int64_t> retry_after;
                 auto signed_in = s.auth.login(username, password, ex.peer.ip,
-                                              std::string(ex.request[beast_http::field::user_agent]));
-                if (!signed_in) return problem_response(ex.request, signed_in.problem());
+                                              std::string(ex.request[beast_http::field::user_agent]),
+                                              &retry_after);
+                if (!signed_in) return with_retry_after(problem_response(ex.request, signed_in.problem()), retry_after);
                 auto res = json_response(ex.request, beast_http::status::ok,
                                          signed_in_body(signed_in->user, signed_in->csrf_token));
                 res.set(beast_http::field::set_cookie,
@@ -66,8 +73,9 @@ void add_auth_routes(Router& router, Services& s) {
                    const auto current = fields.required_string("current_password", 1024);
                    const auto next = fields.required_string("new_password", 1024);
                    if (!fields.ok()) return problem_response(ex.request, fields.problem());
-                   auto status = s.auth.change_password(*ex.session, ex.actor, current, next);
-                   if (!status) return problem_response(ex.request, status.problem());
+                   std::optional<std::int64_t> retry_after;
+                   auto status = s.auth.change_password(*ex.session, ex.actor, current, next, &retry_after);
+                   if (!status) return with_retry_after(problem_response(ex.request, status.problem()), retry_after);
                    return no_content(ex.request);
                  }};
   password.allowed_before_password_change = true;

@@ -43,6 +43,97 @@ bool changes_state(beast_http::verb v) {
          v == beast_http::verb::delete_;
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// "Text/CSV; charset=utf-8" → "text/csv".
+std::string media_type(std::string_view header) { return lower(trim(header.substr(0, header.find(';')))); }
+
+constexpr std::string_view kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// Upload routes and the file types they document, accepted besides JSON. Never text/plain,
+// application/x-www-form-urlencoded or multipart/form-data, which a cross-site form can send.
+const std::vector<std::string_view>* upload_types(const std::string& pattern) {
+  static const std::vector<std::string_view> table_files = {"text/csv", kXlsx, "application/vnd.ms-excel",
+                                                            "application/octet-stream"};
+  static const std::vector<std::string_view> workbooks = {kXlsx, "application/octet-stream"};
+  if (pattern == "/api/v1/registry/{kind}/import" || pattern == "/api/v1/registry/{kind}/import/errors") {
+    return &table_files;
+  }
+  if (pattern == "/api/v1/index/convert") return &workbooks;
+  return nullptr;
+}
+
+std::optional<app::Problem> check_content_type(const Request& request, const Route& route) {
+  if (request.body().empty()) return std::nullopt;
+  const std::string type = media_type(request[beast_http::field::content_type]);
+  if (type == "application/json") return std::nullopt;
+  std::string accepted = "application/json";
+  if (const auto* files = upload_types(route.pattern)) {
+    for (auto t : *files) {
+      if (type == t) return std::nullopt;
+      accepted += ", " + std::string(t);
+    }
+  }
+  return app::Problem{415, "unsupported_media_type", "Unsupported content type",
+                      "This request's body must be sent as " + accepted + " (got " +
+                          (type.empty() ? std::string("no Content-Type") : "\"" + type.substr(0, 100) + "\"") + ").",
+                      {}};
+}
+
+// "HOST:443" for https and "HOST:80" for http are the same origin as "HOST".
+std::string without_default_port(std::string authority, std::string_view scheme) {
+  const std::string_view port = scheme == "https" ? ":443" : scheme == "http" ? ":80" : "";
+  if (!port.empty() && authority.ends_with(port)) authority.resize(authority.size() - port.size());
+  return authority;
+}
+
+std::string normal_origin(std::string_view origin) {
+  std::string o = lower(trim(origin));
+  while (!o.empty() && o.back() == '/') o.pop_back();
+  const std::size_t sep = o.find("://");
+  if (sep == std::string::npos) return o;
+  const std::string scheme = o.substr(0, sep);
+  return scheme + "://" + without_default_port(o.substr(sep + 3), scheme);
+}
+
+// A browser names the page that sent a request in Origin: it must be this server (the Host the
+// request was sent to) or one of the configured origins. Clients that send no Origin (curl,
+// scripts, node's fetch) pass; they cannot be made to send a cookie by another site.
+std::optional<app::Problem> check_origin(const Request& request, const app::SecurityPolicy& policy) {
+  const auto header = request[beast_http::field::origin];
+  if (header.empty()) return std::nullopt;
+  const std::string origin = normal_origin(header);
+  for (const auto& allowed : policy.allowed_origins) {
+    if (normal_origin(allowed) == origin) return std::nullopt;
+  }
+  const std::size_t sep = origin.find("://");
+  if (sep != std::string::npos) {
+    const std::string scheme = origin.substr(0, sep);
+    const std::string host = without_default_port(lower(trim(request[beast_http::field::host])), scheme);
+    if (!host.empty() && origin.substr(sep + 3) == host) return std::nullopt;
+  }
+  std::string shown(header.substr(0, 100));
+  for (char& c : shown) {
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
+  }
+  return app::Problem{403, "bad_origin", "Request from another site",
+                      "State-changing requests are accepted only from this server's own pages; Origin \"" +
+                          shown + "\" is neither this server nor an allowed origin (serve --allowed-origin).",
+                      {}};
+}
+
 }  // namespace
 
 std::string cookie_value(std::string_view header, std::string_view name) {
@@ -121,6 +212,13 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
   ex.actor.role = app::Role::viewer;
   ex.actor.username = "anonymous";
   ex.session_token = cookie_value(request[beast_http::field::cookie], "kc_session");
+
+  // Login CSRF and cross-site form posts: every state-changing request, sign-in included, must
+  // come from this server's pages (Origin) and carry JSON or the route's documented file type.
+  if (changes_state(request.method())) {
+    if (auto refused = check_origin(request, auth_.policy())) return {problem_response(request, *refused), ""};
+    if (auto refused = check_content_type(request, *found)) return {problem_response(request, *refused), ""};
+  }
 
   if (found->access != Access::public_) {
     auto session = auth_.authenticate(ex.session_token);

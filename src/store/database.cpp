@@ -71,7 +71,21 @@ std::unique_ptr<Database> Database::open(const std::string& target, std::size_t 
   if (target.starts_with("postgresql://") || target.starts_with("postgres://")) {
     return make_postgres_database(target, max_connections);
   }
-  return make_sqlite_database(target, max_connections);
+  auto db = make_sqlite_database(target, max_connections);
+  if (const auto companion = companion_path(target); !companion.empty()) {
+    db->companion_ = make_sqlite_database(companion, max_connections);
+  }
+  return db;
+}
+
+std::string companion_path(const std::string& sqlite_path) {
+  if (sqlite_path.empty() || sqlite_path == ":memory:" || sqlite_path.starts_with("file:")) return {};
+  const std::size_t slash = sqlite_path.find_last_of('/');
+  const std::size_t dot = sqlite_path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == slash + 1) {
+    return sqlite_path + ".signin.db";
+  }
+  return sqlite_path.substr(0, dot) + ".signin" + sqlite_path.substr(dot);
 }
 
 Lease Database::acquire() {

@@ -103,6 +103,13 @@ class Database {
   PoolStats stats() const;
   // A redacted description for logs (never the password).
   std::string describe() const;
+  // Where sign-in state lives (sessions, failure counters, the login log, address throttling).
+  // On SQLite it is a companion file beside the main one (`companion_path`), with its own write
+  // lock, so that sign-in never waits for a long write transaction on the main file (a CLI
+  // import); on PostgreSQL row locks do not conflict that way, and it is this database itself.
+  Database& sign_in() { return companion_ ? *companion_ : *this; }
+  bool has_companion() const { return companion_ != nullptr; }
+  const std::string& target() const { return target_; }
 
  protected:
   Database(Dialect dialect, std::string target, std::size_t max_connections);
@@ -116,7 +123,12 @@ class Database {
   Dialect dialect_;
   std::string target_;
   std::shared_ptr<Pool> pool_;
+  std::unique_ptr<Database> companion_;
 };
+
+// The sign-in companion of a SQLite file: `kechuang.db` → `kechuang.signin.db` (empty for
+// in-memory databases, which get none).
+std::string companion_path(const std::string& sqlite_path);
 
 // Runs `work` inside a write transaction: commits when it returns, rolls back when it throws.
 template <class F>

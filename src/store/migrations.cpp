@@ -151,6 +151,20 @@ INSERT INTO local_programmes (code, definition_json, updated_by, updated_at) VAL
 ('100-hte-pool', '{"code":"100-hte-pool","zh":"“100”高新技术企业培育库","en":"\"100\" HTE cultivation pool","kind":"subsidy","conditions":[{"code":"P1","zh":"尚未认定为高新技术企业","en":"Not yet a recognised HTE","expr":"not hte_certified"},{"code":"P2","zh":"上年销售收入不低于500万元","en":"Sales of at least 5 million yuan last year","expr":"sales_revenue >= 500"},{"code":"P3","zh":"研发费用占销售收入不低于3%","en":"R&D at least 3% of sales","expr":"rd_total / sales_revenue >= 0.03"},{"code":"P4","zh":"科技人员占职工总数不低于10%","en":"S&T staff at least 10% of employees","expr":"st_staff / employees >= 0.1"}],"subsidy":{"zh":"按研发费用的10%补助，最高20万元","en":"10% of R&D expenditure, at most 200,000 yuan","amount":"rd_total * 0.1","cap":20}}', 'migration', '2013-12-31T00:00:00Z');
 )SQL",
        "", ""},
+      // SQLite keeps this table in the sign-in companion file (companion_migrations below).
+      {5, "sign-in failure counters, lockouts and last sign-ins apart from the accounts",
+       "", "",
+       R"SQL(
+CREATE TABLE login_attempts (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  failed INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT,
+  last_login_at TEXT
+);
+INSERT INTO login_attempts (user_id, failed, locked_until, last_login_at)
+  SELECT id, failed_logins, locked_until, last_login_at FROM users;
+ALTER TABLE sessions ADD COLUMN started_us BIGINT NOT NULL DEFAULT 0;
+)SQL"},
   };
   return migrations;
 }
@@ -184,7 +198,100 @@ std::vector<int> migrate(Database& db) {
     if (conn->dialect() == Dialect::postgresql) conn->query("SELECT pg_advisory_xact_lock(7317001)");
     sync_registry_schema(*conn);
   });
+  migrate_companion(db);
   return applied;
+}
+
+namespace {
+
+// The sign-in companion of a SQLite database (`Database::sign_in()`): sessions, the login log,
+// address throttling and failure counters, so sign-in never needs the main file's write lock.
+// No foreign keys reach the accounts in the main file; the code checks the account instead.
+const std::vector<Migration>& companion_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "sessions, login log, throttling and failure counters",
+       R"SQL(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen BIGINT NOT NULL,
+  ip TEXT NOT NULL,
+  user_agent TEXT NOT NULL DEFAULT '',
+  started_us BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE login_log (
+  id {{id}},
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  user_id BIGINT,
+  ip TEXT NOT NULL,
+  success INTEGER NOT NULL,
+  reason TEXT
+);
+CREATE INDEX login_log_at ON login_log (at);
+CREATE TABLE login_throttle (
+  ip TEXT PRIMARY KEY,
+  window_start BIGINT NOT NULL,
+  failures INTEGER NOT NULL
+);
+CREATE TABLE login_attempts (
+  user_id BIGINT PRIMARY KEY,
+  failed INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT,
+  last_login_at TEXT
+);
+)SQL",
+       "", ""},
+  };
+  return migrations;
+}
+
+// Moves what a database from before the companion kept in its main file: the login log,
+// sessions (nobody is signed out by the upgrade), throttling and the accounts' counters. The
+// main file's old tables are emptied, not dropped, so older tools reading them find no rows.
+void adopt_main_file_rows(Connection& conn) {
+  conn.exec_script(
+        "INSERT INTO login_log (at, username, user_id, ip, success, reason) "
+        "  SELECT at, username, user_id, ip, success, reason FROM kc_main.login_log ORDER BY id;"
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, ip, user_agent) "
+        "  SELECT token_hash, user_id, csrf_token, created_at, last_seen, ip, user_agent FROM kc_main.sessions;"
+        "INSERT INTO login_throttle (ip, window_start, failures) "
+        "  SELECT ip, window_start, failures FROM kc_main.login_throttle;"
+        "INSERT INTO login_attempts (user_id, failed, locked_until, last_login_at) "
+        "  SELECT id, failed_logins, locked_until, last_login_at FROM kc_main.users;"
+        "DELETE FROM kc_main.sessions; DELETE FROM kc_main.login_log; DELETE FROM kc_main.login_throttle;");
+}
+
+}  // namespace
+
+void migrate_companion(Database& db) {
+  if (!db.has_companion()) return;
+  auto conn = db.sign_in().acquire();
+  conn->exec_script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL, applied_at TEXT NOT NULL)");
+  for (const Migration& m : companion_migrations()) {
+    if (current_schema_version(*conn) >= m.version) continue;
+    const bool adopt = m.version == 1;
+    // ATTACH cannot run inside a transaction; the write lock of both files is taken by BEGIN.
+    if (adopt) conn->execute("ATTACH DATABASE $1 AS kc_main", {db.target()});
+    try {
+      in_transaction(*conn, [&] {
+        if (current_schema_version(*conn) >= m.version) return;
+        conn->exec_script(render(m, conn->dialect()));
+        if (adopt) adopt_main_file_rows(*conn);
+        conn->execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                      {std::int64_t{m.version}, m.name, domain::to_iso_utc(domain::now_epoch_seconds())});
+      });
+    } catch (...) {
+      if (adopt) conn->exec_script("DETACH DATABASE kc_main");
+      throw;
+    }
+    if (adopt) conn->exec_script("DETACH DATABASE kc_main");
+  }
 }
 
 }  // namespace kc::store

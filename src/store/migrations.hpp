@@ -25,4 +25,8 @@ std::vector<int> migrate(Database& db);
 
 int current_schema_version(Connection& conn);
 
+// Creates or brings up to date the sign-in companion of a SQLite database (Database::sign_in());
+// `migrate` calls it last. Does nothing when there is none (PostgreSQL).
+void migrate_companion(Database& db);
+
 }  // namespace kc::store

@@ -112,7 +112,7 @@ test('an inserted record is detected and named', async () => {
 });
 
 test('the login log records successes and failures and exports', async () => {
-  await fetch(`${sys.server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'nope' }) });
+  await fetch(`${sys.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'nope' }) });
   const failures = await sys.admin.get('/api/v1/login-log?success=false&q=admin');
   assert.ok(failures.json.items.some((e) => e.reason === 'bad_password' && e.username === 'admin'));
   const successes = await sys.admin.get('/api/v1/login-log?success=true');

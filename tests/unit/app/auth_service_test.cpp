@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "../store/temp_database.hpp"
@@ -31,8 +32,9 @@ TEST_F(Auth, SignsInAndAuthenticatesTheSession) {
   EXPECT_EQ(who->csrf_token, in->csrf_token);
   EXPECT_EQ(who->actor("10.0.0.1", "").role, Role::staff);
   // Only the token's hash is stored.
-  auto conn = db->acquire();
+  auto conn = db->sign_in().acquire();
   EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM sessions WHERE token_hash = $1", {in->session_token})->integer(0), 0);
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM sessions WHERE token_hash = $1", {sha256_hex(in->session_token)})->integer(0), 1);
 }
 
 TEST_F(Auth, LocksAfterFiveFailuresAndUnlocksAfterTheLockout) {
@@ -41,9 +43,12 @@ TEST_F(Auth, LocksAfterFiveFailuresAndUnlocksAfterTheLockout) {
   // over by the next call when the clock ticks in between.
   policy.lockout_seconds = 2;
   AuthService auth(*db, policy);
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
-  EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().code, "locked");
-  EXPECT_EQ(auth.login("alice", "Alice-Pass-2024", "ip", "").problem().code, "locked");
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
+  // Locked: even the right password gets the answer of a wrong one, and is not checked.
+  const auto locked = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.problem().status, 401);
+  EXPECT_EQ(locked.problem().code, "unauthenticated");
   std::this_thread::sleep_for(std::chrono::milliseconds(3100));
   EXPECT_TRUE(auth.login("alice", "Alice-Pass-2024", "ip", ""));
 }
@@ -98,6 +103,113 @@ TEST_F(Auth, PasswordChangeValidatesEveryRule) {
   auto same = auth.change_password(who.value(), who->actor("ip", ""), "Alice-Pass-2024", "Alice-Pass-2024");
   ASSERT_FALSE(same);
   EXPECT_EQ(same.problem().errors.at(0).field, "new_password");
+}
+
+std::int64_t count_reason(store::Database& db, const std::string& username, const std::string& reason) {
+  auto conn = db.sign_in().acquire();
+  return conn->query_one("SELECT COUNT(*) FROM login_log WHERE username = $1 AND reason = $2", {username, reason})
+      ->integer(0);
+}
+
+TEST_F(Auth, UnknownLockedAndDisabledAccountsAnswerTheSame) {
+  UserService users(*db);
+  auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Bob-Pass-2024!", std::nullopt});
+  ASSERT_TRUE(off);
+  Actor admin = Actor::system();
+  admin.role = Role::admin;
+  ASSERT_TRUE(users.update(admin, off->user.id, {std::nullopt, std::nullopt, true}));
+  SecurityPolicy policy;
+  policy.ip_max_failures = 1000;
+  AuthService auth(*db, policy);
+  const auto reference = auth.login("nobody", "wrong", "ip", "").problem();
+  for (const char* name : {"alice", "bob", "nobody"}) {
+    for (int i = 0; i < 7; ++i) {
+      const auto p = auth.login(name, "wrong", "ip", "").problem();
+      EXPECT_EQ(p.status, reference.status) << name;
+      EXPECT_EQ(p.code, reference.code) << name;
+      EXPECT_EQ(p.title, reference.title) << name;
+      EXPECT_EQ(p.detail, reference.detail) << name;
+    }
+  }
+  EXPECT_EQ(count_reason(*db, "alice", "bad_password"), 5);
+  EXPECT_EQ(count_reason(*db, "alice", "locked"), 2);
+}
+
+TEST_F(Auth, DisabledAccountWithTheRightPasswordIsToldSo) {
+  UserService users(*db);
+  auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Bob-Pass-2024!", std::nullopt});
+  Actor admin = Actor::system();
+  admin.role = Role::admin;
+  ASSERT_TRUE(users.update(admin, off->user.id, {std::nullopt, std::nullopt, true}));
+  AuthService auth(*db, {});
+  EXPECT_EQ(auth.login("bob", "Bob-Pass-2024!", "ip", "").problem().code, "disabled");
+}
+
+TEST_F(Auth, ConcurrentWrongPasswordsCheckAtMostTheAllowedNumber) {
+  SecurityPolicy policy;
+  policy.ip_max_failures = 1000;
+  AuthService auth(*db, policy);
+  for (int round = 0; round < 3; ++round) {
+    const std::string name = "racer" + std::to_string(round);
+    UserService users(*db);
+    ASSERT_TRUE(users.create(Actor::system(), {name, name, "viewer", "Racer-Pass-2024!", std::nullopt}));
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 12; ++i) {
+      threads.emplace_back([&] {
+        ++ready;
+        while (!go) std::this_thread::yield();
+        auth.login(name, "wrong", "ip", "");
+      });
+    }
+    while (ready < 12) std::this_thread::yield();
+    go = true;
+    for (auto& t : threads) t.join();
+    EXPECT_LE(count_reason(*db, name, "bad_password"), 5) << name;
+    EXPECT_EQ(count_reason(*db, name, "bad_password") + count_reason(*db, name, "locked"), 12) << name;
+  }
+}
+
+TEST_F(Auth, SigningInBeyondTheCapEndsTheOldestSession) {
+  SecurityPolicy policy;
+  policy.max_sessions_per_user = 3;
+  AuthService auth(*db, policy);
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 5; ++i) tokens.push_back(auth.login("alice", "Alice-Pass-2024", "ip", "")->session_token);
+  EXPECT_FALSE(auth.authenticate(tokens[0]));
+  EXPECT_FALSE(auth.authenticate(tokens[1]));
+  for (int i = 2; i < 5; ++i) EXPECT_TRUE(auth.authenticate(tokens[i])) << i;
+}
+
+TEST_F(Auth, WrongCurrentPasswordsLockThePasswordChange) {
+  AuthService auth(*db, {});
+  auto in = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  auto who = auth.authenticate(in->session_token);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(auth.change_password(who.value(), who->actor("ip", ""), "nope", "Better-Pass-2025").problem().status, 422);
+  }
+  std::optional<std::int64_t> retry_after;
+  auto locked = auth.change_password(who.value(), who->actor("ip", ""), "Alice-Pass-2024", "Better-Pass-2025", &retry_after);
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.problem().status, 423);
+  ASSERT_TRUE(retry_after);
+  EXPECT_GT(*retry_after, 0);
+  EXPECT_EQ(count_reason(*db, "alice", "password_change_bad_password"), 5);
+  EXPECT_EQ(count_reason(*db, "alice", "password_change_locked"), 1);
+}
+
+TEST_F(Auth, SignInDoesNotNeedTheMainFilesWriteLock) {
+  ASSERT_TRUE(db->has_companion());
+  auto holder = db->acquire();
+  holder->begin();  // what a long CLI import does
+  AuthService auth(*db, {});
+  auto in = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  ASSERT_TRUE(in) << in.problem().detail;
+  EXPECT_TRUE(auth.authenticate(in->session_token));
+  EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
+  auth.logout(in->session_token);
+  holder->rollback();
 }
 
 }  // namespace

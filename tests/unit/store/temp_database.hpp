@@ -21,7 +21,9 @@ class TempDatabase {
   }
   ~TempDatabase() {
     db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    for (const auto& file : {path_.string(), store::companion_path(path_.string())}) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file + suffix);
+    }
   }
   store::Database& operator*() { return *db_; }
   store::Database* operator->() { return db_.get(); }

@@ -59,7 +59,9 @@ export interface AuditVerifyResult {
   problem?: AuditProblem
 }
 
-export type LoginFailureReason = 'bad_password' | 'locked' | 'disabled' | 'unknown_user' | 'throttled'
+export type LoginFailureReason =
+  | 'bad_password' | 'locked' | 'disabled' | 'unknown_user' | 'throttled'
+  | 'password_change' | 'password_change_bad_password' | 'password_change_locked'
 
 export interface LoginRecord {
   id: number

@@ -71,7 +71,7 @@ const en: typeof zhCN = {
     submit: 'Sign in',
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
-    badCredentials: 'Wrong username or password',
+    badCredentials: 'Wrong username or password, or the account is locked after repeated failures; try again later',
     locked: 'This account is temporarily locked; try again later',
     lockedUntil: 'This account is locked until {time}',
     throttled: 'Too many sign-in attempts; try again later',
@@ -185,6 +185,9 @@ const en: typeof zhCN = {
       disabled: 'Account disabled',
       unknown_user: 'Unknown user',
       throttled: 'Too many attempts',
+      password_change: 'Password changed',
+      password_change_bad_password: 'Password change: wrong current password',
+      password_change_locked: 'Password change: account locked',
     },
   },
   registry: {

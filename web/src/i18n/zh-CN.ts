@@ -71,7 +71,7 @@ export default {
     submit: '登录',
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
-    badCredentials: '用户名或密码错误',
+    badCredentials: '用户名或密码错误，或账户因多次失败已被锁定，请稍后再试',
     locked: '账户已被临时锁定，请稍后再试',
     lockedUntil: '账户已被锁定，{time} 后可再次登录',
     throttled: '登录尝试过于频繁，请稍后再试',
@@ -185,6 +185,9 @@ export default {
       disabled: '账户停用',
       unknown_user: '用户不存在',
       throttled: '请求过于频繁',
+      password_change: '已修改密码',
+      password_change_bad_password: '修改密码：当前密码错误',
+      password_change_locked: '修改密码：账户锁定',
     },
   },
   registry: {
