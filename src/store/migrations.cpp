@@ -1,6 +1,7 @@
 #include "store/migrations.hpp"
 
 #include "domain/timestamp.hpp"
+#include "store/import_lock.hpp"
 #include "store/record_store.hpp"
 
 namespace kc::store {
@@ -151,6 +152,9 @@ INSERT INTO local_programmes (code, definition_json, updated_by, updated_at) VAL
 ('100-hte-pool', '{"code":"100-hte-pool","zh":"“100”高新技术企业培育库","en":"\"100\" HTE cultivation pool","kind":"subsidy","conditions":[{"code":"P1","zh":"尚未认定为高新技术企业","en":"Not yet a recognised HTE","expr":"not hte_certified"},{"code":"P2","zh":"上年销售收入不低于500万元","en":"Sales of at least 5 million yuan last year","expr":"sales_revenue >= 500"},{"code":"P3","zh":"研发费用占销售收入不低于3%","en":"R&D at least 3% of sales","expr":"rd_total / sales_revenue >= 0.03"},{"code":"P4","zh":"科技人员占职工总数不低于10%","en":"S&T staff at least 10% of employees","expr":"st_staff / employees >= 0.1"}],"subsidy":{"zh":"按研发费用的10%补助，最高20万元","en":"10% of R&D expenditure, at most 200,000 yuan","amount":"rd_total * 0.1","cap":20}}', 'migration', '2013-12-31T00:00:00Z');
 )SQL",
        "", ""},
+      // SQLite keeps its import runs in a companion file instead (store/import_lock.hpp).
+      {5, "long imports announce themselves (kind, who, since when, progress)", "", "",
+       import_runs_table_sql(Dialect::postgresql)},
   };
   return migrations;
 }
@@ -169,6 +173,7 @@ std::vector<int> migrate(Database& db) {
   for (const Migration& m : all_migrations()) {
     const bool done = in_transaction(*conn, [&] {
       if (conn->dialect() == Dialect::postgresql) {
+        conn->exec_script("SET LOCAL lock_timeout = 0");  // another server may be migrating
         conn->query("SELECT pg_advisory_xact_lock(7317001)");
       }
       if (current_schema_version(*conn) >= m.version) return true;
@@ -181,7 +186,10 @@ std::vector<int> migrate(Database& db) {
   }
   // Registry tables follow their declarations (additive), under the same lock as migrations.
   in_transaction(*conn, [&] {
-    if (conn->dialect() == Dialect::postgresql) conn->query("SELECT pg_advisory_xact_lock(7317001)");
+    if (conn->dialect() == Dialect::postgresql) {
+      conn->exec_script("SET LOCAL lock_timeout = 0");
+      conn->query("SELECT pg_advisory_xact_lock(7317001)");
+    }
     sync_registry_schema(*conn);
   });
   return applied;

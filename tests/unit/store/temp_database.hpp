@@ -21,7 +21,7 @@ class TempDatabase {
   }
   ~TempDatabase() {
     db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-imports", "-imports-wal", "-imports-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   store::Database& operator*() { return *db_; }
   store::Database* operator->() { return db_.get(); }
