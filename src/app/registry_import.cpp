@@ -1,7 +1,9 @@
 #include "app/registry_import.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +15,7 @@
 #include "app/registry_service.hpp"
 #include "app/registry_table.hpp"
 #include "domain/registry_kinds.hpp"
+#include "store/import_lock.hpp"
 #include "store/record_store.hpp"
 
 namespace kc::app {
@@ -310,6 +313,32 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   else
     conn->exec_script("BEGIN");  // one read transaction, not one per lookup
   Rollback rollback{*conn};
+  // While it holds the write lock, the import is registered (committed on another connection),
+  // so a writer it locks out and /health can say which import it is and how far it has got.
+  // Declared after `rollback`, so it is removed before the rollback's WAL checkpoint runs.
+  std::optional<store::ImportRunRecord> run;
+  if (committing) {
+    // The import waits for the lock of any row a web writer holds; web writers give up after
+    // kPostgresLockTimeoutMs and are told about this import.
+    if (conn->dialect() == store::Dialect::postgresql) conn->exec_script("SET LOCAL lock_timeout = 0");
+    run.emplace(db, kind.name, options.source.empty() ? "upload" : options.source,
+                options.started_by.empty() ? actor.username : options.started_by);
+  }
+  using Clock = std::chrono::steady_clock;
+  auto last_report = Clock::now();
+  std::size_t last_reported_rows = 0;
+  auto report_progress = [&] {
+    const std::size_t rows = source.rows();
+    if (run) run->set_rows(rows);
+    if (!options.on_progress) return;
+    const auto now = Clock::now();
+    if (rows - last_reported_rows >= options.progress_rows ||
+        now - last_report >= std::chrono::seconds(options.progress_seconds)) {
+      last_report = now;
+      last_reported_rows = rows;
+      options.on_progress(rows);
+    }
+  };
   std::optional<store::RecordAppender> appender;
   if (committing) {
     // A new record has NULL in every field the file has no column for: only the file's are written.
@@ -489,6 +518,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
       if (summary.errors.size() > kMaxListedErrors) summary.errors.resize(kMaxListedErrors);
     }
     list_room = kMaxListedErrors;
+    report_progress();
   }
   summary.rows = source.rows();
   if (summary.error_count > 0 || options.dry_run) {
@@ -503,6 +533,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
                boost::json::value(info));
   conn->commit();
   rollback.armed = false;
+  run.reset();
   summary.committed = true;
   // A large import changes the data's shape; refresh the planner's statistics for this table.
   // On SQLite a sample of each index suffices (analysis_limit), where a full ANALYZE of a table of
@@ -537,6 +568,11 @@ Outcome<ImportSummary> import_records_file(store::Database& db, const Actor& act
     return Problem::forbidden("Your role may not import " + kind.en + ".");
   auto source = ImportSource::from_file(path, options.max_bytes, options.max_rows);
   if (!source) return unreadable(source.error().message);
+  if (options.source.empty()) {
+    ImportOptions named = options;
+    named.source = std::filesystem::path(path).filename().string();
+    return run_import(db, actor, kind, source.value(), named);
+  }
   return run_import(db, actor, kind, source.value(), options);
 }
 

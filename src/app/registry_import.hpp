@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,16 @@ struct ImportOptions {
   // (`kechuang import --max-bytes`, default kCliMaxBytes).
   std::size_t max_bytes = 64ull << 20;
   std::size_t max_rows = 1'000'000;
+  // What the import reads, as /health and a writer it locks out are told: a file's name, or
+  // "upload" when empty (import_records_file uses the file's name).
+  std::string source;
+  // Who started it, for the same readers; empty: the actor's username.
+  std::string started_by;
+  // Called with the rows read so far every progress_rows rows or progress_seconds seconds,
+  // whichever comes first (the CLI prints it); the import runs' table gets the figure too.
+  std::function<void(std::size_t rows)> on_progress;
+  std::size_t progress_rows = 100'000;
+  int progress_seconds = 10;
 };
 
 // The CLI's default file limit: a 27-column enterprise-years file of max_rows rows is ≈ 190 MB.

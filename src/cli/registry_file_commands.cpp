@@ -1,4 +1,9 @@
 // `kechuang import`, `kechuang export` and `kechuang template`: registry files from the shell.
+#include <pwd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,6 +31,12 @@ std::string kinds_help() {
   std::string text = "KIND is one of:\n";
   for (const auto& k : domain::registry_kinds()) text += "  " + k.name + "  (" + k.zh + " / " + k.en + ")\n";
   return text;
+}
+
+// The operating-system account running the command, for the import runs' "started by".
+std::string os_user() {
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
+  return "uid " + std::to_string(::geteuid());
 }
 
 [[noreturn]] void fail(const std::string& message, int status = 1) {
@@ -61,8 +72,33 @@ void run_import(const FileOptions& o) {
   options.dry_run = o.dry_run;
   options.update = o.update;
   options.max_bytes = o.max_bytes;
+  options.started_by = "cli (" + os_user() + ")";
+  // Progress goes to standard error, so standard output stays the summary.
+  const auto started = std::chrono::steady_clock::now();
+  options.on_progress = [&](std::size_t rows) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char line[160];
+    std::snprintf(line, sizeof line, "kechuang: import %s: %zu rows read in %.1f s%s\n",
+                  kind->name.c_str(), rows, seconds, o.dry_run ? " (dry run)" : "");
+    std::cerr << line << std::flush;
+  };
   // Read from disk as the import goes (a UTF-8 CSV is streamed), not loaded whole first.
-  auto result = app::import_records_file(*db, app::Actor::system("cli"), *kind, o.file, options);
+  auto result = [&]() -> app::Outcome<app::ImportSummary> {
+    try {
+      return app::import_records_file(*db, app::Actor::system("cli"), *kind, o.file, options);
+    } catch (const store::DbError& e) {
+      if (e.kind() == store::DbError::Kind::import_in_progress) {
+        fail("the database is locked for writing by " + e.detail() +
+             "; nothing was imported, try again when it ends");
+      }
+      if (e.kind() == store::DbError::Kind::storage_full) {
+        fail("the database is full (its disk, or the KECHUANG_SQLITE_MAX_PAGES quota): " +
+             std::string(e.what()) + "; nothing was imported");
+      }
+      throw;
+    }
+  }();
   if (!result) fail(result.problem().detail + "; nothing was imported");
   const auto& s = result.value();
   std::cout << o.file << ": " << s.format << ", " << s.rows << " rows\n";

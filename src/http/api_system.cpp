@@ -3,6 +3,9 @@
 #include "http/api.hpp"
 #include "http/openapi.hpp"
 #include "http/responses.hpp"
+#include "domain/timestamp.hpp"
+#include "store/import_lock.hpp"
+#include "store/storage_alarm.hpp"
 
 namespace kc::http {
 
@@ -39,24 +42,58 @@ app::Outcome<store::Page> read_page(const Exchange& ex) {
   return page;
 }
 
+namespace {
+
+const char* storage_state(store::DbError::Kind kind) {
+  switch (kind) {
+    case store::DbError::Kind::storage_full: return "disk_full";
+    case store::DbError::Kind::read_only: return "read_only";
+    default: return "io_error";
+  }
+}
+
+// 200 "ok"; 200 "busy" while an import holds the write lock (reads work, writes wait for it);
+// 503 "degraded" when the database cannot be reached or its storage refuses writes. Public, so
+// the imports are shown by kind, start and progress only: who started them and from which file
+// is for signed-in writers (the import_in_progress problem).
+Response health_response(Exchange& ex, store::Database& db) {
+  std::string database = "ok";
+  boost::json::array imports;
+  boost::json::object body{{"version", KC_VERSION}};
+  try {
+    auto conn = db.acquire();
+    if (!conn->query_one("SELECT 1")) database = "unreachable";
+    std::optional<store::StorageAlarm> alarm = store::storage_alarm();
+    if (!alarm) {
+      if (auto probed = store::probe_storage(*conn)) alarm = store::StorageAlarm{*probed, domain::now_epoch_seconds()};
+    }
+    if (alarm && database == "ok") {
+      database = storage_state(alarm->kind);
+      body["database_since"] = domain::to_iso_utc(alarm->since);
+    }
+  } catch (const std::exception&) {
+    database = "unreachable";
+  }
+  try {
+    for (const auto& run : store::live_import_runs(db)) {
+      imports.push_back({{"kind", run.kind}, {"since", run.started_at}, {"rows_done", run.rows_done}});
+    }
+  } catch (const std::exception&) {
+    // The import table cannot be read: report none rather than fail the health check.
+  }
+  const bool ok = database == "ok";
+  body["status"] = !ok ? "degraded" : imports.empty() ? "ok" : "busy";
+  body["database"] = database;
+  body["imports"] = std::move(imports);
+  return json_response(ex.request, ok ? beast_http::status::ok : beast_http::status::service_unavailable,
+                       body);
+}
+
+}  // namespace
+
 void add_system_routes(Router& router, Services& services) {
   router.add({beast_http::verb::get, "/api/v1/health", Access::public_, {}, "Server and database health",
-              [&services](Exchange& ex) {
-                bool database_ok = false;
-                try {
-                  auto conn = services.db.acquire();
-                  database_ok = conn->query_one("SELECT 1").has_value();
-                } catch (const std::exception&) {
-                  database_ok = false;
-                }
-                boost::json::object body{{"status", database_ok ? "ok" : "degraded"},
-                                         {"version", KC_VERSION},
-                                         {"database", database_ok ? "ok" : "unreachable"}};
-                return json_response(ex.request,
-                                     database_ok ? beast_http::status::ok
-                                                 : beast_http::status::service_unavailable,
-                                     body);
-              }});
+              [&services](Exchange& ex) { return health_response(ex, services.db); }});
   router.add({beast_http::verb::get, "/api/v1/openapi.json", Access::public_, {}, "This API description",
               [&router](Exchange& ex) {
                 return json_response(ex.request, beast_http::status::ok, openapi_document(router));

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "domain/timestamp.hpp"
+#include "http/db_problems.hpp"
 #include "http/responses.hpp"
 #include "store/database.hpp"
 
@@ -340,13 +341,7 @@ struct Server::Impl {
     } catch (const store::DbError& e) {
       spdlog::error(boost::json::serialize(boost::json::object{
           {"level", "error"}, {"event", "database_error"}, {"message", e.what()}}));
-      const bool down = e.kind() == store::DbError::Kind::unavailable;
-      return {problem_for(version, {down ? 503 : 500, down ? "unavailable" : "internal",
-                                    down ? "Database unavailable" : "Internal error",
-                                    down ? "The database cannot be reached; try again shortly."
-                                         : "Something went wrong on the server; it has been logged.",
-                                    {}}),
-              ""};
+      return {db_error_response(version, e), ""};
     } catch (const std::exception& e) {
       spdlog::error(boost::json::serialize(boost::json::object{
           {"level", "error"}, {"event", "handler_exception"}, {"message", e.what()}}));

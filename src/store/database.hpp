@@ -36,15 +36,29 @@ class Row {
 };
 
 // Failures of the database itself. `kind` lets use cases turn constraint violations into
-// user-facing conflicts; anything else is an operator problem.
+// user-facing conflicts; anything else is an operator problem. The storage kinds and
+// import_in_progress become their own problems in http/db_problems.cpp.
 class DbError : public std::runtime_error {
  public:
-  enum class Kind { unique_violation, foreign_key_violation, unavailable, other };
-  DbError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  enum class Kind {
+    unique_violation,
+    foreign_key_violation,
+    unavailable,         // cannot connect, or a lock wait ran out with no import to blame
+    import_in_progress,  // the write lock is held by a registered import (store/import_lock.hpp)
+    storage_full,        // SQLITE_FULL (disk or --sqlite quota), PostgreSQL 53100 disk_full
+    read_only,           // SQLITE_READONLY, PostgreSQL 25006
+    io_error,            // SQLITE_IOERR, PostgreSQL 58030
+    other
+  };
+  // `detail` is for people: for import_in_progress, the running import in words.
+  DbError(Kind kind, const std::string& message, std::string detail = {})
+      : std::runtime_error(message), kind_(kind), detail_(std::move(detail)) {}
   Kind kind() const { return kind_; }
+  const std::string& detail() const { return detail_; }
 
  private:
   Kind kind_;
+  std::string detail_;
 };
 
 using Params = std::vector<Value>;

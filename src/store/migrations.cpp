@@ -1,6 +1,7 @@
 #include "store/migrations.hpp"
 
 #include "domain/timestamp.hpp"
+#include "store/import_lock.hpp"
 #include "store/record_store.hpp"
 
 namespace kc::store {
@@ -165,6 +166,9 @@ INSERT INTO login_attempts (user_id, failed, locked_until, last_login_at)
   SELECT id, failed_logins, locked_until, last_login_at FROM users;
 ALTER TABLE sessions ADD COLUMN started_us BIGINT NOT NULL DEFAULT 0;
 )SQL"},
+      // SQLite keeps its import runs in a companion file instead (store/import_lock.hpp).
+      {6, "long imports announce themselves (kind, who, since when, progress)", "", "",
+       import_runs_table_sql(Dialect::postgresql)},
   };
   return migrations;
 }
@@ -183,6 +187,7 @@ std::vector<int> migrate(Database& db) {
   for (const Migration& m : all_migrations()) {
     const bool done = in_transaction(*conn, [&] {
       if (conn->dialect() == Dialect::postgresql) {
+        conn->exec_script("SET LOCAL lock_timeout = 0");  // another server may be migrating
         conn->query("SELECT pg_advisory_xact_lock(7317001)");
       }
       if (current_schema_version(*conn) >= m.version) return true;
@@ -195,7 +200,10 @@ std::vector<int> migrate(Database& db) {
   }
   // Registry tables follow their declarations (additive), under the same lock as migrations.
   in_transaction(*conn, [&] {
-    if (conn->dialect() == Dialect::postgresql) conn->query("SELECT pg_advisory_xact_lock(7317001)");
+    if (conn->dialect() == Dialect::postgresql) {
+      conn->exec_script("SET LOCAL lock_timeout = 0");
+      conn->query("SELECT pg_advisory_xact_lock(7317001)");
+    }
     sync_registry_schema(*conn);
   });
   migrate_companion(db);

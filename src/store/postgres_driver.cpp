@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <regex>
 
+#include "store/import_lock.hpp"
+#include "store/storage_alarm.hpp"
+
 namespace kc::store {
 namespace {
 
@@ -28,7 +31,8 @@ class PostgresConnection final : public Connection {
     }
     // Keep server notices (e.g. "relation already exists, skipping") out of our logs.
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    exec_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+    exec_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET lock_timeout = " +
+                std::to_string(kPostgresLockTimeoutMs));
   }
   ~PostgresConnection() override { PQfinish(conn_); }
 
@@ -61,7 +65,10 @@ class PostgresConnection final : public Connection {
   }
 
   void begin() override { exec_script("BEGIN"); }
-  void commit() override { exec_script("COMMIT"); }
+  void commit() override {
+    exec_script("COMMIT");
+    note_storage_ok();
+  }
   void rollback() override {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Result(PQexec(conn_, "ROLLBACK"));
   }
@@ -96,12 +103,32 @@ class PostgresConnection final : public Connection {
     const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     std::string message = std::string(what) + ": " + PQerrorMessage(conn_);
     const std::string code = state ? state : "";
-    if (code == "23505") throw DbError(DbError::Kind::unique_violation, message);
-    if (code == "23503") throw DbError(DbError::Kind::foreign_key_violation, message);
-    if (PQstatus(conn_) != CONNECTION_OK || code.starts_with("08")) {
-      throw DbError(DbError::Kind::unavailable, message);
+    if (PQstatus(conn_) != CONNECTION_OK) throw DbError(DbError::Kind::unavailable, message);
+    const DbError::Kind kind = postgres_error_kind(code);
+    if (code == "55P03") {
+      // A lock wait ran out: if a registered import holds the lock, say so.
+      if (auto blocking = blocking_import(); !blocking.empty()) {
+        throw DbError(DbError::Kind::import_in_progress, message + " (" + blocking + ")", blocking);
+      }
     }
-    throw DbError(DbError::Kind::other, message);
+    note_storage_failure(kind);
+    throw DbError(kind, message);
+  }
+
+  // The live import, in words, that may hold the lock this connection waited for; "" if none.
+  // The transaction is aborted anyway, so it is ended first to be able to ask.
+  std::string blocking_import() {
+    if (asking_) return "";
+    asking_ = true;
+    std::string out;
+    try {
+      if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Result(PQexec(conn_, "ROLLBACK"));
+      const auto runs = live_import_runs(*this);
+      if (!runs.empty()) out = describe_import(runs.front());
+    } catch (const std::exception&) {
+    }
+    asking_ = false;
+    return out;
   }
 
   static Value cell(PGresult* r, int row, int c) {
@@ -119,6 +146,7 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
+  bool asking_ = false;
 };
 
 class PostgresDatabase final : public Database {
@@ -137,6 +165,18 @@ class PostgresDatabase final : public Database {
 
 std::unique_ptr<Database> make_postgres_database(const std::string& uri, std::size_t max_connections) {
   return std::make_unique<PostgresDatabase>(uri, max_connections);
+}
+
+DbError::Kind postgres_error_kind(std::string_view code) {
+  if (code == "23505") return DbError::Kind::unique_violation;
+  if (code == "23503") return DbError::Kind::foreign_key_violation;
+  if (code == "53100") return DbError::Kind::storage_full;
+  if (code == "25006") return DbError::Kind::read_only;
+  if (code == "58030") return DbError::Kind::io_error;
+  if (code.starts_with("08") || code.starts_with("53") || code == "55P03" || code.starts_with("57P")) {
+    return DbError::Kind::unavailable;
+  }
+  return DbError::Kind::other;
 }
 
 std::string redact_postgres_uri(const std::string& uri) {

@@ -2,23 +2,43 @@
 
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
 #include <unordered_map>
+
+#include "store/import_lock.hpp"
+#include "store/storage_alarm.hpp"
 
 namespace kc::store {
 namespace {
 
-DbError sqlite_error(sqlite3* db, int rc, std::string_view what) {
+DbError sqlite_error(sqlite3* db, int rc, std::string_view what, const std::string& blocking = {}) {
   const int extended = db ? sqlite3_extended_errcode(db) : rc;
   std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-    return DbError(DbError::Kind::unique_violation, message);
+  DbError::Kind kind = sqlite_error_kind(extended);
+  if ((rc & 0xff) == SQLITE_BUSY) kind = DbError::Kind::unavailable;
+  if (kind == DbError::Kind::unavailable && !blocking.empty()) {
+    return DbError(DbError::Kind::import_in_progress, message + " by " + blocking, blocking);
   }
-  if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) {
-    return DbError(DbError::Kind::foreign_key_violation, message);
+  note_storage_failure(kind);
+  return DbError(kind, message);
+}
+
+// The busy timeout: how long a writer waits for the write lock when no import holds it.
+constexpr auto kBusyTimeout = std::chrono::seconds(10);
+
+std::int64_t quota_from_environment() {
+  const char* env = std::getenv("KECHUANG_SQLITE_MAX_PAGES");
+  if (!env || !*env) return 0;
+  std::int64_t pages = 0;
+  const auto [end, ec] = std::from_chars(env, env + std::char_traits<char>::length(env), pages);
+  if (ec != std::errc{} || *end != '\0' || pages < 0) {
+    throw DbError(DbError::Kind::other, "KECHUANG_SQLITE_MAX_PAGES must be a whole number of pages");
   }
-  if (rc == SQLITE_BUSY || rc == SQLITE_CANTOPEN) return DbError(DbError::Kind::unavailable, message);
-  return DbError(DbError::Kind::other, message);
+  return pages;
 }
 
 class Statement {
@@ -71,7 +91,8 @@ class Statement {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, const SqliteOptions& options)
+      : path_(path), imports_path_(options.watch_imports ? sqlite_import_runs_path(path) : "") {
     const int rc = sqlite3_open_v2(path.c_str(), &db_,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
@@ -80,9 +101,12 @@ class SqliteConnection final : public Connection {
       sqlite3_close(db_);
       throw error;
     }
-    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_busy_handler(db_, &SqliteConnection::on_busy, this);
     exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    if (options.max_pages > 0) {
+      exec_script("PRAGMA max_page_count = " + std::to_string(options.max_pages));
+    }
   }
   ~SqliteConnection() override {
     statements_.clear();
@@ -92,17 +116,20 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::sqlite; }
 
   void exec_script(std::string_view sql) override {
+    blocking_import_.clear();
     char* message = nullptr;
     const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
       std::string text = message ? message : sqlite3_errstr(rc);
       sqlite3_free(message);
-      DbError base = sqlite_error(db_, rc, "exec");
+      DbError base = sqlite_error(db_, rc, "exec", blocking_import_);
+      if (base.kind() == DbError::Kind::import_in_progress) throw base;
       throw DbError(base.kind(), "exec: " + text);
     }
   }
 
   std::vector<Row> query(std::string_view sql, const Params& params) override {
+    blocking_import_.clear();
     sqlite3_stmt* stmt = statement(sql).bind(db_, params);
     std::vector<Row> rows;
     const int columns = sqlite3_column_count(stmt);
@@ -120,19 +147,33 @@ class SqliteConnection final : public Connection {
   }
 
   std::int64_t execute(std::string_view sql, const Params& params) override {
+    blocking_import_.clear();
     sqlite3_stmt* stmt = statement(sql).bind(db_, params);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     }
     if (rc != SQLITE_DONE) throw step_error(rc);
     sqlite3_reset(stmt);
-    return sqlite3_changes64(db_);
+    const auto changed = sqlite3_changes64(db_);
+    if (changed > 0 && !imports_path_.empty() && sqlite3_get_autocommit(db_)) note_storage_ok();
+    return changed;
   }
 
   void begin() override { exec_script("BEGIN IMMEDIATE"); }
-  void commit() override { exec_script("COMMIT"); }
+  void commit() override {
+    exec_script("COMMIT");
+    // The companion file (no imports_path_) is not the database /health reports on.
+    if (!imports_path_.empty()) note_storage_ok();
+  }
   void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (sqlite3_get_autocommit(db_)) return;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    // A large transaction that failed (a full disk, a refused import) leaves its pages in the
+    // WAL, which no commit will checkpoint: give the space back now rather than at restart.
+    struct stat st {};
+    if (::stat((path_ + "-wal").c_str(), &st) == 0 && st.st_size > kCheckpointAfterRollback) {
+      sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    }
   }
   bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
@@ -146,10 +187,34 @@ class SqliteConnection final : public Connection {
     return *it->second;
   }
 
-  DbError step_error(int rc) {
-    DbError error = sqlite_error(db_, rc, "step");
-    return error;
+  DbError step_error(int rc) { return sqlite_error(db_, rc, "step", blocking_import_); }
+
+  // Waits for the write lock like sqlite3_busy_timeout, but first (and every second) asks the
+  // companion file whether a live import holds it; if one does, stops waiting at once so the
+  // writer can say which import it is.
+  static int on_busy(void* self_ptr, int count) {
+    auto* self = static_cast<SqliteConnection*>(self_ptr);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) self->busy_since_ = now;
+    if (!self->imports_path_.empty() &&
+        (count == 0 || now - self->last_import_check_ >= std::chrono::seconds(1))) {
+      self->last_import_check_ = now;
+      try {
+        const auto runs = live_import_runs_at(self->imports_path_);
+        if (!runs.empty()) {
+          self->blocking_import_ = describe_import(runs.front());
+          return 0;
+        }
+      } catch (const std::exception&) {
+        // No word from the companion file: wait as usual.
+      }
+    }
+    if (now - self->busy_since_ >= kBusyTimeout) return 0;
+    sqlite3_sleep(count < 5 ? 1 : count < 20 ? 5 : 20);
+    return 1;
   }
+
+  static constexpr off_t kCheckpointAfterRollback = 1 << 20;
 
   static Value column(sqlite3_stmt* stmt, int c) {
     switch (sqlite3_column_type(stmt, c)) {
@@ -163,26 +228,51 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  std::string path_;
+  std::string imports_path_;  // empty: do not look for imports when busy
+  std::string blocking_import_;  // the import that made the last statement give up waiting
+  std::chrono::steady_clock::time_point busy_since_{}, last_import_check_{};
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(const std::string& path, std::size_t max_connections)
-      : Database(Dialect::sqlite, path, max_connections), path_(path) {}
+  SqliteDatabase(const std::string& path, std::size_t max_connections, SqliteOptions options)
+      : Database(Dialect::sqlite, path, max_connections), path_(path), options_(options) {}
 
  protected:
-  std::unique_ptr<Connection> connect() override { return std::make_unique<SqliteConnection>(path_); }
+  std::unique_ptr<Connection> connect() override {
+    return std::make_unique<SqliteConnection>(path_, options_);
+  }
 
  private:
   std::string path_;
+  SqliteOptions options_;
 };
 
 }  // namespace
 
-std::unique_ptr<Database> make_sqlite_database(const std::string& path, std::size_t max_connections) {
-  return std::make_unique<SqliteDatabase>(path, max_connections);
+DbError::Kind sqlite_error_kind(int extended_code) {
+  if (extended_code == SQLITE_CONSTRAINT_UNIQUE || extended_code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return DbError::Kind::unique_violation;
+  }
+  if (extended_code == SQLITE_CONSTRAINT_FOREIGNKEY) return DbError::Kind::foreign_key_violation;
+  switch (extended_code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN: return DbError::Kind::unavailable;
+    case SQLITE_FULL: return DbError::Kind::storage_full;
+    case SQLITE_READONLY: return DbError::Kind::read_only;
+    case SQLITE_IOERR: return DbError::Kind::io_error;
+    default: return DbError::Kind::other;
+  }
+}
+
+std::unique_ptr<Database> make_sqlite_database(const std::string& path, std::size_t max_connections,
+                                               SqliteOptions options) {
+  if (options.watch_imports && options.max_pages == 0) options.max_pages = quota_from_environment();
+  return std::make_unique<SqliteDatabase>(path, max_connections, options);
 }
 
 }  // namespace kc::store

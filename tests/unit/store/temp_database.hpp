@@ -21,7 +21,7 @@ class TempDatabase {
   }
   ~TempDatabase() {
     db_.reset();
-    for (const auto& file : {path_.string(), store::companion_path(path_.string())}) {
+    for (const auto& file : {path_.string(), store::companion_path(path_.string()), path_.string() + "-imports"}) {
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file + suffix);
     }
   }
