@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { addUser, Client, freshSystem } from './harness.mjs';
 
 const PASSWORD = 'Edge-Pass-2024!';
-const ASEM = join(process.env.KC_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared'), 'data/asem');
+const ASEM = resolve(import.meta.dirname, '../reference/asem');
 
 const servers = [];
 async function system(args = []) {
