@@ -19,6 +19,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/serve_lib.sh
+. "$root/bench/serve_lib.sh"
 bin=${KC_BIN:-$root/build/kechuang}
 seconds=${KC_BENCH_SECONDS:-10}
 connections=${KC_BENCH_CONNECTIONS:-64}
@@ -66,22 +68,13 @@ free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1
 echo "== setup: the demo district and a signed-in session"
 "$bin" demo --db "$dir/bench.db" >"$dir/demo.out" 2>&1 || { cat "$dir/demo.out" >&2; exit 1; }
 printf '%s\n' "$password" | "$bin" user add --db "$dir/bench.db" --name bench --role admin >/dev/null
-serve_args=(serve --db "$dir/bench.db" --listen 127.0.0.1:0 --web "$web")
+serve_args=(--db "$dir/bench.db" --listen 127.0.0.1:0 --web "$web")
 # A per-address connection cap, where the server has one, would refuse the load generator's
 # connections (all from 127.0.0.1); raise it above the connection count for this measurement.
 if "$bin" serve --help 2>&1 | grep -q -- '--max-connections-per-ip'; then
   serve_args+=(--max-connections-per-ip $((connections * 2)))
 fi
-"$bin" "${serve_args[@]}" >"$dir/serve.out" 2>"$dir/serve.err" &
-server_pid=$!
-url=
-for _ in $(seq 100); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$dir/serve.out" | head -1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.2
-done
-[ -n "$url" ] || { echo "http_bench: the server did not start" >&2; cat "$dir/serve.err" >&2; exit 1; }
+start_server serve "${serve_args[@]}"
 
 login=$(curl -sS -c "$dir/cookies" -H 'content-type: application/json' \
   -d "{\"username\":\"bench\",\"password\":\"$password\"}" "$url/api/v1/auth/login")

@@ -20,6 +20,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/serve_lib.sh
+. "$root/bench/serve_lib.sh"
 bin=${KC_BIN:-$root/build/kechuang}
 enterprises=${KC_BENCH_ENTERPRISES:-100000}
 rows=${KC_BENCH_ROWS:-1000000}
@@ -133,16 +135,7 @@ if want list; then
   echo "== list: kechuang serve on $enterprises enterprises, $requests requests per query shape"
   mkdir -p "$dir/web"
   echo '<!doctype html><title>bench</title>' >"$dir/web/index.html"
-  "$bin" serve --db "$dir/base.db" --listen 127.0.0.1:0 --web "$dir/web" >"$dir/serve.out" 2>"$dir/serve.err" &
-  server_pid=$!
-  url=
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$dir/serve.out" | head -1 || true)
-    [ -n "$url" ] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  [ -n "$url" ] || { echo "registry_bench: the server did not start" >&2; cat "$dir/serve.err" >&2; exit 1; }
+  start_server serve --db "$dir/base.db" --listen 127.0.0.1:0 --web "$dir/web"
   towns=$(sqlite3 "$dir/base.db" "SELECT group_concat(town) FROM (SELECT DISTINCT town FROM reg_enterprises WHERE town IS NOT NULL ORDER BY town)")
   industries=$(sqlite3 "$dir/base.db" "SELECT group_concat(industry_code) FROM (SELECT industry_code FROM reg_enterprises WHERE industry_code IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 12)")
   # Reference: the cheapest route, GET /api/v1/health, the same number of times.
