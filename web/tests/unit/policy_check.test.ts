@@ -11,8 +11,8 @@ const RULES = {
   results: [{
     id: 'x', verdict: 'not_recognised', failed: ['E2'],
     conditions: [
-      { code: 'E1', status: 'pass', value: 4289, threshold: 365, detail: { zh: '注册满一年', en: 'Registered a year' } },
-      { code: 'E4', status: 'unknown', value: 0.125, threshold: 0.1, detail: { zh: '科技人员', en: 'S&T staff' } },
+      { code: 'E1', status: 'pass', value: 4289, threshold: 365, unit: 'days', detail: { zh: '注册满一年', en: 'Registered a year' } },
+      { code: 'E4', status: 'unknown', value: 0.125, threshold: 0.1, unit: 'share', detail: { zh: '科技人员', en: 'S&T staff' } },
     ],
     score: { bands: { ip_quantity: 'E' }, total: null },
     gaps: [{ code: 'E2', field: 'ip', years: [], amount: null, count: 1, fixable: true, text: { zh: '需取得知识产权', en: 'Obtain IP' } }],
