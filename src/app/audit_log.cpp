@@ -157,12 +157,14 @@ std::int64_t count_audit(store::Connection& conn, const AuditFilter& filter) {
   return conn.query_one("SELECT COUNT(*) FROM audit_log" + sql.where(), sql.params())->integer(0);
 }
 
-void export_audit_csv(store::Connection& conn, const AuditFilter& filter, std::ostream& out) {
+std::int64_t export_audit_csv(store::Connection& conn, const AuditFilter& filter, std::ostream& out) {
   CsvOut csv(out);
   csv.row({"id", "at", "actor", "ip", "action", "entity", "entity_id", "before", "after"});
   store::Page page{1, 1000};
+  std::int64_t rows = 0;
   for (;;) {
     auto entries = search_audit(conn, filter, page);
+    rows += static_cast<std::int64_t>(entries.size());
     for (const auto& e : entries) {
       csv.row({std::to_string(e.id), e.at, e.actor, e.ip, e.action, e.entity, e.entity_id,
                e.before_json.value_or(""), e.after_json.value_or("")});
@@ -170,6 +172,7 @@ void export_audit_csv(store::Connection& conn, const AuditFilter& filter, std::o
     if (static_cast<int>(entries.size()) < page.page_size) break;
     ++page.page;
   }
+  return rows;
 }
 
 }  // namespace kc::app

@@ -57,6 +57,6 @@ std::vector<AuditEntry> search_audit(store::Connection& conn, const AuditFilter&
 std::int64_t count_audit(store::Connection& conn, const AuditFilter& filter);
 // Writes every matching record as CSV (UTF-8 with BOM so spreadsheet programs read Chinese),
 // fetching in batches so the log never sits in memory whole.
-void export_audit_csv(store::Connection& conn, const AuditFilter& filter, std::ostream& out);
+std::int64_t export_audit_csv(store::Connection& conn, const AuditFilter& filter, std::ostream& out);
 
 }  // namespace kc::app
