@@ -27,7 +27,7 @@ Outcome<AnchorPaths> choose_anchor_paths(const AnchorSettings& s) {
   AnchorPaths p;
   p.anchor_file = !s.anchor_file.empty() ? s.anchor_file : s.env_anchor_file;
   p.key_file = !s.key_file.empty() ? s.key_file : s.env_key_file;
-  if (s.postgres && (p.anchor_file.empty() || p.key_file.empty())) {
+  if (s.postgres && ((p.anchor_file.empty() && s.need_anchor_file) || (p.key_file.empty() && s.need_key_file))) {
     return anchor_problem(
         "audit_anchor_paths_missing",
         "With PostgreSQL, give the anchor file and its signing key explicitly: --audit-anchor-file and "

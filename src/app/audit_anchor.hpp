@@ -23,6 +23,9 @@ struct AnchorSettings {
   std::string key_file, env_key_file;
   std::string db_target;
   bool postgres = false;
+  // Without a default (PostgreSQL), only what the command needs must be given.
+  bool need_anchor_file = true;
+  bool need_key_file = true;
 };
 struct AnchorPaths {
   std::string anchor_file;

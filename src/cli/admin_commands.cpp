@@ -165,7 +165,8 @@ void add_audit_command(CLI::App& app) {
     std::vector<app::AnchorPoint> anchors;
     std::string anchor_file;
     if (vo->anchor->count() > 0) {
-      auto paths = anchor_paths(vo->anchors, vo->db, db->dialect() == store::Dialect::postgresql);
+      auto paths = anchor_paths(vo->anchors, vo->db, db->dialect() == store::Dialect::postgresql,
+                                vo->anchor_file.empty(), vo->public_key.empty());
       if (!paths) exit_with(paths.problem(), 2);
       anchor_file = vo->anchor_file.empty() ? paths->anchor_file : vo->anchor_file;
       std::string public_key;

@@ -21,9 +21,11 @@ void add_anchor_options(CLI::App& command, AnchorOptions& o) {
                      "or <db>.audit-anchor-key for SQLite)");
 }
 
-app::Outcome<app::AnchorPaths> anchor_paths(const AnchorOptions& o, const std::string& db_target, bool postgres) {
+app::Outcome<app::AnchorPaths> anchor_paths(const AnchorOptions& o, const std::string& db_target, bool postgres,
+                                            bool need_anchor_file, bool need_key_file) {
   return app::choose_anchor_paths({o.anchor_file, env("KECHUANG_AUDIT_ANCHOR_FILE"), o.key_file,
-                                   env("KECHUANG_AUDIT_ANCHOR_KEY_FILE"), db_target, postgres});
+                                   env("KECHUANG_AUDIT_ANCHOR_KEY_FILE"), db_target, postgres, need_anchor_file,
+                                   need_key_file});
 }
 
 }  // namespace kc::cli

@@ -16,6 +16,8 @@ struct AnchorOptions {
 
 void add_anchor_options(CLI::App& command, AnchorOptions& options);
 // The files, from the options, else the environment, else beside a SQLite database.
-app::Outcome<app::AnchorPaths> anchor_paths(const AnchorOptions& options, const std::string& db_target, bool postgres);
+// `verify --anchor FILE --anchor-public-key HEX` needs neither option, hence the `need_` flags.
+app::Outcome<app::AnchorPaths> anchor_paths(const AnchorOptions& options, const std::string& db_target, bool postgres,
+                                            bool need_anchor_file = true, bool need_key_file = true);
 
 }  // namespace kc::cli

@@ -459,6 +459,22 @@ TEST(AuditKeys, TheSourceFollowsTheDocumentedOrder) {
   EXPECT_EQ(choose_audit_key_source(s).problem().code, "audit_key_missing");
 }
 
+TEST(AuditAnchorFiles, DefaultBesideASqliteDatabaseOnly) {
+  AnchorSettings s{"", "", "", "", "/data/kc.db", false};
+  EXPECT_EQ(choose_anchor_paths(s)->anchor_file, "/data/kc.db.audit-anchors");
+  EXPECT_EQ(choose_anchor_paths(s)->key_file, "/data/kc.db.audit-anchor-key");
+  s.env_anchor_file = "/var/log/kc-anchors";
+  s.key_file = "/etc/kc/anchor-key";
+  s.env_key_file = "/ignored";
+  EXPECT_EQ(choose_anchor_paths(s)->anchor_file, "/var/log/kc-anchors");
+  EXPECT_EQ(choose_anchor_paths(s)->key_file, "/etc/kc/anchor-key");
+  s = {"", "", "", "", "postgresql://h/db", true};
+  EXPECT_EQ(choose_anchor_paths(s).problem().code, "audit_anchor_paths_missing");
+  s.anchor_file = "/var/log/kc-anchors";
+  s.need_key_file = false;  // verify with --anchor-public-key
+  EXPECT_TRUE(choose_anchor_paths(s).ok());
+}
+
 TEST(AuditKeys, AMissingKeyFileIsCreatedOwnerOnly) {
   init_crypto();
   TempDir dir;
