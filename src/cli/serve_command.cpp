@@ -65,13 +65,16 @@ std::unique_ptr<app::AuditAnchorTimer> start_anchoring(const ServeOptions& o, st
   auto signer = app::load_anchor_signer(paths->key_file, true);
   if (!signer) exit_with(signer.problem(), 2);
   return std::make_unique<app::AuditAnchorTimer>(interval, [&db, signer = signer.value(), file = paths->anchor_file] {
-    auto line = app::anchor_audit_chain(db, signer, file);
-    if (line) {
-      spdlog::info(R"({{"level":"info","event":"audit_anchor","anchor":{}}})", line.value());
-    } else {
+    auto failed = [](const std::string& code, const std::string& detail) {
       spdlog::error(boost::json::serialize(boost::json::object{
-          {"level", "error"}, {"event", "audit_anchor_failed"}, {"code", line.problem().code},
-          {"detail", line.problem().detail}}));
+          {"level", "error"}, {"event", "audit_anchor_failed"}, {"code", code}, {"detail", detail}}));
+    };
+    try {
+      auto line = app::anchor_audit_chain(db, signer, file);
+      if (!line) return failed(line.problem().code, line.problem().detail);
+      spdlog::info(R"({{"level":"info","event":"audit_anchor","anchor":{}}})", line.value());
+    } catch (const std::exception& e) {
+      failed("database", e.what());  // unreachable or locked: the next interval tries again
     }
   });
 }
