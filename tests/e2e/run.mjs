@@ -743,3 +743,78 @@ test('index studio: upload the ASEM files, build, see ranks and charts, run an u
     await browser.close()
   }
 })
+
+// ---- the menu and the phone layout ----
+test('the menu reaches every page at 1366×768, finds pages by name, and is a drawer on a phone', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const browser = await launch({ viewport: { width: 1366, height: 768 } })
+  const { page } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  let kinds = []
+  try {
+    await step('the last registry kind and the last system page open from the menu', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      kinds = await page.evaluate(async () => (await (await fetch('/api/v1/registry/kinds')).json()).kinds)
+      assert.ok(kinds.length > 1)
+      const last = kinds[kinds.length - 1]
+      const entry = page.getByTestId(`menu-registry-${last.name}`)
+      await entry.scrollIntoViewIfNeeded()
+      const box = await entry.boundingBox()
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 768, `the entry is on screen after scrolling: ${JSON.stringify(box)}`)
+      await entry.click()
+      await page.waitForURL((u) => u.pathname === `/registry/${last.name}`)
+      const system = page.getByTestId('menu-login-log')
+      await system.scrollIntoViewIfNeeded()
+      await system.click()
+      await page.waitForURL((u) => u.pathname === '/login-log')
+      const brand = await page.locator('.kc-brand img').boundingBox()
+      assert.ok(brand && brand.width >= 24, `the logo keeps its size: ${JSON.stringify(brand)}`)
+      await screenshot(page, 'menu-1366-zh')
+    })
+
+    await step('business pages come before 系统管理', async () => {
+      const order = await page.locator('[data-testid=sidebar-menu] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+      assert.equal(order[0], 'menu-home')
+      assert.equal(order[1], 'menu-registry')
+      assert.equal(order[order.length - 1], 'menu-system')
+    })
+
+    await step('the menu search finds a kind by its label', async () => {
+      const last = kinds[kinds.length - 1]
+      await page.getByTestId('menu-search').fill(last.zh)
+      await page.getByTestId(`found-menu-registry-${last.name}`).click()
+      await page.waitForURL((u) => u.pathname === `/registry/${last.name}`)
+      assert.equal(await page.getByTestId('menu-search').inputValue(), '', 'the search clears after navigating')
+    })
+
+    await step('at 375 px the sidebar is a drawer, the page fits the screen and breadcrumbs keep to one line', async () => {
+      await page.setViewportSize({ width: 375, height: 740 })
+      await page.goto(`${BASE}/registry/enterprises`)
+      await page.getByTestId('registry-table').waitFor()
+      assert.equal(await page.getByTestId('sidebar-menu').count(), 0, 'no sidebar until the drawer opens')
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert.ok(width <= 375, `page width ${width}`)
+      const crumbs = await page.getByTestId('breadcrumbs').boundingBox()
+      assert.ok(crumbs && crumbs.height < 30, `breadcrumbs height ${crumbs?.height}`)
+      await screenshot(page, 'phone-375-zh')
+      await page.getByRole('button', { name: '展开或收起菜单' }).click()
+      await page.getByTestId('menu-drawer').getByTestId('menu-registry-enterprise_years').click()
+      await page.waitForURL((u) => u.pathname === '/registry/enterprise_years')
+      await page.getByTestId('menu-drawer').waitFor({ state: 'hidden' })
+      await page.getByTestId('lang-en').click()
+      await screenshot(page, 'phone-375-en')
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
+    })
+  } finally {
+    await browser.close()
+  }
+})

@@ -40,7 +40,7 @@ done
 echo "kechuang serve on $url"
 
 status=0
-KC_BASE_URL="$url" node --test "$root/tests/e2e/run.mjs" || status=$?
+KC_BASE_URL="$url" node --test ${KC_E2E_PATTERN:+--test-name-pattern="$KC_E2E_PATTERN"} "$root/tests/e2e/run.mjs" || status=$?
 if ((status != 0)); then
   echo "--- server log ---" >&2
   tail -n 50 "$work/stderr" >&2

@@ -55,6 +55,9 @@ const en: typeof zhCN = {
     cultivation: 'Cultivation',
     programmes: 'Local programmes',
     indexStudio: 'Index studio',
+    system: 'System',
+    search: 'Find a page',
+    noMatch: 'No page matches',
   },
   header: {
     toggleSidebar: 'Toggle the menu',

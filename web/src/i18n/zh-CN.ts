@@ -55,6 +55,9 @@ export default {
     cultivation: '梯队培育',
     programmes: '区级政策',
     indexStudio: '指数工作室',
+    system: '系统管理',
+    search: '搜索菜单',
+    noMatch: '没有匹配的页面',
   },
   header: {
     toggleSidebar: '展开或收起菜单',

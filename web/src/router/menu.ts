@@ -8,6 +8,7 @@ export interface MenuItem {
   path: string
   titleKey: string
   icon: Component
+  group?: 'system'
 }
 
 export interface Crumb {
@@ -24,7 +25,24 @@ export function pageAllows(page: Pick<PageDef, 'roles'>, role: Role | null): boo
 export function menuFor(role: Role | null, pages: readonly PageDef[] = allPages): MenuItem[] {
   return pages
     .filter((p) => p.inMenu !== false && pageAllows(p, role))
-    .map((p) => ({ name: p.name, path: `/${p.path}`, titleKey: p.titleKey, icon: p.icon }))
+    .map((p) => ({ name: p.name, path: `/${p.path}`, titleKey: p.titleKey, icon: p.icon, group: p.group }))
+}
+
+export interface MenuEntry {
+  path: string
+  label: string
+  testId: string
+}
+
+/**
+ * The menu's page search: every page and registry kind whose label (or machine name) contains the
+ * query, case-insensitively; pages first, in menu order.
+ */
+export function searchMenu(query: string, pages: readonly MenuEntry[], kinds: readonly (MenuEntry & { name: string })[]): MenuEntry[] {
+  const q = query.trim().toLowerCase()
+  if (!q) return []
+  const hit = (e: MenuEntry, extra = '') => e.label.toLowerCase().includes(q) || extra.toLowerCase().includes(q)
+  return [...pages.filter((p) => hit(p)), ...kinds.filter((k) => hit(k, k.name))]
 }
 
 export function breadcrumbsFor(routeName: string | null | undefined, pages: readonly PageDef[] = allPages): Crumb[] {

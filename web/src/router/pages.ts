@@ -16,6 +16,9 @@ export interface PageDef {
   roles?: readonly Role[]
   /** Set to false for pages reachable by link but not listed in the sidebar. */
   inMenu?: boolean
+  /** 'system' pages (users, logs) are grouped under 系统管理 at the end of the menu, as RuoYi does. */
+  group?: 'system'
+
   component: () => Promise<unknown>
 }
 
@@ -26,30 +29,6 @@ export const pages: readonly PageDef[] = [
     titleKey: 'menu.home',
     icon: HomeFilled,
     component: () => import('@/views/HomeView.vue'),
-  },
-  {
-    name: 'users',
-    path: 'users',
-    titleKey: 'menu.users',
-    icon: User,
-    roles: ['admin'],
-    component: () => import('@/views/UsersView.vue'),
-  },
-  {
-    name: 'audit',
-    path: 'audit',
-    titleKey: 'menu.audit',
-    icon: Document,
-    roles: ['admin'],
-    component: () => import('@/views/AuditView.vue'),
-  },
-  {
-    name: 'login-log',
-    path: 'login-log',
-    titleKey: 'menu.loginLog',
-    icon: Tickets,
-    roles: ['admin'],
-    component: () => import('@/views/LoginLogView.vue'),
   },
   // Enterprise self-service: staff confirm what enterprise accounts filed; an enterprise sees its own.
   {
@@ -94,6 +73,34 @@ export const pages: readonly PageDef[] = [
     icon: TrendCharts,
     roles: ['admin', 'staff', 'reviewer', 'viewer'],
     component: () => import('@/views/index/IndexStudioView.vue'),
+  },
+  // System administration, last in the menu.
+  {
+    name: 'users',
+    path: 'users',
+    titleKey: 'menu.users',
+    icon: User,
+    roles: ['admin'],
+    group: 'system',
+    component: () => import('@/views/UsersView.vue'),
+  },
+  {
+    name: 'audit',
+    path: 'audit',
+    titleKey: 'menu.audit',
+    icon: Document,
+    roles: ['admin'],
+    group: 'system',
+    component: () => import('@/views/AuditView.vue'),
+  },
+  {
+    name: 'login-log',
+    path: 'login-log',
+    titleKey: 'menu.loginLog',
+    icon: Tickets,
+    roles: ['admin'],
+    group: 'system',
+    component: () => import('@/views/LoginLogView.vue'),
   },
   // The registry's generic pages serve every kind declared on the server (GET /registry/kinds);
   // the sidebar lists the kinds the user may read (AppSidebar), so these stay out of the menu. The
