@@ -818,3 +818,103 @@ test('the menu reaches every page at 1366×768, finds pages by name, and is a dr
     await browser.close()
   }
 })
+
+// ---- registry list toolbar: import, export, columns ----
+test('registry list: an import with a bad row is seen and fixed, the export reopens as XLSX, a hidden column is remembered', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const { execFileSync } = await import('node:child_process')
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises')
+  const os = await import('node:os')
+  const path = await import('node:path')
+  const browser = await launch({ viewport: { width: 1440, height: 900 } })
+  const { page } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  const tag = Date.now().toString(36)
+  const good = creditCode()
+  const names = [`导入甲 ${tag}`, `导入乙 ${tag}`]
+  const file = (second) => ({
+    name: 'firms.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`credit_code,name,registered_capital\n${good},${names[0]},100\n${second},${names[1]},abc\n`),
+  })
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kc-e2e-export-'))
+  try {
+    await step('a file with a bad row is checked: the errors are listed by row and column and nothing can be imported', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      await page.goto(`${BASE}/registry/enterprises`)
+      await page.getByTestId('registry-table').waitFor()
+      await page.getByTestId('registry-import').click()
+      await page.getByTestId('import-file').setInputFiles(file('not-a-code'))
+      await page.getByTestId('import-check').click()
+      const errors = page.getByTestId('import-errors')
+      await errors.waitFor()
+      const rows = await errors.locator('tbody tr').allInnerTexts()
+      assert.equal(rows.length, 2, rows.join(' | '))
+      assert.match(rows[0], /3\s+统一社会信用代码/)
+      assert.match(rows[1], /3\s+注册资本/)
+      assert.equal(await page.getByTestId('import-commit').isDisabled(), true)
+      await screenshot(page, 'import-errors-zh')
+    })
+
+    await step('the fixed file checks clean and imports; the list shows the new records', async () => {
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'firms.csv', mimeType: 'text/csv',
+        buffer: Buffer.from(`credit_code,name,registered_capital\n${good},${names[0]},100\n${creditCode()},${names[1]},250.5\n`),
+      })
+      await page.getByTestId('import-check').click()
+      await page.getByTestId('import-clean').waitFor()
+      assert.match(await page.getByTestId('import-clean').innerText(), /新增 2/)
+      await page.getByTestId('import-commit').click()
+      await page.getByTestId('import-dialog').waitFor({ state: 'hidden' })
+      await page.getByTestId('registry-search').fill(tag)
+      await page.getByTestId('registry-search-button').click()
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=registry-row-title]').length === n, 2)
+    })
+
+    await step('the export of the filtered list downloads and reopens as an XLSX workbook with those records', async () => {
+      await page.getByTestId('registry-export').click()
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('registry-export-xlsx').click(),
+      ])
+      const saved = path.join(dir, download.suggestedFilename())
+      await download.saveAs(saved)
+      assert.equal(download.suggestedFilename(), 'enterprises.xlsx')
+      const bytes = await readFile(saved)
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK')
+      const sheet = execFileSync('unzip', ['-p', saved, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' })
+      for (const n of names) assert.ok(sheet.includes(n), `${n} in the workbook`)
+      assert.equal((sheet.match(/<row /g) ?? []).length, 3, 'header and the two filtered rows')
+    })
+
+    await step('a column hidden from the chooser stays hidden after a reload, and the default comes back', async () => {
+      const headers = async () => page.getByTestId('registry-table').locator('thead th').allInnerTexts()
+      assert.ok((await headers()).some((h) => h.includes('行政区划代码')))
+      await page.getByTestId('registry-columns').click()
+      await page.getByTestId('column-region_code').click()
+      await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=registry-table] thead th')].some((th) => th.textContent.includes('行政区划代码')))
+      await page.reload()
+      await page.getByTestId('registry-table').waitFor()
+      assert.ok(!(await headers()).some((h) => h.includes('行政区划代码')), 'still hidden after a reload')
+      await page.getByTestId('registry-columns').click()
+      await page.getByTestId('registry-columns-reset').click()
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=registry-table] thead th')].some((th) => th.textContent.includes('行政区划代码')))
+      await screenshot(page, 'registry-toolbar-1440-zh')
+      await page.getByTestId('lang-en').click()
+      await screenshot(page, 'registry-toolbar-1440-en')
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
+    })
+  } finally {
+    await browser.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+})

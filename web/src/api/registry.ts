@@ -1,6 +1,6 @@
 // Registry endpoints (docs/api.md "Registry"): the kinds metadata and one set of record routes that
 // serves every kind. Nothing here knows a particular kind; the pages are driven by `KindDef`.
-import { api, type Query } from './client'
+import { api, requestRaw, type Query } from './client'
 import type { Submission } from './submissions'
 import type { Page } from './types'
 
@@ -119,4 +119,52 @@ export function deleteRecord(kind: string, id: number | string): Promise<void> {
 
 export async function recordHistory(kind: string, id: number | string): Promise<HistoryEntry[]> {
   return (await api.get<{ items: HistoryEntry[] }>(`${base(kind)}/${id}/history`)).items
+}
+
+// ---- files: import, export, template ----
+
+export interface ImportRowError {
+  row: number
+  column: string
+  value: string
+  reason: string
+}
+
+export interface ImportAnswer {
+  format: string
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  error_count: number
+  errors: ImportRowError[]
+  committed: boolean
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The content type the server's importer expects for a chosen file (by its extension). */
+export function importContentType(fileName: string): string {
+  return /\.xlsx$/i.test(fileName) ? XLSX_TYPE : 'text/csv'
+}
+
+/** Checks (`dryRun`) or imports a CSV/XLSX file; any row error means nothing is written. */
+export async function importRecords(kind: string, file: Blob & { name: string }, options: { dryRun: boolean; update: boolean }): Promise<ImportAnswer> {
+  const response = await requestRaw('POST', `${base(kind)}/import`, {
+    body: file,
+    contentType: importContentType(file.name),
+    query: { dry_run: options.dryRun ? 'true' : undefined, update: options.update ? 'true' : undefined },
+  })
+  return (await response.json()) as ImportAnswer
+}
+
+/** The records matching the list query (without paging) as a CSV or XLSX file. */
+export async function exportRecords(kind: string, query: Query, format: 'csv' | 'xlsx'): Promise<Blob> {
+  const { page: _page, page_size: _size, ...filter } = query
+  const response = await requestRaw('GET', `${base(kind)}/export`, { query: { ...filter, format }, accept: '*/*' })
+  return response.blob()
+}
+
+export async function importTemplate(kind: string): Promise<Blob> {
+  return (await requestRaw('GET', `${base(kind)}/template`, { accept: '*/*' })).blob()
 }

@@ -457,3 +457,28 @@ export function relatedLists(kinds: readonly KindDef[], kindName: string): Relat
   }
   return out
 }
+
+// ---------------------------------------------------------------------------------------------
+// Columns the user chose (the list's column chooser), remembered per user and kind
+
+export function columnsStorageKey(user: string, kind: string): string {
+  return `kc.columns.${user}.${kind}`
+}
+
+/** The chosen column names still declared by the kind, or null when nothing (valid) was saved. */
+export function readChosenColumns(storage: Pick<Storage, 'getItem'>, key: string, kind: KindDef): string[] | null {
+  try {
+    const saved: unknown = JSON.parse(storage.getItem(key) ?? 'null')
+    if (!Array.isArray(saved)) return null
+    const names = saved.filter((n): n is string => typeof n === 'string' && kind.fields.some((f) => f.name === n))
+    return names.length > 0 ? names : null
+  } catch {
+    return null
+  }
+}
+
+/** The columns to show: the chosen ones in declaration order, else the default choice. */
+export function visibleColumns(kind: KindDef, chosen: readonly string[] | null): FieldDef[] {
+  if (!chosen) return chooseColumns(kind)
+  return kind.fields.filter((f) => chosen.includes(f.name))
+}

@@ -4,8 +4,9 @@ import {
   actionVerb, bilingual, buildBody, buildListQuery, checkField, chooseColumns, columnAlign, emptyForm,
   emptyListState, fromFormValue, formatValue, formFromRecord, groupDigits, inputSpec, labelOf,
   labelWithUnit, langOf, recordLabel, recordTitle, relatedLists, routeQueryFrom, sortParam, sortState,
-  stateFromRoute, toFormValue, unitText,
+  stateFromRoute, toFormValue, unitText, columnsStorageKey, readChosenColumns, visibleColumns,
 } from '@/utils/registry'
+import { importContentType } from '@/api/registry'
 import { KINDS, kindOf } from './registry_fixture'
 
 const enterprises = kindOf('enterprises')
@@ -83,6 +84,29 @@ describe('list columns', () => {
     expect(columnAlign(field(years, 'year'), years)).toBe('left')
     expect(columnAlign(field(enterprises, 'name'))).toBe('left')
     expect(columnAlign(field(enterprises, 'above_size'))).toBe('center')
+  })
+})
+
+describe('chosen columns', () => {
+  const store = (value: string | null) => ({ getItem: () => value })
+  it('are remembered per user and kind', () => {
+    expect(columnsStorageKey('wang', 'enterprises')).toBe('kc.columns.wang.enterprises')
+    expect(columnsStorageKey('li', 'enterprises')).not.toBe(columnsStorageKey('wang', 'enterprises'))
+  })
+  it('keep only fields the kind still declares, in declaration order', () => {
+    const chosen = readChosenColumns(store(JSON.stringify(['name', 'gone', 'credit_code'])), 'k', enterprises)
+    expect(chosen).toEqual(['name', 'credit_code'])
+    expect(visibleColumns(enterprises, chosen).map((f) => f.name)).toEqual(['credit_code', 'name'])
+  })
+  it('fall back to the default choice when nothing valid was saved', () => {
+    for (const saved of [null, 'not json', '{}', '[]', JSON.stringify(['gone'])]) {
+      expect(readChosenColumns(store(saved), 'k', enterprises)).toBeNull()
+    }
+    expect(visibleColumns(enterprises, null)).toEqual(chooseColumns(enterprises))
+  })
+  it('send a file to the importer with its type', () => {
+    expect(importContentType('years.XLSX')).toMatch(/spreadsheetml/)
+    expect(importContentType('years.csv')).toBe('text/csv')
   })
 })
 
