@@ -41,6 +41,7 @@ struct ServeOptions {
   int max_sessions_per_user = 5;
   int ip_max_failures = 20;
   std::vector<std::string> allowed_origins;
+  std::int64_t heavy_request_seconds = 30;
 };
 
 // The built front end: --web, else web/dist beside the build directory or the working directory.
@@ -128,6 +129,7 @@ void serve(const ServeOptions& o) {
   policy.max_sessions_per_user = o.max_sessions_per_user;
   policy.ip_max_failures = o.ip_max_failures;
   policy.allowed_origins = o.allowed_origins;
+  policy.heavy_request_seconds = o.heavy_request_seconds;
   const auto web_dir = find_web_dir(o.web);
   const char* metrics_token = std::getenv("KECHUANG_METRICS_TOKEN");
   http::WebApp web(*db, policy, web_dir, o.secure_cookies, metrics_token ? metrics_token : "");
@@ -193,6 +195,9 @@ void add_serve_command(CLI::App& app) {
                   "An origin (https://host[:port]) besides this server's own Host that may send "
                   "state-changing requests; repeatable")
       ->take_all();
+  cmd->add_option("--heavy-request-seconds", o->heavy_request_seconds,
+                  "Seconds an index analysis may compute before it stops with 422 time_budget_exceeded")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (HTTPS in front)");
   cmd->callback([o] { serve(*o); });
 }
