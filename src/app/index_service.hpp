@@ -22,9 +22,6 @@ inline constexpr std::uint64_t kMaxUncertaintyCost = 1'000'000'000;
 inline constexpr std::uint64_t kMaxCorrelationCost = 1'000'000'000;
 
 struct IndexRequest {
-  // Seconds the analysis may take (`serve --heavy-request-seconds`); 0: no limit (the CLI).
-  // Past it the work stops: 422 time_budget_exceeded with params {seconds}.
-  std::int64_t time_budget_seconds = 0;
   std::string data_csv;
   std::string meta_csv;
   std::string spec_json;  // empty: COINr's defaults (minmax [0,100], arithmetic mean)
@@ -32,6 +29,9 @@ struct IndexRequest {
   bool analysis = false;  // framework, statistics, correlations, alpha
   std::optional<ProfileOptions> profile{};
   std::optional<WhatIfOptions> what_if{};
+  // Seconds the analysis may take (`serve --heavy-request-seconds`); 0: no limit (the CLI).
+  // Past it the work stops: 422 time_budget_exceeded with params {seconds}.
+  std::int64_t time_budget_seconds = 0;
 };
 
 struct UncertaintyRequest {

@@ -19,10 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (parsed.error().code.empty() || parsed.error().message.empty()) __builtin_trap();
     return 0;
   }
-  const auto& raw = parsed->raw;
-  for (const auto& row : raw.values)
-    if (row.size() != raw.n_columns()) __builtin_trap();
-  if (raw.values.size() != raw.n_units()) __builtin_trap();
+  const auto& raw = parsed->raw;  // values[column][unit]
+  if (raw.values.size() != raw.n_columns()) __builtin_trap();
+  for (const auto& column : raw.values)
+    if (column.size() != raw.n_units()) __builtin_trap();
   const auto spec = kc::index::PipelineSpec::defaults();
   if (kc::index::validate(spec, parsed.value())) {
     auto built = kc::index::build(parsed.value(), spec, kc::index::BuildOptions{});
