@@ -29,6 +29,7 @@ Error cell_error(const char* file, const CsvRecord& row, std::string_view column
 }
 
 constexpr CsvLimits kLimits{CsvLimits{}.max_fields, kMaxIndexCsvCells};
+constexpr int kMaxLevel = 1000;
 
 // The CSV reader's error with the file named in front; its code and params are kept.
 Error in_file(const char* file, Error e) {
@@ -94,9 +95,13 @@ domain::Result<std::vector<index::MetaRow>> parse_imeta(std::string_view csv_tex
     m.type = type.value();
     auto level = num(c_level, "Level", 0);
     if (!level) return level.error();
-    if (level.value() != std::floor(level.value()))
+    // Bounded before the cast to int: 1e59 or Inf there is undefined behaviour (found by the
+    // index_csv fuzz target), and no framework has a thousand levels.
+    if (level.value() != std::floor(level.value()) || std::abs(level.value()) > kMaxLevel)
       return cell_error("iMeta", rec, "Level",
-                        Error{"index_csv.level", "Level must be a whole number"});
+                        Error{"index_csv.level", "Level must be a whole number from -" +
+                                                     std::to_string(kMaxLevel) + " to " +
+                                                     std::to_string(kMaxLevel)});
     m.level = static_cast<int>(level.value());
     auto dir = num(c_dir, "Direction", 1);
     if (!dir) return dir.error();

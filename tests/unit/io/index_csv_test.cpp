@@ -58,6 +58,18 @@ TEST(IndexCsv, CapsOnFieldsAndCellsKeepTheirCodes) {
   EXPECT_EQ(cells.error().params[0].second, static_cast<std::int64_t>(kMaxIndexCsvCells));
 }
 
+// Found by the index_csv fuzz target: a Level of 1.9e59 (or Inf) was cast to int.
+TEST(IndexCsv, LevelOutOfRangeIsAnError) {
+  for (const char* level : {"1.88889e+59", "Inf", "-1e300", "1001"}) {
+    auto d = parse_imeta(std::string("Level,iCode,Type,Parent\n") + level + ",a,Indicator,\n");
+    ASSERT_FALSE(d.ok()) << level;
+    EXPECT_EQ(d.error().code, "index_csv.cell") << level;
+    EXPECT_NE(d.error().message.find("Level must be a whole number from -1000 to 1000"), std::string::npos)
+        << d.error().message;
+  }
+  EXPECT_TRUE(parse_imeta("Level,iCode,Type,Parent\n1000,a,Indicator,\n").ok());
+}
+
 TEST(IndexCsv, ClearErrors) {
   auto bad_num = parse_index_csv("uCode,a,b\nX,1,two\n", kMeta);
   ASSERT_FALSE(bad_num.ok());
