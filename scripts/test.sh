@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make test`: every suite. C++ unit tests, the HTTP integration suite against SQLite and against
-# a PostgreSQL server started here, the web unit tests, and the browser tests.
+# `make test`: every suite. C++ unit tests, the fuzz targets (10 s each), the HTTP integration
+# suite against SQLite and against a PostgreSQL server started here, the web unit tests, and the
+# browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -10,6 +11,11 @@ step() { echo; echo "=== $* ==="; }
 
 step "C++ unit tests"
 (cd build && ctest --output-on-failure -j2 -L unit) || status=1
+
+# Every libFuzzer target (AddressSanitizer, -rss_limit_mb=2048) for a bounded time; a crash, leak
+# or runaway allocation fails the suite. Longer runs by hand: see tests/fuzz/run.sh.
+step "Fuzz targets (${KC_FUZZ_SECONDS:-10} s each)"
+KC_FUZZ_SECONDS=${KC_FUZZ_SECONDS:-10} tests/fuzz/run.sh || status=1
 
 pgdir=$(mktemp -d /tmp/kc-pg.XXXXXX)
 chmod 755 "$pgdir"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/limit_problem.hpp"
 #include "io/csv.hpp"
 #include "io/xlsx_reader.hpp"
 
@@ -9,14 +10,18 @@ namespace kc::app {
 namespace {
 
 // An 8 MiB upload of iData or iMeta: far below the reader's import defaults, so a hostile file
-// (a deflate bomb, a sheet of millions of empty cells) is refused before it costs much.
+// (a deflate bomb, a sheet of millions of empty cells) is refused before it costs much. Every row
+// is padded to the widest, so max_cells (rows × widest row, checked by the reader as it reads)
+// is what the CSV costs; docs/operations.md states the memory per cell.
 io::XlsxLimits convert_limits() {
   io::XlsxLimits l;
   l.max_file_bytes = kMaxConvertBytes;
   l.max_entries = 1'000;
   l.max_entry_bytes = 64ull << 20;
   l.max_total_bytes = 128ull << 20;
-  l.max_cells = 2'000'000;
+  l.max_cells = kMaxConvertCells;
+  l.max_text_bytes = 64ull << 20;
+  l.max_nodes = 6'000'000;
   return l;
 }
 
@@ -41,7 +46,10 @@ Outcome<ConvertedSheet> xlsx_to_csv(const Actor& actor, std::string_view bytes,
         {{"body", "is not an .xlsx workbook (a zip file starting with PK)"}});
   const io::XlsxLimits limits = convert_limits();
   auto names = io::list_xlsx_sheets(bytes, limits);
-  if (!names) return Problem::validation({{"body", names.error().message}});
+  if (!names) {
+    if (auto p = limit_problem(names.error(), "body")) return *p;
+    return Problem::validation({{"body", names.error().message}});
+  }
   ConvertedSheet out;
   out.sheets = std::move(names.value());
   if (!sheet.empty() &&
@@ -55,7 +63,10 @@ Outcome<ConvertedSheet> xlsx_to_csv(const Actor& actor, std::string_view bytes,
   if (!sheet.empty()) options.sheet_name = sheet;
   options.limits = limits;
   auto read = io::read_xlsx(bytes, options);
-  if (!read) return Problem::validation({{"body", read.error().message}});
+  if (!read) {
+    if (auto p = limit_problem(read.error(), "body")) return *p;
+    return Problem::validation({{"body", read.error().message}});
+  }
   auto& rows = read->rows;
   // Rows a spreadsheet leaves empty at the end are not data.
   while (!rows.empty() && std::all_of(rows.back().begin(), rows.back().end(),

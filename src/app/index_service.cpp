@@ -1,8 +1,10 @@
 #include "app/index_service.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
+#include "app/limit_problem.hpp"
 #include "index/pipeline.hpp"
 #include "index/uncertainty.hpp"
 #include "io/index_csv.hpp"
@@ -35,6 +37,39 @@ boost::json::array numbers(const std::vector<double>& values) {
   return out;
 }
 
+// The request's deadline: a clock read is all the engine is given (UncertaintyOptions::stop).
+class Deadline {
+ public:
+  explicit Deadline(std::int64_t seconds)
+      : seconds_(seconds), at_(std::chrono::steady_clock::now() + std::chrono::seconds(seconds)) {}
+  bool passed() const { return seconds_ > 0 && std::chrono::steady_clock::now() >= at_; }
+  std::function<bool()> stop() const {
+    if (seconds_ <= 0) return {};
+    return [at = at_] { return std::chrono::steady_clock::now() >= at; };
+  }
+  Problem problem(const std::string& what) const {
+    Problem p{422, "time_budget_exceeded", "Time budget exceeded",
+              what + " did not finish within the " + std::to_string(seconds_) +
+                  " s a request may take; use fewer runs, units or indicators.",
+              {}};
+    p.params = {{"seconds", seconds_}};
+    return p;
+  }
+
+ private:
+  std::int64_t seconds_;
+  std::chrono::steady_clock::time_point at_;
+};
+
+Problem too_large(const std::string& what, std::uint64_t cost, std::uint64_t limit) {
+  Problem p{422, "analysis_too_large", "Analysis too large",
+            what + " would cost " + std::to_string(cost) + " cell computations, more than the " +
+                std::to_string(limit) + " one request may ask for.",
+            {}};
+  p.params = {{"limit", static_cast<std::int64_t>(limit)}, {"cost", static_cast<std::int64_t>(cost)}};
+  return p;
+}
+
 struct Prepared {
   index::IndexData data;
   index::PipelineSpec spec;
@@ -44,7 +79,10 @@ Outcome<Prepared> prepare(const IndexRequest& r) {
   if (r.data_csv.empty()) return invalid("data", "iData CSV is required");
   if (r.meta_csv.empty()) return invalid("meta", "iMeta CSV is required");
   auto data = io::parse_index_csv(r.data_csv, r.meta_csv);
-  if (!data) return invalid("data", data.error().message);
+  if (!data) {
+    if (auto p = limit_problem(data.error(), "data")) return *p;
+    return invalid("data", data.error().message);
+  }
   index::PipelineSpec spec = index::PipelineSpec::defaults();
   if (!r.spec_json.empty()) {
     auto parsed = io::parse_pipeline_spec(r.spec_json);
@@ -128,14 +166,25 @@ boost::json::object what_if_json(const IndexWhatIf& w) {
 
 Outcome<IndexBuild> run_index_build(const Actor& actor, const IndexRequest& request, bool force_analysis) {
   if (auto p = may_compute(actor)) return *p;
+  const Deadline deadline(request.time_budget_seconds);
   auto prepared = prepare(request);
   if (!prepared) return prepared.problem();
+  const bool analysis = request.analysis || force_analysis;
+  if (analysis) {
+    // Correlations pair every indicator and aggregate column over every unit.
+    const std::uint64_t columns = prepared->data.framework.rows().size();
+    const std::uint64_t cost = columns * columns * std::max<std::uint64_t>(prepared->data.raw.n_units(), 1);
+    if (cost > kMaxCorrelationCost) return too_large("The analysis", cost, kMaxCorrelationCost);
+  }
   // Datasets are always kept: the analysis, the profile and the export read them, and a build
   // costs well under a millisecond on district-sized data.
   auto built = index::build(prepared->data, prepared->spec, index::BuildOptions{});
   if (!built) return invalid("spec", built.error().message);
   IndexBuild b{std::move(prepared->data), std::move(prepared->spec), std::move(built.value()), {}, {}, {}};
-  if (request.analysis || force_analysis) b.analysis = analyse_build(b.data, b.spec, b.output);
+  // Between the steps: a build that already took the budget does not go on to the analysis.
+  if (deadline.passed()) return deadline.problem("The build");
+  if (analysis) b.analysis = analyse_build(b.data, b.spec, b.output);
+  if (deadline.passed()) return deadline.problem("The analysis");
   if (request.profile) {
     auto p = profile_unit(b.data, b.output, *request.profile);
     if (!p) return p.problem();
@@ -215,17 +264,30 @@ Outcome<IndexUncertainty> run_index_uncertainty(const Actor& actor, const Uncert
   if (request.runs == 0 || request.runs > kMaxRuns) {
     return invalid("runs", "must be from 1 to " + std::to_string(kMaxRuns));
   }
+  const Deadline deadline(request.index.time_budget_seconds);
   auto prepared = prepare(request.index);
   if (!prepared) return prepared.problem();
   auto vary = io::parse_vary_spec(request.vary_json);
   if (!vary) return invalid("vary", vary.error().message);
   if (auto st = index::validate(vary.value(), prepared->spec); !st) return invalid("vary", st.error().message);
+  // Every run rebuilds every cell: refuse what could not finish rather than start it.
+  const std::uint64_t runs = request.sensitivity ? request.runs * (vary->factors.size() + 2) : request.runs;
+  const std::uint64_t cells = static_cast<std::uint64_t>(prepared->data.raw.n_units()) *
+                              std::max<std::size_t>(prepared->data.raw.n_columns(), 1);
+  if (runs * cells > kMaxUncertaintyCost)
+    return too_large("The uncertainty analysis (" + std::to_string(runs) + " runs × " + std::to_string(cells) +
+                         " cells)",
+                     runs * cells, kMaxUncertaintyCost);
   index::UncertaintyOptions options;
   options.runs = request.runs;
   options.seed = request.seed;
   options.sensitivity = request.sensitivity;
+  options.stop = deadline.stop();
   auto result = index::run_uncertainty(prepared->data, prepared->spec, vary.value(), options);
-  if (!result) return invalid("vary", result.error().message);
+  if (!result) {
+    if (result.error().code == "ua.stopped") return deadline.problem("The uncertainty analysis");
+    return invalid("vary", result.error().message);
+  }
   return IndexUncertainty{std::move(result.value()), request.sensitivity};
 }
 

@@ -14,6 +14,13 @@
 
 namespace kc::app {
 
+// What one analysis may cost. `runs × units × indicators` (every run of an uncertainty or
+// sensitivity analysis rebuilds every cell) and `columns² × units` (the correlation matrix of a
+// build's analysis) beyond these are refused before any work: 422 analysis_too_large with params
+// {limit, cost}.
+inline constexpr std::uint64_t kMaxUncertaintyCost = 1'000'000'000;
+inline constexpr std::uint64_t kMaxCorrelationCost = 1'000'000'000;
+
 struct IndexRequest {
   std::string data_csv;
   std::string meta_csv;
@@ -22,6 +29,9 @@ struct IndexRequest {
   bool analysis = false;  // framework, statistics, correlations, alpha
   std::optional<ProfileOptions> profile{};
   std::optional<WhatIfOptions> what_if{};
+  // Seconds the analysis may take (`serve --heavy-request-seconds`); 0: no limit (the CLI).
+  // Past it the work stops: 422 time_budget_exceeded with params {seconds}.
+  std::int64_t time_budget_seconds = 0;
 };
 
 struct UncertaintyRequest {

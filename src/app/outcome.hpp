@@ -2,6 +2,7 @@
 // layer turns into RFC 9457 problem details and the CLI into a message and an exit status.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -20,6 +21,9 @@ struct Problem {
   std::string title;        // short human summary
   std::string detail;       // what exactly went wrong
   std::vector<FieldError> errors;
+  // Figures the code's message needs (a limit, what passed it), sent as `params` so the front end
+  // can translate the code with them.
+  std::vector<std::pair<std::string, std::int64_t>> params{};
 
   static Problem validation(std::vector<FieldError> errors, std::string detail = "");
   static Problem unauthenticated(std::string detail = "Sign in first.");

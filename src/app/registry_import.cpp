@@ -11,6 +11,7 @@
 
 #include "app/audit_log.hpp"
 #include "app/registry_import_keys.hpp"
+#include "app/limit_problem.hpp"
 #include "app/registry_import_source.hpp"
 #include "app/registry_service.hpp"
 #include "app/registry_table.hpp"
@@ -241,8 +242,10 @@ struct TempStoreInMemory {
   store::Connection& conn;
 };
 
-Problem unreadable(const std::string& message) {
-  return Problem{422, "import_unreadable", "File not accepted", message, {}};
+Problem unreadable(const domain::Error& error) {
+  // A size limit keeps its own code and figures (too_many_cells, …) for the front end.
+  if (auto p = limit_problem(error, "file")) return *p;
+  return Problem{422, "import_unreadable", "File not accepted", error.message, {}};
 }
 
 bool may_write(const Actor& actor, const domain::KindDef& kind) {
@@ -293,7 +296,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     // Still read to the end: the summary counts the rows, and a damaged file is refused whole.
     for (;;) {
       auto more = source.next(cells);
-      if (!more) return unreadable(more.error().message);
+      if (!more) return unreadable(more.error());
       if (!more.value()) break;
     }
     summary.rows = source.rows();
@@ -485,7 +488,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     std::size_t n = 0;
     for (; n < kGroup; ++n) {
       auto more = source.next(group[n].cells);
-      if (!more) return unreadable(more.error().message);  // the transaction is rolled back
+      if (!more) return unreadable(more.error());  // the transaction is rolled back
       if (!more.value()) {
         at_end = true;
         break;
@@ -559,7 +562,7 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor,
   if (!may_write(actor, kind))
     return Problem::forbidden("Your role may not import " + kind.en + ".");
   auto source = ImportSource::from_bytes(bytes, options.max_bytes, options.max_rows);
-  if (!source) return unreadable(source.error().message);
+  if (!source) return unreadable(source.error());
   return run_import(db, actor, kind, source.value(), options);
 }
 
@@ -569,7 +572,7 @@ Outcome<ImportSummary> import_records_file(store::Database& db, const Actor& act
   if (!may_write(actor, kind))
     return Problem::forbidden("Your role may not import " + kind.en + ".");
   auto source = ImportSource::from_file(path, options.max_bytes, options.max_rows);
-  if (!source) return unreadable(source.error().message);
+  if (!source) return unreadable(source.error());
   if (options.source.empty()) {
     ImportOptions named = options;
     named.source = std::filesystem::path(path).filename().string();

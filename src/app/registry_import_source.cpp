@@ -154,6 +154,7 @@ domain::Status open_bytes(ImportSource::State& s, std::string_view bytes, std::s
     io::XlsxReadOptions options;
     options.limits.max_file_bytes = max_bytes;
     options.limits.max_rows = s.max_rows + 1;
+    options.limits.max_cells = kMaxImportXlsxCells;
     auto sheet = io::read_xlsx(bytes, options);
     if (!sheet) return sheet.error();
     s.format = "xlsx";

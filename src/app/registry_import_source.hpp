@@ -17,6 +17,11 @@
 
 namespace kc::app {
 
+// An XLSX is held whole while it is imported: its padded cells (rows × widest row) are capped here
+// (io::XlsxLimits' text and XML-element caps keep their defaults). A CSV is read a row at a time,
+// so only its fields per row are capped (io::CsvLimits, 16,384): its size does not make it costly.
+inline constexpr std::size_t kMaxImportXlsxCells = 10'000'000;
+
 class ImportSource {
  public:
   struct State;  // the implementation's, opaque here

@@ -15,6 +15,9 @@ struct SecurityPolicy {
   int ip_max_failures = 20;                  // failures from one address within the window
   std::int64_t ip_window_seconds = 15 * 60;
   int max_sessions_per_user = 5;             // signing in beyond it ends the oldest session
+  // Seconds a heavy index analysis (build, uncertainty) may compute before it stops and answers
+  // 422 time_budget_exceeded (`serve --heavy-request-seconds`).
+  std::int64_t heavy_request_seconds = 30;
   // Origins (scheme://host[:port]) besides the request's own Host that may send state-changing
   // requests, e.g. the public name a reverse proxy serves when it rewrites Host.
   std::vector<std::string> allowed_origins;

@@ -47,6 +47,7 @@ struct ServeOptions {
   std::vector<std::string> allowed_origins;
   std::string audit_anchor_interval = "0";
   AnchorOptions anchors;
+  std::int64_t heavy_request_seconds = 30;
 };
 
 // With --audit-anchor-interval, anchors the audit chain at start and then on a timer, logging
@@ -166,6 +167,7 @@ void serve(const ServeOptions& o) {
   policy.max_sessions_per_user = o.max_sessions_per_user;
   policy.ip_max_failures = o.ip_max_failures;
   policy.allowed_origins = o.allowed_origins;
+  policy.heavy_request_seconds = o.heavy_request_seconds;
   const auto web_dir = find_web_dir(o.web);
   const char* metrics_token = std::getenv("KECHUANG_METRICS_TOKEN");
   http::WebApp web(*db, policy, web_dir, o.secure_cookies, metrics_token ? metrics_token : "");
@@ -232,6 +234,9 @@ void add_serve_command(CLI::App& app) {
                   "An origin (https://host[:port]) besides this server's own Host that may send "
                   "state-changing requests; repeatable")
       ->take_all();
+  cmd->add_option("--heavy-request-seconds", o->heavy_request_seconds,
+                  "Seconds an index analysis may compute before it stops with 422 time_budget_exceeded")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (HTTPS in front)");
   cmd->add_option("--audit-anchor-interval", o->audit_anchor_interval,
                   "Anchor the audit chain at start and then every interval (600, 90s, 10m, 1h; 0 = never)")

@@ -6,9 +6,11 @@
 //   else use(r.value());
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace kc::domain {
 
@@ -18,6 +20,9 @@ namespace kc::domain {
 struct Error {
   std::string code;
   std::string message;
+  // The figures the message names (a limit and what reached it), so a caller can build a problem
+  // with params for the front end to translate instead of parsing the text.
+  std::vector<std::pair<std::string, std::int64_t>> params{};
 };
 
 template <class T>

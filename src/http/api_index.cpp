@@ -27,8 +27,11 @@ app::Outcome<bool> wants_xlsx(const Exchange& ex) {
   return app::Problem::validation({{"format", "must be json or xlsx"}});
 }
 
-// The fields of a build request body shared by the build and uncertainty routes.
-void read_index_fields(FieldReader& fields, const boost::json::object& body, app::IndexRequest& request) {
+// The fields of a build request body shared by the build and uncertainty routes, and the time the
+// server gives such a request (`serve --heavy-request-seconds`).
+void read_index_fields(Services& s, FieldReader& fields, const boost::json::object& body,
+                       app::IndexRequest& request) {
+  request.time_budget_seconds = s.auth.policy().heavy_request_seconds;
   request.data_csv = fields.required_string("data", 8 << 20);
   request.meta_csv = fields.required_string("meta", 1 << 20);
   request.spec_json = object_text(body, "spec");
@@ -112,7 +115,7 @@ void add_index_routes(Router& router, Services& s) {
   router.add({beast_http::verb::post, "/api/v1/index/build", Access::roles, kBureau,
               "Build a composite index: {data, meta (CSV text), spec?, datasets?, analysis?, profile?, what_if?} "
               "→ scores, ranks, diagnostics (format=xlsx: a workbook)",
-              [](Exchange& ex) {
+              [&s](Exchange& ex) {
                 auto xlsx = wants_xlsx(ex);
                 if (!xlsx) return problem_response(ex.request, xlsx.problem());
                 auto body = parse_json_object(ex.request.body());
@@ -120,7 +123,7 @@ void add_index_routes(Router& router, Services& s) {
                 FieldReader fields(body.value());
                 fields.allow_only({"data", "meta", "spec", "datasets", "analysis", "profile", "what_if"});
                 app::IndexRequest request;
-                read_index_fields(fields, body.value(), request);
+                read_index_fields(s, fields, body.value(), request);
                 request.include_datasets = fields.optional_bool("datasets").value_or(false);
                 if (!fields.ok()) return problem_response(ex.request, fields.problem());
                 if (auto st = app::read_index_options(body.value(), request); !st) {
@@ -139,7 +142,7 @@ void add_index_routes(Router& router, Services& s) {
   router.add({beast_http::verb::post, "/api/v1/index/uncertainty", Access::roles, kBureau,
               "Uncertainty (and sensitivity) analysis: {data, meta, spec?, vary, runs, seed, sensitivity?} "
               "(format=xlsx: a workbook)",
-              [](Exchange& ex) {
+              [&s](Exchange& ex) {
                 auto xlsx = wants_xlsx(ex);
                 if (!xlsx) return problem_response(ex.request, xlsx.problem());
                 auto body = parse_json_object(ex.request.body());
@@ -147,7 +150,7 @@ void add_index_routes(Router& router, Services& s) {
                 FieldReader fields(body.value());
                 fields.allow_only({"data", "meta", "spec", "vary", "runs", "seed", "sensitivity"});
                 app::UncertaintyRequest request;
-                read_index_fields(fields, body.value(), request.index);
+                read_index_fields(s, fields, body.value(), request.index);
                 request.vary_json = object_text(body.value(), "vary");
                 const auto runs = fields.optional_integer("runs").value_or(1000);
                 const auto seed = fields.optional_integer("seed").value_or(1);

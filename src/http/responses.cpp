@@ -36,6 +36,11 @@ Response problem_response(const Request& req, const app::Problem& problem) {
     for (const auto& e : problem.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
     body["errors"] = std::move(errors);
   }
+  if (!problem.params.empty()) {
+    boost::json::object params;
+    for (const auto& [name, value] : problem.params) params[name] = value;
+    body["params"] = std::move(params);
+  }
   Response res{static_cast<beast_http::status>(problem.status), req.version()};
   res.set(beast_http::field::content_type, "application/problem+json; charset=utf-8");
   res.set(beast_http::field::cache_control, "no-store");

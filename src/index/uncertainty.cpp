@@ -1,6 +1,7 @@
 #include "index/uncertainty.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <unordered_map>
 
@@ -190,7 +191,17 @@ Result<UncertaintyResult> run_uncertainty(const IndexData& data, const PipelineS
   out.run_ranks.assign(runs, std::vector<double>(n_units, kNA));
   out.output.assign(runs, kNA);
   std::vector<char> failed(runs, 0);
+  // Once stop() says so, the remaining runs are skipped (a run is one build: checking before each
+  // costs a clock read against at least microseconds of work).
+  std::atomic<bool> stopped{false};
+  std::atomic<std::size_t> started{0};
   parallel_for(runs, options.threads, [&](std::size_t run) {
+    if (stopped.load(std::memory_order_relaxed)) return;
+    if (options.stop && options.stop()) {
+      stopped.store(true, std::memory_order_relaxed);
+      return;
+    }
+    started.fetch_add(1, std::memory_order_relaxed);
     std::vector<double> u;
     design(run, u);
     RunChoice c = choose(nominal, vary, u);
@@ -217,6 +228,9 @@ Result<UncertaintyResult> run_uncertainty(const IndexData& data, const PipelineS
         s += std::abs(ranks[i] - out.ranks.nominal[i]), ++k;
     out.output[run] = k ? s / static_cast<double>(k) : kNA;
   });
+  if (stopped.load() || (options.sensitivity && options.stop && options.stop()))
+    return make_error("ua.stopped", "uncertainty: stopped after " + std::to_string(started.load()) +
+                                        " of " + std::to_string(runs) + " runs");
   out.failed_runs = static_cast<std::size_t>(std::count(failed.begin(), failed.end(), 1));
 
   // Rank statistics over every run that ranked the unit.

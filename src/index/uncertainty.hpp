@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 
 #include "index/model.hpp"
@@ -45,6 +46,10 @@ struct UncertaintyOptions {
   unsigned threads = 0;  // 0 = all cores
   bool sensitivity = false;
   int bootstrap = 1000;  // SA bootstrap resamples for the 5–95 % intervals
+  // Asked before every run (from several threads at once) and before the bootstrap: true stops
+  // the analysis, which then fails with code "ua.stopped". The caller's deadline lives here, so
+  // the engine keeps no clock and no notion of a request.
+  std::function<bool()> stop;
 };
 
 struct RankStats {

@@ -12,14 +12,26 @@ domain::Error csv_error(std::size_t line, std::string what) {
   return domain::Error{"csv.syntax", "CSV 第 " + std::to_string(line) + " 行 / line " +
                                          std::to_string(line) + ": " + std::move(what)};
 }
+domain::Error too_many_fields(std::size_t line, std::size_t limit) {
+  domain::Error e{"csv.too_many_fields",
+                  "CSV 第 " + std::to_string(line) + " 行字段超过 " + std::to_string(limit) +
+                      " 个 / line " + std::to_string(line) + " has more than " +
+                      std::to_string(limit) + " fields"};
+  e.params = {{"limit", static_cast<std::int64_t>(limit)},
+              {"fields", static_cast<std::int64_t>(limit + 1)},
+              {"line", static_cast<std::int64_t>(line)}};
+  return e;
+}
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text) : text_(text) {}
+CsvReader::CsvReader(std::string_view text, std::size_t max_fields)
+    : text_(text), max_fields_(max_fields) {}
 
-CsvReader::CsvReader(Pull pull, std::size_t chunk_bytes)
+CsvReader::CsvReader(Pull pull, std::size_t chunk_bytes, std::size_t max_fields)
     : at_end_(false),
       pull_(std::move(pull)),
-      chunk_bytes_(std::max<std::size_t>(chunk_bytes, 64)) {}
+      chunk_bytes_(std::max<std::size_t>(chunk_bytes, 64)),
+      max_fields_(max_fields) {}
 
 bool CsvReader::refill() {
   if (at_end_) return false;
@@ -46,6 +58,11 @@ CsvReader::Parsed CsvReader::parse(std::vector<std::string>& fields, domain::Err
     return f;
   };
   for (;;) {
+    // Refused before the field is allocated: a row of a million commas costs nothing.
+    if (count == max_fields_) {
+      error = too_many_fields(line_, max_fields_);
+      return Parsed::error;
+    }
     std::string& field = next_field();
     if (i < n && t[i] == '"') {
       const std::size_t quote_line = line;
@@ -97,6 +114,10 @@ CsvReader::Parsed CsvReader::parse(std::vector<std::string>& fields, domain::Err
       ++i;
       if (i >= n) {
         if (!at_end_) return Parsed::need_more;
+        if (count == max_fields_) {
+          error = too_many_fields(line_, max_fields_);
+          return Parsed::error;
+        }
         next_field();  // "a," at the very end: a last, empty field
         break;
       }
@@ -147,14 +168,27 @@ domain::Result<bool> CsvReader::next(std::vector<std::string>& fields) {
   }
 }
 
-domain::Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
+domain::Result<std::vector<CsvRecord>> parse_csv(std::string_view text, const CsvLimits& limits) {
   std::vector<CsvRecord> records;
-  CsvReader reader(text);
+  CsvReader reader(text, limits.max_fields);
   std::vector<std::string> fields;
+  std::uint64_t cells = 0;
   for (;;) {
     auto more = reader.next(fields);
     if (!more) return more.error();
     if (!more.value()) break;
+    cells += fields.size();
+    if (cells > limits.max_cells) {
+      domain::Error e{"csv.too_many_cells",
+                      "CSV 超过 " + std::to_string(limits.max_cells) + " 个单元格（至第 " +
+                          std::to_string(reader.line()) + " 行已有 " + std::to_string(cells) +
+                          " 个） / the CSV has more than " + std::to_string(limits.max_cells) +
+                          " cells (" + std::to_string(cells) + " by line " +
+                          std::to_string(reader.line()) + ")"};
+      e.params = {{"limit", static_cast<std::int64_t>(limits.max_cells)},
+                  {"cells", static_cast<std::int64_t>(cells)}};
+      return e;
+    }
     records.push_back(CsvRecord{fields, reader.line()});
   }
   return records;
@@ -166,8 +200,8 @@ int CsvTable::column(std::string_view name) const {
   return -1;
 }
 
-domain::Result<CsvTable> parse_csv_table(std::string_view text) {
-  auto recs = parse_csv(text);
+domain::Result<CsvTable> parse_csv_table(std::string_view text, const CsvLimits& limits) {
+  auto recs = parse_csv(text, limits);
   if (!recs) return recs.error();
   auto& r = recs.value();
   if (r.empty()) return domain::Error{"csv.empty", "CSV 文件为空 / the CSV file is empty"};

@@ -12,6 +12,15 @@
 
 namespace kc::io {
 
+// Caps on what a CSV may make us hold. Fields per record apply to every reader (a streamed file
+// holds one record at a time, so that is its whole memory); cells apply where every record is held
+// (parse_csv, parse_csv_table). Refusals: csv.too_many_fields (params limit, fields, line) and
+// csv.too_many_cells (params limit, cells).
+struct CsvLimits {
+  std::size_t max_fields = 16'384;  // Excel's column count
+  std::size_t max_cells = 10'000'000;
+};
+
 struct CsvRecord {
   std::vector<std::string> fields;
   std::size_t line = 0;  // 1-based line where the record starts
@@ -28,8 +37,9 @@ class CsvReader {
   // than buffered without bound.
   static constexpr std::size_t kMaxStreamedRecordBytes = 16u << 20;
 
-  explicit CsvReader(std::string_view text);
-  explicit CsvReader(Pull pull, std::size_t chunk_bytes = 1u << 20);
+  explicit CsvReader(std::string_view text, std::size_t max_fields = CsvLimits{}.max_fields);
+  explicit CsvReader(Pull pull, std::size_t chunk_bytes = 1u << 20,
+                     std::size_t max_fields = CsvLimits{}.max_fields);
 
   // The next record into `fields` (resized; its strings' storage is reused). false at the end.
   domain::Result<bool> next(std::vector<std::string>& fields);
@@ -48,11 +58,12 @@ class CsvReader {
   std::size_t line_ = 1, record_line_ = 0;
   Pull pull_;
   std::size_t chunk_bytes_ = 0;
+  std::size_t max_fields_ = 0;
   std::string buffer_;
 };
 
 // Every record of `text`. A blank last line is not a record.
-domain::Result<std::vector<CsvRecord>> parse_csv(std::string_view text);
+domain::Result<std::vector<CsvRecord>> parse_csv(std::string_view text, const CsvLimits& limits = {});
 
 // A header row plus data rows, all with the header's width.
 struct CsvTable {
@@ -60,7 +71,7 @@ struct CsvTable {
   std::vector<CsvRecord> rows;
   int column(std::string_view name) const;  // -1 if absent
 };
-domain::Result<CsvTable> parse_csv_table(std::string_view text);
+domain::Result<CsvTable> parse_csv_table(std::string_view text, const CsvLimits& limits = {});
 
 domain::Result<std::string> read_file(const std::string& path);
 domain::Status write_file(const std::string& path, std::string_view content);

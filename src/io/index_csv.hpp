@@ -12,6 +12,11 @@
 
 namespace kc::io {
 
+// iData and iMeta are each held whole while they are read (and the engine copies every cell into
+// several datasets), so both are capped: 16,384 fields a row, 2,000,000 cells a file. Refusals
+// keep the CSV reader's codes and params (csv.too_many_fields, csv.too_many_cells).
+inline constexpr std::size_t kMaxIndexCsvCells = 2'000'000;
+
 domain::Result<std::vector<index::MetaRow>> parse_imeta(std::string_view csv_text);
 domain::Result<index::IndexData> parse_index_csv(std::string_view idata_text,
                                                  std::string_view imeta_text);

@@ -19,6 +19,15 @@ Error fail(std::string code, const std::string& zh, const std::string& en) {
   return Error{"xlsx." + std::move(code), zh + " / " + en};
 }
 
+// A limit the file passed: the message and the params name the limit and what the file reached.
+Error over_limit(std::string code, const std::string& zh, const std::string& en,
+                 std::uint64_t limit, const char* reached_name, std::uint64_t reached) {
+  Error e = fail(std::move(code), zh, en);
+  e.params = {{"limit", static_cast<std::int64_t>(limit)},
+              {reached_name, static_cast<std::int64_t>(reached)}};
+  return e;
+}
+
 // Sizes in messages: exact bytes when small, else KiB or MiB (units read the same in both languages).
 std::string mib(std::uint64_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
@@ -182,7 +191,26 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name) {
   return {};
 }
 
-Result<std::unique_ptr<pugi::xml_document>> parse_xml(std::string& text, const std::string& part) {
+// Start tags in XML text: every element the parsed tree would hold has one ("<" not followed by
+// "/", "?" or "!"). Counting them costs one pass over bytes already in memory; parsing them first
+// would cost the tree the limit is there to prevent.
+std::uint64_t count_elements(std::string_view text) {
+  std::uint64_t n = 0;
+  for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    if (i + 1 < text.size() && text[i + 1] != '/' && text[i + 1] != '?' && text[i + 1] != '!') ++n;
+  }
+  return n;
+}
+
+Result<std::unique_ptr<pugi::xml_document>> parse_xml(std::string& text, const std::string& part,
+                                                      std::uint64_t max_nodes) {
+  if (const std::uint64_t nodes = count_elements(text); nodes > max_nodes)
+    return over_limit("too_many_nodes",
+                      "部件" + part + "有" + std::to_string(nodes) + "个XML元素，超过上限" +
+                          std::to_string(max_nodes),
+                      "part " + part + " has " + std::to_string(nodes) +
+                          " XML elements, more than the limit of " + std::to_string(max_nodes),
+                      max_nodes, "nodes", nodes);
   auto doc = std::make_unique<pugi::xml_document>();
   pugi::xml_parse_result r = doc->load_buffer_inplace(
       text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
@@ -289,13 +317,13 @@ Result<std::string> require(Archive& zip, const std::string& part) {
   return std::move(*data.value());
 }
 
-Result<Workbook> read_workbook(Archive& zip) {
+Result<Workbook> read_workbook(Archive& zip, const XlsxLimits& limits) {
   // _rels/.rels names the workbook part; "xl/workbook.xml" is where every writer puts it.
   std::string workbook_part = "xl/workbook.xml";
   auto root_rels = zip.read("_rels/.rels");
   if (!root_rels) return root_rels.error();
   if (root_rels.value()) {
-    auto doc = parse_xml(*root_rels.value(), "_rels/.rels");
+    auto doc = parse_xml(*root_rels.value(), "_rels/.rels", limits.max_nodes);
     if (!doc) return doc.error();
     for (pugi::xml_node rel : child(*doc.value(), "Relationships").children()) {
       std::string_view type = attribute(rel, "Type").value();
@@ -305,14 +333,14 @@ Result<Workbook> read_workbook(Archive& zip) {
   }
   auto wb_text = require(zip, workbook_part);
   if (!wb_text) return wb_text.error();
-  auto wb = parse_xml(wb_text.value(), workbook_part);
+  auto wb = parse_xml(wb_text.value(), workbook_part, limits.max_nodes);
   if (!wb) return wb.error();
 
   const std::string rels_part = dir_of(workbook_part) + "_rels/" +
                                 workbook_part.substr(dir_of(workbook_part).size()) + ".rels";
   auto rels_text = require(zip, rels_part);
   if (!rels_text) return rels_text.error();
-  auto rels = parse_xml(rels_text.value(), rels_part);
+  auto rels = parse_xml(rels_text.value(), rels_part, limits.max_nodes);
   if (!rels) return rels.error();
 
   Workbook out;
@@ -340,17 +368,38 @@ Result<Workbook> read_workbook(Archive& zip) {
   return out;
 }
 
-Result<std::vector<std::string>> read_shared_strings(Archive& zip, const std::string& part) {
+// Bytes of cell text held so far (the shared strings, then every cell's text), against the limit.
+struct TextBudget {
+  std::uint64_t limit = 0;
+  std::uint64_t used = 0;
+  // false when `bytes` more would pass the limit; `used` then says how far the file reached.
+  bool take(std::uint64_t bytes) {
+    used += bytes;
+    return used <= limit;
+  }
+  Error error(const std::string& where_zh, const std::string& where_en) const {
+    return over_limit("too_much_text",
+                      where_zh + "的文本超过" + mib(limit) + "（已达" + mib(used) + "）",
+                      where_en + " holds more than " + mib(limit) + " of text (reached " +
+                          mib(used) + ")",
+                      limit, "bytes", used);
+  }
+};
+
+Result<std::vector<std::string>> read_shared_strings(Archive& zip, const std::string& part,
+                                                     const XlsxLimits& limits, TextBudget& budget) {
   std::vector<std::string> strings;
   if (part.empty()) return strings;
   auto text = zip.read(part);
   if (!text) return text.error();
   if (!text.value()) return strings;
-  auto doc = parse_xml(*text.value(), part);
+  auto doc = parse_xml(*text.value(), part, limits.max_nodes);
   if (!doc) return doc.error();
   for (pugi::xml_node si : child(*doc.value(), "sst").children())
-    if (si.type() == pugi::node_element && local(si.name()) == "si")
+    if (si.type() == pugi::node_element && local(si.name()) == "si") {
       strings.push_back(string_item_text(si));
+      if (!budget.take(strings.back().size())) return budget.error("共享字符串表", "the shared strings");
+    }
   return strings;
 }
 
@@ -366,9 +415,21 @@ std::string cell_name(std::size_t row, std::size_t col) {
 Result<std::vector<std::vector<std::string>>> read_cells(pugi::xml_node sheet_data,
                                                          const std::vector<std::string>& shared,
                                                          const XlsxLimits& limits,
+                                                         TextBudget& budget,
                                                          const std::string& sheet) {
   std::vector<std::vector<std::string>> rows;
-  std::size_t cells_held = 0;
+  // Padded cells = rows × widest row, checked before a row or a wider row is allocated. Both
+  // factors are bounded (max_rows, max_columns), so the product fits in 64 bits.
+  std::uint64_t widest = 0;
+  auto too_many_cells = [&](std::uint64_t reached) {
+    return over_limit(
+        "too_many_cells",
+        "工作表“" + sheet + "”按最宽行补齐后有" + std::to_string(reached) + "个单元格，超过上限" +
+            std::to_string(limits.max_cells),
+        "sheet '" + sheet + "' padded to its widest row has " + std::to_string(reached) +
+            " cells, more than the limit of " + std::to_string(limits.max_cells),
+        limits.max_cells, "cells", reached);
+  };
   std::size_t next_row = 0;  // 0-based index the next <row> gets without an r attribute
   for (pugi::xml_node row : sheet_data.children()) {
     if (row.type() != pugi::node_element || local(row.name()) != "row") continue;
@@ -392,6 +453,9 @@ Result<std::vector<std::vector<std::string>>> read_cells(pugi::xml_node sheet_da
           "too_many_rows", "工作表“" + sheet + "”超过" + std::to_string(limits.max_rows) + "行",
           "sheet '" + sheet + "' has more than " + std::to_string(limits.max_rows) + " rows");
     next_row = r + 1;
+    if (const std::uint64_t padded = static_cast<std::uint64_t>(r + 1) * widest;
+        padded > limits.max_cells)
+      return too_many_cells(padded);
     rows.resize(r + 1);
     std::vector<std::string>& cells = rows[r];
 
@@ -441,6 +505,8 @@ Result<std::vector<std::vector<std::string>>> read_cells(pugi::xml_node sheet_da
                         "sheet '" + sheet + "' cell " + cell_name(r, col) +
                             " refers to shared string '" + digits + "' but there are " +
                             std::to_string(shared.size()));
+          if (!budget.take(shared[static_cast<std::size_t>(index)].size()))
+            return budget.error("工作表“" + sheet + "”", "sheet '" + sheet + "'");
           value = shared[static_cast<std::size_t>(index)];
         } else if (type == "b") {
           value = v == "1" ? "TRUE" : v == "0" ? "FALSE" : std::string(v);
@@ -448,13 +514,15 @@ Result<std::vector<std::vector<std::string>>> read_cells(pugi::xml_node sheet_da
           value = std::string(v);  // n (numbers, date serials), str (formula text), e (errors), d
         }
       }
+      // Shared strings were counted as they were copied; every other text is new here.
+      if (type != "s" && !budget.take(value.size()))
+        return budget.error("工作表“" + sheet + "”", "sheet '" + sheet + "'");
       if (col >= cells.size()) {
-        cells_held += col + 1 - cells.size();
-        if (cells_held > limits.max_cells)
-          return fail(
-              "too_many_cells",
-              "工作表“" + sheet + "”的单元格超过" + std::to_string(limits.max_cells) + "个",
-              "sheet '" + sheet + "' has more than " + std::to_string(limits.max_cells) + " cells");
+        if (col + 1 > widest) {
+          const std::uint64_t padded = static_cast<std::uint64_t>(r + 1) * (col + 1);
+          if (padded > limits.max_cells) return too_many_cells(padded);
+          widest = col + 1;
+        }
         cells.resize(col + 1);
       }
       cells[col] = std::move(value);
@@ -479,7 +547,7 @@ Result<std::vector<std::string>> list_xlsx_sheets(std::string_view bytes,
                                                   const XlsxLimits& limits) {
   auto zip = Archive::open(bytes, limits);
   if (!zip) return zip.error();
-  auto wb = read_workbook(zip.value());
+  auto wb = read_workbook(zip.value(), limits);
   if (!wb) return wb.error();
   std::vector<std::string> names;
   for (const auto& s : wb->sheets) names.push_back(s.name);
@@ -489,7 +557,7 @@ Result<std::vector<std::string>> list_xlsx_sheets(std::string_view bytes,
 Result<XlsxSheet> read_xlsx(std::string_view bytes, const XlsxReadOptions& options) {
   auto zip = Archive::open(bytes, options.limits);
   if (!zip) return zip.error();
-  auto wb = read_workbook(zip.value());
+  auto wb = read_workbook(zip.value(), options.limits);
   if (!wb) return wb.error();
 
   const Workbook::SheetRef* chosen = &wb->sheets.front();
@@ -506,18 +574,19 @@ Result<XlsxSheet> read_xlsx(std::string_view bytes, const XlsxReadOptions& optio
                   "no sheet named '" + *options.sheet_name + "' (the workbook has: " + names + ")");
   }
 
-  auto shared = read_shared_strings(zip.value(), wb->shared_strings_part);
+  TextBudget budget{options.limits.max_text_bytes};
+  auto shared = read_shared_strings(zip.value(), wb->shared_strings_part, options.limits, budget);
   if (!shared) return shared.error();
   auto sheet_text = require(zip.value(), chosen->part);
   if (!sheet_text) return sheet_text.error();
-  auto doc = parse_xml(sheet_text.value(), chosen->part);
+  auto doc = parse_xml(sheet_text.value(), chosen->part, options.limits.max_nodes);
   if (!doc) return doc.error();
   pugi::xml_node worksheet = child(*doc.value(), "worksheet");
   if (!worksheet)
     return fail("no_sheet", "“" + chosen->name + "”不是普通工作表（可能是图表页）",
                 "'" + chosen->name + "' is not a worksheet (perhaps a chart sheet)");
-  auto rows =
-      read_cells(child(worksheet, "sheetData"), shared.value(), options.limits, chosen->name);
+  auto rows = read_cells(child(worksheet, "sheetData"), shared.value(), options.limits, budget,
+                         chosen->name);
   if (!rows) return rows.error();
   return XlsxSheet{chosen->name, std::move(rows.value())};
 }

@@ -27,15 +27,27 @@ struct XlsxLimits {
   std::uint64_t ratio_floor_bytes = 1ull << 20;
   std::size_t max_rows = 1'048'576;  // Excel's own limits
   std::size_t max_columns = 16'384;
-  // Cells held in memory, counting the empty ones that pad sparse rows: one cell in column XFD of
-  // every row would otherwise cost 16,384 strings per row.
+  // Padded cells: rows × the widest row, which is what a caller that squares the sheet off (the
+  // index converter) allocates. Counted while the rows are read and refused before the row or
+  // cell that would pass it is allocated: A1 plus XFD1048576 is 2^34 cells, not two.
   std::size_t max_cells = 10'000'000;
+  // Bytes of cell text held: the shared-string table plus every cell's text (a shared string is
+  // copied into each cell that refers to it, so one long string named by many cells counts each
+  // time).
+  std::uint64_t max_text_bytes = 256ull << 20;
+  // XML elements of one part (the sheet, the shared strings), counted on the inflated text before
+  // it is parsed: the parsed tree costs about 64 bytes per element and 40 per attribute, far more
+  // than the few bytes of "<c/>" that make one.
+  std::uint64_t max_nodes = 32'000'000;
 };
 
 struct XlsxReadOptions {
   std::optional<std::string> sheet_name;  // nullopt: the first sheet in workbook order
   XlsxLimits limits;
 };
+
+// Limit errors carry their figures in Error::params: `limit` and what the file reached (`cells`,
+// `bytes` or `nodes`), codes xlsx.too_many_cells, xlsx.too_much_text, xlsx.too_many_nodes.
 
 // Cell text as stored: shared and inline strings as text, numbers as written in the file ("12.5",
 // "1E-3"), booleans "TRUE"/"FALSE", errors like "#N/A", dates as their serial number ("45321").

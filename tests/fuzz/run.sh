@@ -5,6 +5,12 @@
 #   tests/fuzz/run.sh                 # every target, 20 s each
 #   KC_FUZZ_SECONDS=60 tests/fuzz/run.sh xlsx_reader
 #   tests/fuzz/run.sh csv             # targets: xlsx_reader xlsx_parts text_encoding domain_parsers csv
+#                                     #          index_convert index_csv registry_import_source
+#
+# `make test` (scripts/test.sh) runs every target for 10 s; run the converters for 300 s each by
+# hand after changing a reader: KC_FUZZ_SECONDS=300 tests/fuzz/run.sh index_convert index_csv
+# registry_import_source. Every target runs under AddressSanitizer with -rss_limit_mb=2048, so a
+# file that makes a reader allocate without bound is a finding like a crash.
 #
 # Output (binaries, corpora, crash files) goes to $KC_FUZZ_OUT (default build-domain/fuzz).
 set -euo pipefail
@@ -25,13 +31,19 @@ declare -A sources=(
   [text_encoding]="tests/fuzz/text_encoding_fuzz.cpp src/io/text_encoding.cpp"
   [domain_parsers]="tests/fuzz/domain_parsers_fuzz.cpp src/domain/credit_code.cpp src/domain/region_code.cpp src/domain/patent_number.cpp src/domain/industry_code.cpp src/domain/money.cpp src/domain/tech_field.cpp"
   [csv]="tests/fuzz/csv_fuzz.cpp src/io/csv.cpp"
+  [index_convert]="tests/fuzz/index_convert_fuzz.cpp src/app/index_convert.cpp src/app/limit_problem.cpp src/app/outcome.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
+  [index_csv]="tests/fuzz/index_csv_fuzz.cpp src/io/index_csv.cpp src/io/csv.cpp $(echo src/index/*.cpp)"
+  [registry_import_source]="tests/fuzz/registry_import_source_fuzz.cpp src/app/registry_import_source.cpp src/app/crypto.cpp src/io/text_encoding.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
 )
-declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="" [csv]="")
-declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain [csv]=csv)
-declare -A dicts=([xlsx_reader]=tests/fuzz/xlsx.dict [xlsx_parts]=tests/fuzz/xlsx.dict)
+declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="" [csv]=""
+  [index_convert]="-lzip -lpugixml" [index_csv]="" [registry_import_source]="-lzip -lpugixml -lsodium")
+declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain [csv]=csv
+  [index_convert]=xlsx [index_csv]=index_csv [registry_import_source]=import)
+declare -A dicts=([xlsx_reader]=tests/fuzz/xlsx.dict [xlsx_parts]=tests/fuzz/xlsx.dict [index_convert]=tests/fuzz/xlsx.dict
+  [registry_import_source]=tests/fuzz/xlsx.dict)
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers csv)
+[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers csv index_convert index_csv registry_import_source)
 
 echo "== seeds"
 "$cxx" -std=c++20 -O1 -I"$root/src" tests/fuzz/make_seeds.cpp src/io/xlsx_writer.cpp \
@@ -44,6 +56,15 @@ cp "$out"/seeds/text/*.csv "$out/seeds/csv/"
 printf 'enterprise_id,year,sales_revenue\r\n914403001922038216,2023,"1,234.5"\r\n\r\n' >"$out/seeds/csv/crlf.csv"
 printf 'name,note\n"a ""quoted"" name","two\nlines"\n" x ",\n' >"$out/seeds/csv/quoted.csv"
 printf 'a,b\n1,2,3\n' >"$out/seeds/csv/ragged.csv"
+# Importer seeds: the workbooks and the CSV texts (UTF-8 and the encodings the importer converts).
+mkdir -p "$out/seeds/import"
+cp "$out"/seeds/xlsx/* "$out"/seeds/csv/* "$out/seeds/import/"
+printf 'credit_code,name\n91330106MA2B3C4D5E,\xd6\xd0\xce\xc4\n' >"$out/seeds/import/gb18030.csv"
+# iData NUL iMeta: ASEM's files from tests/reference, and a tiny pair.
+mkdir -p "$out/seeds/index_csv"
+{ cat tests/reference/asem/ASEM_iData.csv; printf '\0'; cat tests/reference/asem/ASEM_iMeta.csv; } >"$out/seeds/index_csv/asem"
+printf 'uCode,a,b\nX,1,2\nY,3,NA\n\0Level,iCode,Weight,Type,Parent\n1,a,1,Indicator,I\n1,b,1,Indicator,I\n2,I,1,Aggregate,\n' \
+  >"$out/seeds/index_csv/tiny"
 
 status=0
 for t in "${targets[@]}"; do

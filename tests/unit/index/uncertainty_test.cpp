@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 
 #include "asem_helpers.hpp"
@@ -112,6 +113,37 @@ TEST_F(Uncertainty, RankStatisticsBracketTheRuns) {
     EXPECT_GE(r->ranks.q5[u], 1);
     EXPECT_LE(r->ranks.q95[u], 51);
   }
+}
+
+// The caller's deadline hook: once stop() is true no further run starts and the analysis fails
+// with ua.stopped, from any number of threads.
+TEST_F(Uncertainty, StopsWhenTheCallerSaysSo) {
+  for (unsigned threads : {1u, 4u}) {
+    UncertaintyOptions o;
+    o.runs = 1000;
+    o.threads = threads;
+    std::atomic<int> asked{0};
+    o.stop = [&] { return ++asked > 10; };
+    auto r = run_uncertainty(*data_, example_spec(), full_vary(), o);
+    ASSERT_FALSE(r.ok()) << threads;
+    EXPECT_EQ(r.error().code, "ua.stopped");
+    EXPECT_LT(asked.load(), 1000) << "every remaining run was still asked, threads " << threads;
+  }
+  UncertaintyOptions never;
+  never.runs = 20;
+  never.stop = [] { return false; };
+  EXPECT_TRUE(run_uncertainty(*data_, example_spec(), full_vary(), never).ok());
+  // A sensitivity analysis asks once more before its bootstrap.
+  UncertaintyOptions sa;
+  sa.runs = 4;
+  sa.sensitivity = true;
+  sa.threads = 1;
+  int calls = 0;
+  const int runs = static_cast<int>(4 * (full_vary().factors.size() + 2));
+  sa.stop = [&] { return ++calls > runs; };
+  auto late = run_uncertainty(*data_, example_spec(), full_vary(), sa);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "ua.stopped");
 }
 
 TEST_F(Uncertainty, NoVariationReproducesTheNominalRanks) {

@@ -133,6 +133,49 @@ TEST(Csv, StreamedErrorsNameTheSameLines) {
   }
 }
 
+std::int64_t param(const domain::Error& e, const std::string& name) {
+  for (const auto& [n, v] : e.params)
+    if (n == name) return v;
+  ADD_FAILURE() << "no param " << name << " in " << e.code;
+  return -1;
+}
+
+// Issue 9: a row of 20,000 fields is refused at field 16,385, before it is held.
+TEST(Csv, LimitFieldsPerRow) {
+  const std::string wide = "h\n" + std::string(19'999, ',') + "\n";
+  auto r = parse_csv(wide);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "csv.too_many_fields");
+  EXPECT_EQ(param(r.error(), "limit"), 16'384);
+  EXPECT_EQ(param(r.error(), "line"), 2);
+  EXPECT_NE(r.error().message.find("16384"), std::string::npos) << r.error().message;
+  // Exactly the limit is fine, also with the trailing empty field of "a,".
+  EXPECT_TRUE(parse_csv(std::string(16'383, ',') + "\n").ok());
+  EXPECT_FALSE(parse_csv(std::string(16'384, ',')).ok());
+  // A streamed reader refuses the same row, whatever the chunk size.
+  for (std::size_t chunk : {7, 4096}) {
+    std::string error;
+    read_all(chunked(wide, chunk), &error);
+    EXPECT_EQ(error, r.error().message) << "chunk " << chunk;
+  }
+  CsvLimits narrow;
+  narrow.max_fields = 3;
+  EXPECT_TRUE(parse_csv("a,b,c\n", narrow).ok());
+  EXPECT_EQ(parse_csv("a,b,c,d\n", narrow).error().code, "csv.too_many_fields");
+}
+
+TEST(Csv, LimitCellsHeld) {
+  CsvLimits limits;
+  limits.max_cells = 10;
+  auto r = parse_csv_table("a,b,c\n1,2,3\n4,5,6\n7,8,9\n", limits);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "csv.too_many_cells");
+  EXPECT_EQ(param(r.error(), "limit"), 10);
+  EXPECT_EQ(param(r.error(), "cells"), 12);
+  limits.max_cells = 12;
+  EXPECT_TRUE(parse_csv_table("a,b,c\n1,2,3\n4,5,6\n7,8,9\n", limits).ok());
+}
+
 TEST(Csv, FilesReadAndWrite) {
   const std::string path = (std::filesystem::temp_directory_path() / "kc_csv_test.csv").string();
   ASSERT_TRUE(write_file(path, "a,b\n1,2\n").ok());

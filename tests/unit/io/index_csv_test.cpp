@@ -37,6 +37,39 @@ TEST(IndexCsv, ReadsCoinrConventions) {
   EXPECT_EQ(b.target, 5);
 }
 
+// The CSV reader's caps reach the index files with their code and params, the file named.
+TEST(IndexCsv, CapsOnFieldsAndCellsKeepTheirCodes) {
+  std::string wide = "uCode";
+  for (int i = 0; i < 20'000; ++i) wide += ",c" + std::to_string(i);
+  auto fields = parse_index_csv(wide + "\n", kMeta);
+  ASSERT_FALSE(fields.ok());
+  EXPECT_EQ(fields.error().code, "csv.too_many_fields");
+  EXPECT_EQ(fields.error().message.rfind("iData: ", 0), 0u) << fields.error().message;
+  ASSERT_EQ(fields.error().params.size(), 3u);
+  EXPECT_EQ(fields.error().params[0].second, 16'384);
+
+  // 2,000,001 cells: one column of uCode and a header.
+  std::string tall = "uCode\n";
+  tall.reserve(kMaxIndexCsvCells * 2 + 16);
+  for (std::size_t i = 0; i < kMaxIndexCsvCells; ++i) tall += "u\n";
+  auto cells = parse_index_csv(tall, kMeta);
+  ASSERT_FALSE(cells.ok());
+  EXPECT_EQ(cells.error().code, "csv.too_many_cells");
+  EXPECT_EQ(cells.error().params[0].second, static_cast<std::int64_t>(kMaxIndexCsvCells));
+}
+
+// Found by the index_csv fuzz target: a Level of 1.9e59 (or Inf) was cast to int.
+TEST(IndexCsv, LevelOutOfRangeIsAnError) {
+  for (const char* level : {"1.88889e+59", "Inf", "-1e300", "1001"}) {
+    auto d = parse_imeta(std::string("Level,iCode,Type,Parent\n") + level + ",a,Indicator,\n");
+    ASSERT_FALSE(d.ok()) << level;
+    EXPECT_EQ(d.error().code, "index_csv.cell") << level;
+    EXPECT_NE(d.error().message.find("Level must be a whole number from -1000 to 1000"), std::string::npos)
+        << d.error().message;
+  }
+  EXPECT_TRUE(parse_imeta("Level,iCode,Type,Parent\n1000,a,Indicator,\n").ok());
+}
+
 TEST(IndexCsv, ClearErrors) {
   auto bad_num = parse_index_csv("uCode,a,b\nX,1,two\n", kMeta);
   ASSERT_FALSE(bad_num.ok());

@@ -324,15 +324,96 @@ TEST(XlsxReader, LimitRowsAndColumns) {
 }
 
 TEST(XlsxReader, LimitCellsCountsSparsePadding) {
-  // Two cells in the file, but the second row pads out to column J: 1 + 10 cells held.
+  // Two cells in the file, but the second row pads out to column J: 2 rows × 10 columns.
   const std::string rows =
       R"(<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="J2"><v>1</v></c></row>)";
   XlsxReadOptions options;
-  options.limits.max_cells = 10;
+  options.limits.max_cells = 19;
   auto r = read_xlsx(book(rows), options);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "xlsx.too_many_cells");
-  options.limits.max_cells = 11;
+  options.limits.max_cells = 20;
+  EXPECT_TRUE(read_xlsx(book(rows), options).ok());
+}
+
+std::int64_t param(const kc::domain::Error& e, const std::string& name) {
+  for (const auto& [n, v] : e.params)
+    if (n == name) return v;
+  ADD_FAILURE() << "no param " << name << " in " << e.code;
+  return -1;
+}
+
+// Issue 9: A1 plus XFD1048576 is a 1.6 KB file that pads to 2^34 cells. The reader refuses it at
+// the last row, before allocating it, naming the limit and the padded count.
+TEST(XlsxReader, LimitCellsRefusesA1AndXfd1048576) {
+  const std::string rows = R"(<row r="1"><c r="A1"><v>1</v></c></row>)"
+                           R"(<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>)";
+  auto r = read_xlsx(book(rows));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "xlsx.too_many_cells");
+  EXPECT_EQ(param(r.error(), "limit"), 10'000'000);
+  EXPECT_EQ(param(r.error(), "cells"), 1048576ll * 16384ll);
+  EXPECT_NE(r.error().message.find("10000000"), std::string::npos) << r.error().message;
+}
+
+// A wide first row makes every later row cost its width, even rows of one cell.
+TEST(XlsxReader, LimitCellsCountsRowsAfterTheWidestRow) {
+  std::string rows = R"(<row r="1"><c r="J1"><v>1</v></c></row>)";
+  for (int i = 2; i <= 5; ++i)
+    rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\"><v>1</v></c></row>";
+  XlsxReadOptions options;
+  options.limits.max_cells = 49;
+  auto r = read_xlsx(book(rows), options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "xlsx.too_many_cells");
+  EXPECT_EQ(param(r.error(), "cells"), 50);
+  options.limits.max_cells = 50;
+  EXPECT_TRUE(read_xlsx(book(rows), options).ok());
+}
+
+// One shared string referred to by many cells is copied into each: the copies count.
+TEST(XlsxReader, LimitTextCountsSharedStringCopies) {
+  const std::string text(1000, 'x');
+  std::string rows = "<row r=\"1\">";
+  for (int c = 0; c < 100; ++c) rows += "<c t=\"s\"><v>0</v></c>";
+  rows += "</row>";
+  XlsxReadOptions options;
+  options.limits.max_text_bytes = 50'000;
+  auto r = read_xlsx(book(rows, {text}), options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "xlsx.too_much_text");
+  EXPECT_EQ(param(r.error(), "limit"), 50'000);
+  EXPECT_GT(param(r.error(), "bytes"), 50'000);
+  options.limits.max_text_bytes = 101'000;  // the table (1,000) and 100 copies
+  EXPECT_TRUE(read_xlsx(book(rows, {text}), options).ok());
+}
+
+TEST(XlsxReader, LimitTextCountsTheSharedStringTableAndInlineText) {
+  XlsxReadOptions options;
+  options.limits.max_text_bytes = 100;
+  auto table = read_xlsx(book("", {std::string(60, 'a'), std::string(60, 'b')}), options);
+  ASSERT_FALSE(table.ok());
+  EXPECT_EQ(table.error().code, "xlsx.too_much_text");
+  auto inline_text = read_xlsx(
+      book(R"(<row r="1"><c t="inlineStr"><is><t>)" + std::string(101, 'c') + "</t></is></c></row>"),
+      options);
+  ASSERT_FALSE(inline_text.ok());
+  EXPECT_EQ(inline_text.error().code, "xlsx.too_much_text");
+}
+
+// The parsed tree costs tens of bytes per element: elements are counted before parsing.
+TEST(XlsxReader, LimitXmlElementsBeforeParsing) {
+  std::string rows = "<row r=\"1\">";
+  for (int c = 0; c < 500; ++c) rows += "<c/>";
+  rows += "</row>";
+  XlsxReadOptions options;
+  options.limits.max_nodes = 400;
+  auto r = read_xlsx(book(rows), options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "xlsx.too_many_nodes");
+  EXPECT_EQ(param(r.error(), "limit"), 400);
+  EXPECT_EQ(param(r.error(), "nodes"), 503);  // worksheet, sheetData, row and 500 cells
+  options.limits.max_nodes = 600;
   EXPECT_TRUE(read_xlsx(book(rows), options).ok());
 }
 

@@ -471,6 +471,12 @@ const en: typeof zhCN = {
     conflict: 'This conflicts with existing data (for example the username is taken)',
     internal: 'Internal server error; try again later',
     network: 'Cannot reach the server; check your network',
+    too_many_cells: 'The sheet is too large: {cells} cells with every row padded to the widest, more than the limit of {limit}',
+    too_many_fields: 'A row has more than {limit} fields (line {line})',
+    too_much_text: 'The file holds more than {limit} bytes of text',
+    too_many_nodes: 'The file has {nodes} XML elements, more than the limit of {limit}',
+    time_budget_exceeded: 'The analysis did not finish within {seconds} s; use fewer runs, units or indicators',
+    analysis_too_large: 'The analysis is too large ({cost} cell computations, the limit is {limit}); use fewer runs, units or indicators',
     unknown: 'Unknown error ({status})',
   },
   notFound: {

@@ -471,6 +471,12 @@ export default {
     conflict: '与现有数据冲突（例如用户名已存在）',
     internal: '服务器内部错误，请稍后再试',
     network: '无法连接服务器，请检查网络',
+    too_many_cells: '表格过大：按最宽行补齐后有 {cells} 个单元格，超过上限 {limit}',
+    too_many_fields: '有一行的字段超过 {limit} 个（第 {line} 行）',
+    too_much_text: '文件中的文本超过 {limit} 字节',
+    too_many_nodes: '文件有 {nodes} 个XML元素，超过上限 {limit}',
+    time_budget_exceeded: '分析未能在 {seconds} 秒内完成，请减少运行次数、单位或指标',
+    analysis_too_large: '分析规模过大（{cost} 次单元格计算，上限 {limit}），请减少运行次数、单位或指标',
     unknown: '未知错误（{status}）',
   },
   notFound: {

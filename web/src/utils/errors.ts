@@ -8,14 +8,25 @@ export const KNOWN_ERROR_CODES = [
   'validation', 'unauthenticated', 'forbidden', 'csrf', 'not_found', 'method_not_allowed',
   'malformed_json', 'payload_too_large', 'locked', 'throttled', 'password_change_required',
   'conflict', 'internal', 'network',
+  // Size and time limits of files and analyses; their messages take the problem's `params`.
+  'too_many_cells', 'too_many_fields', 'too_much_text', 'too_many_nodes', 'time_budget_exceeded',
+  'analysis_too_large',
 ] as const
+
+// The figures a limit's message names ({limit, cells}, {seconds}, …), when the server sent them.
+function problemParams(error: ApiError): Record<string, unknown> | undefined {
+  const params = error.problem?.params
+  return typeof params === 'object' && params !== null && !Array.isArray(params)
+    ? (params as Record<string, unknown>)
+    : undefined
+}
 
 export function errorMessage(error: unknown, t: Translate, te: HasKey): string {
   if (error instanceof ApiError) {
     // Server detail is more specific than our generic text for conflicts and validation.
     if ((error.code === 'conflict' || error.code === 'validation') && error.detail) return error.detail
     const key = `errors.${error.code}`
-    if (te(key)) return t(key)
+    if (te(key)) return t(key, problemParams(error))
     return error.detail || t('errors.unknown', { status: error.status })
   }
   if (error instanceof Error && error.message) return error.message

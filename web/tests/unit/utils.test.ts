@@ -65,4 +65,13 @@ describe('error messages', () => {
     expect(errorMessage(new ApiError(418, 'http_418', null), t, te)).toBe('errors.unknown{"status":418}')
     expect(errorMessage(new Error('boom'), t, te)).toBe('boom')
   })
+
+  it('passes a limit problem\'s params to its translation', () => {
+    const limits = new Set(['errors.too_many_cells', 'errors.time_budget_exceeded'])
+    const has = (key: string) => limits.has(key)
+    const cells = new ApiError(422, 'too_many_cells', { detail: 'x', params: { limit: 2000000, cells: 17179869184 } })
+    expect(errorMessage(cells, t, has)).toBe('errors.too_many_cells{"limit":2000000,"cells":17179869184}')
+    const budget = new ApiError(422, 'time_budget_exceeded', { detail: 'x', params: { seconds: 30 } })
+    expect(errorMessage(budget, t, has)).toBe('errors.time_budget_exceeded{"seconds":30}')
+  })
 })
