@@ -8,7 +8,14 @@ export const KNOWN_ERROR_CODES = [
   'validation', 'unauthenticated', 'forbidden', 'csrf', 'not_found', 'method_not_allowed',
   'malformed_json', 'payload_too_large', 'locked', 'throttled', 'password_change_required',
   'conflict', 'internal', 'network',
+  'password_common', 'password_contains_name', 'username_taken', 'enterprise_not_found', 'enterprise_id_not_allowed',
 ] as const
+
+/** Codes of problems about one field (its `errors` entry names it): the form shows the code's
+ * translation on that field instead of the server's English message. */
+export const FIELD_ERROR_CODES: readonly string[] = [
+  'password_common', 'password_contains_name', 'username_taken', 'enterprise_not_found', 'enterprise_id_not_allowed',
+]
 
 export function errorMessage(error: unknown, t: Translate, te: HasKey): string {
   if (error instanceof ApiError) {
