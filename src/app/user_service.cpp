@@ -135,9 +135,11 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
   }
   if (!errors.empty()) return Problem::validation(std::move(errors));
 
-  auto conn = db_.acquire();
   std::optional<Problem> problem;
   store::UserRecord result;
+  {
+  // Released before the sign-in store is reached (the same pool on PostgreSQL).
+  auto conn = db_.acquire();
   struct Rollback {};
   try {
   store::in_transaction(*conn, [&] {
@@ -173,6 +175,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
   } catch (const Rollback&) {
     // `problem` says why; the transaction was rolled back.
   }
+  }
   if (problem) return *problem;
   if (result.disabled) end_sessions_of(db_, id);
   return result;
@@ -188,22 +191,26 @@ Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_
   if (!account) return Problem::not_found("No user with id " + std::to_string(id) + ".");
   const std::string password = generate_password_for(account->username, account->display_name);
   const std::string hash = hash_password(password);
-  auto conn = db_.acquire();
   bool found = false;
-  store::in_transaction(*conn, [&] {
-    store::UserRepository users(*conn);
-    auto user = users.find_by_id(id);
-    if (!user) return;
-    found = true;
-    user->password_hash = hash;
-    user->must_change_password = true;
-    user->failed_logins = 0;
-    user->locked_until.reset();
-    user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
-    users.update(*user);
-    append_audit(*conn, actor, "user.reset_password", "user", std::to_string(id), std::nullopt,
-                 std::nullopt);
-  });
+  {
+    // Released before the sign-in store is reached: on PostgreSQL that is the same pool, and the
+    // CLI opens it with one connection (`user reset-password` waited for itself for ever).
+    auto conn = db_.acquire();
+    store::in_transaction(*conn, [&] {
+      store::UserRepository users(*conn);
+      auto user = users.find_by_id(id);
+      if (!user) return;
+      found = true;
+      user->password_hash = hash;
+      user->must_change_password = true;
+      user->failed_logins = 0;
+      user->locked_until.reset();
+      user->updated_at = domain::to_iso_utc(domain::now_epoch_seconds());
+      users.update(*user);
+      append_audit(*conn, actor, "user.reset_password", "user", std::to_string(id), std::nullopt,
+                   std::nullopt);
+    });
+  }
   if (!found) return Problem::not_found("No user with id " + std::to_string(id) + ".");
   end_sessions_of(db_, id);
   clear_failed_logins(db_, id);
