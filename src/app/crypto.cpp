@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <stdexcept>
+#include <vector>
 
 namespace kc::app {
 
@@ -75,6 +76,104 @@ std::string sha256_hex(std::string_view data) {
 
 bool equal_secrets(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string random_bytes(std::size_t bytes) {
+  std::string out(bytes, '\0');
+  randombytes_buf(out.data(), out.size());
+  return out;
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&state, mac);
+  sodium_memzero(&state, sizeof state);
+  return to_hex({reinterpret_cast<const char*>(mac), sizeof mac});
+}
+
+std::string to_hex(std::string_view bytes) {
+  std::string hex(bytes.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  hex.pop_back();
+  return hex;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string out(hex.size() / 2, '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(),
+                     nullptr, &len, &end) != 0 ||
+      end != hex.data() + hex.size() || len != out.size()) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+  // A text with - or _ is URL-safe; padding is optional in both variants.
+  const bool url_safe = text.find_first_of("-_") != std::string_view::npos;
+  const bool padded = text.find('=') != std::string_view::npos;
+  const int variant = url_safe ? (padded ? sodium_base64_VARIANT_URLSAFE : sodium_base64_VARIANT_URLSAFE_NO_PADDING)
+                               : (padded ? sodium_base64_VARIANT_ORIGINAL : sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+  std::string out(text.size(), '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
+                        nullptr, &len, &end, variant) != 0 ||
+      end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+std::string to_base64(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+namespace {
+
+// The libsodium secret key (seed followed by the public key) of a seed.
+std::vector<unsigned char> ed25519_secret_key(std::string_view seed, unsigned char* public_key) {
+  if (seed.size() != crypto_sign_SEEDBYTES) throw std::invalid_argument("an Ed25519 seed has 32 bytes");
+  std::vector<unsigned char> secret(crypto_sign_SECRETKEYBYTES);
+  crypto_sign_seed_keypair(public_key, secret.data(), reinterpret_cast<const unsigned char*>(seed.data()));
+  return secret;
+}
+
+}  // namespace
+
+std::string ed25519_public_key(std::string_view seed) {
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  auto secret = ed25519_secret_key(seed, pk);
+  sodium_memzero(secret.data(), secret.size());
+  return {reinterpret_cast<const char*>(pk), sizeof pk};
+}
+
+std::string ed25519_sign(std::string_view seed, std::string_view message) {
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  auto secret = ed25519_secret_key(seed, pk);
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       secret.data());
+  sodium_memzero(secret.data(), secret.size());
+  return {reinterpret_cast<const char*>(sig), sizeof sig};
+}
+
+bool ed25519_verify(std::string_view public_key, std::string_view message, std::string_view signature) {
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) return false;
+  return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                     reinterpret_cast<const unsigned char*>(public_key.data())) == 0;
 }
 
 }  // namespace kc::app

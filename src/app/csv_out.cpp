@@ -1,6 +1,7 @@
 #include "app/csv_out.hpp"
 
 #include "io/csv.hpp"
+#include "io/spreadsheet_text.hpp"
 
 namespace kc::app {
 
@@ -9,12 +10,7 @@ void CsvOut::row(const std::vector<std::string>& cells) {
   for (const std::string& raw : cells) {
     if (!first) out_ << ',';
     first = false;
-    std::string cell = raw;
-    // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) {
-      cell.insert(cell.begin(), '\'');
-    }
-    out_ << io::csv_field(cell);
+    out_ << io::csv_field(io::neutralise_formula(raw));
   }
   out_ << "\r\n";
 }

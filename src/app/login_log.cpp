@@ -48,12 +48,14 @@ std::int64_t count_logins(store::Connection& conn, const LoginFilter& filter) {
   return conn.query_one("SELECT COUNT(*) FROM login_log" + sql.where(), sql.params())->integer(0);
 }
 
-void export_logins_csv(store::Connection& conn, const LoginFilter& filter, std::ostream& out) {
+std::int64_t export_logins_csv(store::Connection& conn, const LoginFilter& filter, std::ostream& out) {
   CsvOut csv(out);
   csv.row({"id", "at", "username", "ip", "success", "reason"});
   store::Page page{1, 1000};
+  std::int64_t rows = 0;
   for (;;) {
     auto entries = search_logins(conn, filter, page);
+    rows += static_cast<std::int64_t>(entries.size());
     for (const auto& e : entries) {
       csv.row({std::to_string(e.id), e.at, e.username, e.ip, e.success ? "true" : "false",
                e.reason.value_or("")});
@@ -61,6 +63,7 @@ void export_logins_csv(store::Connection& conn, const LoginFilter& filter, std::
     if (static_cast<int>(entries.size()) < page.page_size) break;
     ++page.page;
   }
+  return rows;
 }
 
 }  // namespace kc::app

@@ -36,6 +36,6 @@ void record_login(store::Connection& conn, const std::string& username,
 std::vector<LoginEntry> search_logins(store::Connection& conn, const LoginFilter& filter,
                                       const store::Page& page);
 std::int64_t count_logins(store::Connection& conn, const LoginFilter& filter);
-void export_logins_csv(store::Connection& conn, const LoginFilter& filter, std::ostream& out);
+std::int64_t export_logins_csv(store::Connection& conn, const LoginFilter& filter, std::ostream& out);
 
 }  // namespace kc::app

@@ -31,7 +31,7 @@ std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldVal
 }
 
 std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind,
-                                    const store::Record& record) {
+                                    const store::Record& record, bool reveal_ids) {
   std::vector<FieldError> errors;
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
@@ -46,9 +46,13 @@ std::vector<FieldError> check_links(store::Connection& conn, const domain::KindD
   if (!kind.natural_key.empty() && errors.empty()) {
     if (auto existing = store::RecordStore(conn, kind).find_by_natural_key(record);
         existing && existing->id != record.id) {
-      errors.push_back({kind.natural_key.front(), "已存在相同记录（编号 " + std::to_string(existing->id) +
-                                                       "） / a record with this key already exists (id " +
-                                                       std::to_string(existing->id) + ")"});
+      if (reveal_ids) {
+        errors.push_back({kind.natural_key.front(), "已存在相同记录（编号 " + std::to_string(existing->id) +
+                                                         "） / a record with this key already exists (id " +
+                                                         std::to_string(existing->id) + ")"});
+      } else {
+        errors.push_back({kind.natural_key.front(), "已存在相同记录 / a record with this key already exists"});
+      }
     }
   }
   return errors;

@@ -3,8 +3,10 @@
 #include <functional>
 #include <map>
 
+#include "app/export_audit.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/csv.hpp"
+#include "io/spreadsheet_text.hpp"
 #include "io/xlsx_writer.hpp"
 #include "store/record_store.hpp"
 
@@ -14,13 +16,16 @@ namespace {
 using domain::FieldType;
 constexpr int kBatch = 1000;
 
-// Text of each cell as an import reads it back; references become natural keys.
+// Text of each cell as an import reads it back; references become natural keys. Free text is
+// neutralised against formula injection (the importer restores it); the other types are formats
+// the validators fixed (numbers, dates, codes), which cannot start a formula except as a number.
 class CellWriter {
  public:
   CellWriter(store::Database& db, const domain::KindDef& kind) : db_(db), kind_(kind) {}
 
   std::string text(std::size_t i, const domain::Cell& cell) {
     const auto& f = kind_.fields[i];
+    if (f.type == FieldType::text) return io::neutralise_formula(domain::format_cell(f, cell));
     const auto* id = std::get_if<std::int64_t>(&cell);
     if (f.type != FieldType::reference || !id) return domain::format_cell(f, cell);
     auto& cache = keys_[f.references];
@@ -44,9 +49,21 @@ class CellWriter {
   std::map<std::string, std::map<std::int64_t, std::string>> keys_;
 };
 
-// Calls `each` for every matching record, batch by batch in id order.
+// The list filter as the export's audit record shows it.
+boost::json::object filter_json(const RecordList& filter) {
+  boost::json::object o;
+  if (!filter.q.empty()) o["q"] = filter.q;
+  boost::json::object fields;
+  for (const auto& [name, value] : filter.filters) fields[name] = value;
+  if (!fields.empty()) o["fields"] = std::move(fields);
+  return o;
+}
+
+// Calls `each` for every matching record, batch by batch in id order, and records the export in
+// the audit log once every row is written.
 Status for_each_record(store::Database& db, const Actor& actor, const domain::KindDef& kind, RecordList filter,
-                       const std::function<void(const store::Record&)>& each) {
+                       const std::string& format, const std::function<void(const store::Record&)>& each) {
+  ExportTrace trace{kind.name, format, filter_json(filter), 0};
   RegistryService service(db);
   filter.sort.clear();
   filter.page = {1, kBatch};
@@ -54,9 +71,11 @@ Status for_each_record(store::Database& db, const Actor& actor, const domain::Ki
     auto page = service.list(actor, kind, filter);
     if (!page) return page.problem();
     for (const auto& r : page->items) each(r);
+    trace.rows += static_cast<std::int64_t>(page->items.size());
     if (static_cast<int>(page->items.size()) < kBatch) break;
     filter.after_id = page->items.back().id;
   }
+  record_export(db, actor, trace);
   return done();
 }
 
@@ -70,7 +89,7 @@ Status export_records_csv(store::Database& db, const Actor& actor, const domain:
   std::string line = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read Chinese correctly
   io::append_csv_row(line, row);
   out << line;
-  return for_each_record(db, actor, kind, std::move(filter), [&](const store::Record& r) {
+  return for_each_record(db, actor, kind, std::move(filter), "csv", [&](const store::Record& r) {
     row.clear();
     for (std::size_t i = 0; i < kind.fields.size(); ++i) row.push_back(cells.text(i, r.cells[i]));
     line.clear();
@@ -88,7 +107,7 @@ Status export_records_xlsx(store::Database& db, const Actor& actor, const domain
   CellWriter cells(db, kind);
   std::vector<io::XlsxCell> row;
   std::optional<Problem> failure;
-  auto status = for_each_record(db, actor, kind, std::move(filter), [&](const store::Record& r) {
+  auto status = for_each_record(db, actor, kind, std::move(filter), "xlsx", [&](const store::Record& r) {
     if (failure) return;
     row.clear();
     for (std::size_t i = 0; i < kind.fields.size(); ++i) {

@@ -15,6 +15,7 @@
 #include "app/registry_service.hpp"
 #include "app/registry_table.hpp"
 #include "domain/registry_kinds.hpp"
+#include "io/spreadsheet_text.hpp"
 #include "store/import_lock.hpp"
 #include "store/record_store.hpp"
 
@@ -404,7 +405,8 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
           record.cells[columns[c]->field_index] = *id;
         continue;
       }
-      auto cell = domain::parse_cell(f, *text);
+      // Free text comes back from an export with its formula guard (io/spreadsheet_text.hpp).
+      auto cell = domain::parse_cell(f, f.type == FieldType::text ? io::restore_formula(*text) : *text);
       if (!cell)
         fail(f.name, *text, cell.error().message);
       else

@@ -4,6 +4,7 @@
 
 #include "app/audit_log.hpp"
 #include "app/record_validation.hpp"
+#include "app/transaction.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
@@ -40,6 +41,10 @@ std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records,
   }
   return std::nullopt;
 }
+
+// Enterprise accounts are not told the ids of records they may not see (another firm's record
+// holding the credit code they typed, say); staff are, to find the clash.
+bool reveals_ids(const Actor& actor) { return actor.role != Role::enterprise; }
 
 Problem not_found(const domain::KindDef& kind, std::int64_t id) {
   return Problem::not_found("No record " + std::to_string(id) + " in " + kind.en + ".");
@@ -113,59 +118,49 @@ Outcome<store::Record> RegistryService::get(const Actor& actor, const domain::Ki
 Outcome<store::Record> RegistryService::create(const Actor& actor, const domain::KindDef& kind,
                                                const FieldValues& values) {
   if (auto p = may_write(actor, kind)) return *p;
-  store::Record record;
-  record.cells.resize(kind.fields.size());
-  auto errors = apply_values(kind, values, record);
-  if (!errors.empty()) return Problem::validation(std::move(errors));
   auto conn = db_.acquire();
-  std::optional<Problem> problem;
-  store::in_transaction(*conn, [&] {
-    auto link_errors = check_links(*conn, kind, record);
-    if (!link_errors.empty()) {
-      problem = Problem::validation(std::move(link_errors));
-      return;
-    }
-    store::RecordStore records(*conn, kind);
-    record.id = records.insert(record);
-    record = *records.get(record.id);
-    append_audit(*conn, actor, kind.name + ".create", kind.name, std::to_string(record.id), std::nullopt,
-                 boost::json::value(record_to_json(kind, record)));
-  });
-  if (problem) return *problem;
-  return record;
+  return in_transaction_unless_problem(*conn, [&] { return create_in(*conn, actor, kind, values); });
 }
 
 Outcome<store::Record> RegistryService::update(const Actor& actor, const domain::KindDef& kind, std::int64_t id,
                                                const FieldValues& values) {
   if (auto p = may_write(actor, kind)) return *p;
   auto conn = db_.acquire();
-  std::optional<Problem> problem;
-  store::Record result;
-  store::in_transaction(*conn, [&] {
-    store::RecordStore records(*conn, kind);
-    auto existing = records.get(id);
-    if (!existing) {
-      problem = not_found(kind, id);
-      return;
-    }
-    if (auto p = in_scope(actor, records, *existing)) {
-      problem = *p;
-      return;
-    }
-    store::Record updated = *existing;
-    auto errors = apply_values(kind, values, updated);
-    if (errors.empty()) errors = check_links(*conn, kind, updated);
-    if (!errors.empty()) {
-      problem = Problem::validation(std::move(errors));
-      return;
-    }
-    records.update(updated);
-    result = *records.get(id);
-    append_audit(*conn, actor, kind.name + ".update", kind.name, std::to_string(id),
-                 boost::json::value(record_to_json(kind, *existing)),
-                 boost::json::value(record_to_json(kind, result)));
-  });
-  if (problem) return *problem;
+  return in_transaction_unless_problem(*conn, [&] { return update_in(*conn, actor, kind, id, values); });
+}
+
+Outcome<store::Record> RegistryService::create_in(store::Connection& conn, const Actor& actor,
+                                                  const domain::KindDef& kind, const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  store::Record record;
+  record.cells.resize(kind.fields.size());
+  auto errors = apply_values(kind, values, record);
+  if (errors.empty()) errors = check_links(conn, kind, record, reveals_ids(actor));
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  store::RecordStore records(conn, kind);
+  record.id = records.insert(record);
+  record = *records.get(record.id);
+  append_audit(conn, actor, kind.name + ".create", kind.name, std::to_string(record.id), std::nullopt,
+               boost::json::value(record_to_json(kind, record)));
+  return record;
+}
+
+Outcome<store::Record> RegistryService::update_in(store::Connection& conn, const Actor& actor,
+                                                  const domain::KindDef& kind, std::int64_t id,
+                                                  const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  store::RecordStore records(conn, kind);
+  auto existing = records.get(id);
+  if (!existing) return not_found(kind, id);
+  if (auto p = in_scope(actor, records, *existing)) return *p;
+  store::Record updated = *existing;
+  auto errors = apply_values(kind, values, updated);
+  if (errors.empty()) errors = check_links(conn, kind, updated, reveals_ids(actor));
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  records.update(updated);
+  auto result = *records.get(id);
+  append_audit(conn, actor, kind.name + ".update", kind.name, std::to_string(id),
+               boost::json::value(record_to_json(kind, *existing)), boost::json::value(record_to_json(kind, result)));
   return result;
 }
 

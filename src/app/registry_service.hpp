@@ -57,6 +57,12 @@ class RegistryService {
   Outcome<store::Record> update(const Actor& actor, const domain::KindDef& kind, std::int64_t id,
                                 const FieldValues& values);
   Status remove(const Actor& actor, const domain::KindDef& kind, std::int64_t id);
+  // create and update inside a transaction the caller holds on `conn` (approving a submission
+  // claims it and writes its record in one transaction). A problem leaves the caller to roll back.
+  Outcome<store::Record> create_in(store::Connection& conn, const Actor& actor, const domain::KindDef& kind,
+                                   const FieldValues& values);
+  Outcome<store::Record> update_in(store::Connection& conn, const Actor& actor, const domain::KindDef& kind,
+                                   std::int64_t id, const FieldValues& values);
   Outcome<std::vector<HistoryEntry>> history(const Actor& actor, const domain::KindDef& kind, std::int64_t id);
 
  private:

@@ -4,6 +4,7 @@
 
 #include "app/audit_log.hpp"
 #include "app/record_validation.hpp"
+#include "app/transaction.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/sql_filter.hpp"
@@ -44,6 +45,20 @@ std::optional<Submission> load(store::Connection& conn, std::int64_t id) {
 bool is_staff(const Actor& actor) { return actor.role == Role::admin || actor.role == Role::staff; }
 
 std::string now() { return domain::to_iso_utc(domain::now_epoch_seconds()); }
+
+// Decides a pending submission; false when another decision came first.
+bool claim(store::Connection& conn, const Actor& actor, std::int64_t id, const std::string& status,
+           const std::optional<std::string>& note) {
+  return conn.execute(
+             "UPDATE submissions SET status = $2, decided_by = $3, decided_at = $4, note = $5 "
+             "WHERE id = $1 AND status = 'pending'",
+             {id, status, actor.username, now(), note ? store::Value{*note} : store::Value{std::monostate{}}}) == 1;
+}
+
+Problem already_decided(store::Connection& conn, std::int64_t id) {
+  const auto s = load(conn, id);
+  return Problem::conflict("This submission was already " + (s ? s->status : std::string("decided")) + ".");
+}
 
 }  // namespace
 
@@ -100,7 +115,7 @@ Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::
       return Problem::forbidden("Enterprise accounts may only file their own enterprise's records.");
     }
   }
-  if (errors.empty()) errors = check_links(*conn, kind, record);
+  if (errors.empty()) errors = check_links(*conn, kind, record, /*reveal_ids=*/false);
   if (!errors.empty()) return Problem::validation(std::move(errors));
 
   boost::json::object stored;
@@ -145,58 +160,42 @@ Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::s
   return out;
 }
 
+// A decision is one transaction that claims the submission with a conditional update (`WHERE
+// status = 'pending'`): of an approval and a rejection sent at once, exactly one changes the row and
+// the other finds it decided (409), so a submission never ends "approved" with a rejection's note.
 Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t id) {
   if (!is_staff(actor)) return Problem::forbidden("Only bureau staff confirm submissions.");
-  std::optional<Submission> s;
-  {
-    auto conn = db_.acquire();
-    s = load(*conn, id);
-  }
-  if (!s) return Problem::not_found("No submission " + std::to_string(id) + ".");
-  if (s->status != "pending") return Problem::conflict("This submission was already " + s->status + ".");
-  const auto* kind = domain::find_kind(s->kind);
-  if (!kind) return Problem::conflict("The kind " + s->kind + " no longer exists.");
-  // Written as the approving staff member, with the usual checks and audit.
-  RegistryService registry(db_);
-  auto written = s->record_id ? registry.update(actor, *kind, *s->record_id, s->values)
-                              : registry.create(actor, *kind, s->values);
-  if (!written) return written.problem();
   auto conn = db_.acquire();
-  store::in_transaction(*conn, [&] {
-    conn->execute(
-        "UPDATE submissions SET status = 'approved', decided_by = $2, decided_at = $3, result_record_id = $4 "
-        "WHERE id = $1",
-        {id, actor.username, now(), written->id});
+  return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
+    auto s = load(*conn, id);
+    if (!s) return Problem::not_found("No submission " + std::to_string(id) + ".");
+    const auto* kind = domain::find_kind(s->kind);
+    if (!kind) return Problem::conflict("The kind " + s->kind + " no longer exists.");
+    if (!claim(*conn, actor, id, "approved", std::nullopt)) return already_decided(*conn, id);
+    // Written as the approving staff member, with the usual checks and audit.
+    RegistryService registry(db_);
+    auto written = s->record_id ? registry.update_in(*conn, actor, *kind, *s->record_id, s->values)
+                                : registry.create_in(*conn, actor, *kind, s->values);
+    if (!written) return written.problem();
+    conn->execute("UPDATE submissions SET result_record_id = $2 WHERE id = $1", {id, written->id});
     s = load(*conn, id);
     append_audit(*conn, actor, "submission.approve", "submission", std::to_string(id), std::nullopt,
                  boost::json::value(submission_to_json(*s)));
+    return *s;
   });
-  return *s;
 }
 
 Outcome<Submission> SubmissionService::reject(const Actor& actor, std::int64_t id, const std::string& note) {
   if (!is_staff(actor)) return Problem::forbidden("Only bureau staff confirm submissions.");
   auto conn = db_.acquire();
-  std::optional<Problem> problem;
-  std::optional<Submission> s;
-  store::in_transaction(*conn, [&] {
-    s = load(*conn, id);
-    if (!s) {
-      problem = Problem::not_found("No submission " + std::to_string(id) + ".");
-      return;
-    }
-    if (s->status != "pending") {
-      problem = Problem::conflict("This submission was already " + s->status + ".");
-      return;
-    }
-    conn->execute("UPDATE submissions SET status = 'rejected', decided_by = $2, decided_at = $3, note = $4 WHERE id = $1",
-                  {id, actor.username, now(), note});
-    s = load(*conn, id);
+  return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
+    if (!load(*conn, id)) return Problem::not_found("No submission " + std::to_string(id) + ".");
+    if (!claim(*conn, actor, id, "rejected", note)) return already_decided(*conn, id);
+    auto s = load(*conn, id);
     append_audit(*conn, actor, "submission.reject", "submission", std::to_string(id), std::nullopt,
                  boost::json::value(submission_to_json(*s)));
+    return *s;
   });
-  if (problem) return *problem;
-  return *s;
 }
 
 }  // namespace kc::app

@@ -1,11 +1,16 @@
-// `kechuang migrate`, `kechuang user …` and `kechuang audit verify`: operator commands.
+// `kechuang migrate`, `kechuang user …` and `kechuang audit …` (verify, anchor, rotate-key):
+// operator commands.
 #include <unistd.h>
 
 #include <iostream>
 
+#include "app/audit_anchor.hpp"
+#include "app/audit_keys.hpp"
 #include "app/audit_log.hpp"
+#include "app/audit_secret_file.hpp"
 #include "app/crypto.hpp"
 #include "app/user_service.hpp"
+#include "cli/audit_anchor_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_option.hpp"
 #include "store/migrations.hpp"
@@ -37,9 +42,9 @@ void add_migrate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("migrate", "Create or upgrade the database schema");
   add_database_option(*cmd, *db_target);
   cmd->callback([db_target] {
-    app::init_crypto();
-    auto db = store::Database::open(*db_target, 1);
-    const auto applied = store::migrate(*db);
+    // Through open_migrated, so the process that applies migration 7 holds the audit key.
+    std::vector<int> applied;
+    auto db = open_migrated(*db_target, 1, &applied);
     auto conn = db->acquire();
     std::cout << "Schema version " << store::current_schema_version(*conn) << " (" << applied.size()
               << " migration" << (applied.size() == 1 ? "" : "s") << " applied)\n";
@@ -107,24 +112,155 @@ void add_user_command(CLI::App& app) {
   });
 }
 
+namespace {
+
+// One sentence for a failed verification, naming the first bad record.
+std::string describe_failure(const app::AuditVerification& v) {
+  const std::string id = std::to_string(*v.first_bad_id);
+  const std::string read = " (" + std::to_string(v.records) + " records read).";
+  const std::string anchor =
+      v.anchor_line ? " by the anchor of " + v.anchor_at + " (line " + std::to_string(*v.anchor_line) + ")" : "";
+  if (v.problem == "unknown_key") {
+    return "Audit log NOT VERIFIED: record " + id + " names the audit key " + v.key_id +
+           ", which is not in the keyring: verify with the newest keyring, or the record was forged" + read;
+  }
+  if (v.problem == "unsealed") {
+    return "Audit log TAMPERED: record " + id +
+           " ends the unkeyed records from before the audit key, and their seal is missing or wrong" + read;
+  }
+  if (v.problem == "recomputed") {
+    return "Audit log TAMPERED: records " + id + " to " + std::to_string(*v.last_bad_id) +
+           " were rewritten and the chain recomputed: it no longer has the head recorded" + anchor + read;
+  }
+  if (v.problem == "deleted" && v.anchor_line) {
+    return "Audit log TAMPERED: record " + id + " was deleted: records up to " + std::to_string(*v.last_bad_id) +
+           " were seen" + anchor + read;
+  }
+  return "Audit log TAMPERED: record " + id + " was " + v.problem + read;
+}
+
+std::string describe_bad_anchor(const app::AnchorFile& f, const std::string& file) {
+  const std::string where = "line " + std::to_string(f.bad_line) + " of " + file;
+  if (f.bad_reason == "other_signer") return "Audit anchors TAMPERED: " + where + " is signed by another key.";
+  if (f.bad_reason == "bad_signature") return "Audit anchors TAMPERED: " + where + " has a bad signature.";
+  return "Audit anchors TAMPERED: " + where + " is not a well-formed anchor.";
+}
+
+}  // namespace
+
 void add_audit_command(CLI::App& app) {
   auto* audit = app.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);
-  auto db_target = std::make_shared<std::string>();
+
+  struct VerifyOptions {
+    std::string db;
+    AnchorOptions anchors;
+    std::string anchor_file;
+    std::string public_key;
+    CLI::Option* anchor = nullptr;
+  };
+  auto vo = std::make_shared<VerifyOptions>();
   auto* verify = audit->add_subcommand(
-      "verify", "Check the audit log's hash chain; exit status 1 names the first bad record");
-  add_database_option(*verify, *db_target);
-  verify->callback([db_target] {
-    auto db = open_migrated(*db_target, 1);
-    auto conn = db->acquire();
-    const auto result = app::verify_audit(*conn);
-    if (result.ok) {
-      std::cout << "Audit log intact: " << result.records << " records verified.\n";
-      return;
+      "verify", "Check the audit log's keyed chain (and anchors); exit status 1 names the first bad record");
+  add_database_option(*verify, vo->db);
+  add_anchor_options(*verify, vo->anchors);
+  vo->anchor = verify->add_option("--anchor", vo->anchor_file,
+                                  "Also check the chain against the anchors in FILE (default: the anchor file)")
+                   ->expected(0, 1);
+  verify->add_option("--anchor-public-key", vo->public_key,
+                     "The anchors' Ed25519 public key in hex (default: derived from the anchor signing key)");
+  verify->callback([vo] {
+    auto db = open_migrated(vo->db, 1);
+    std::vector<app::AnchorPoint> anchors;
+    std::string anchor_file;
+    if (vo->anchor->count() > 0) {
+      auto paths = anchor_paths(vo->anchors, vo->db, db->dialect() == store::Dialect::postgresql,
+                                vo->anchor_file.empty(), vo->public_key.empty());
+      if (!paths) exit_with(paths.problem(), 2);
+      anchor_file = vo->anchor_file.empty() ? paths->anchor_file : vo->anchor_file;
+      std::string public_key;
+      if (!vo->public_key.empty()) {
+        auto raw = app::from_hex(vo->public_key);
+        if (!raw || raw->size() != 32) {
+          exit_with(app::audit_key_problem("audit_anchor_public_key_invalid",
+                                           "--anchor-public-key takes the 64 hex digits of an Ed25519 public key."),
+                    2);
+        }
+        public_key = *raw;
+      } else {
+        auto signer = app::load_anchor_signer(paths->key_file, false);
+        if (!signer) exit_with(signer.problem(), 2);
+        public_key = signer->public_key;
+      }
+      auto file = app::read_anchor_file(anchor_file, public_key);
+      if (!file) exit_with(file.problem(), 2);
+      if (file->bad_line > 0) {
+        std::cout << describe_bad_anchor(file.value(), anchor_file) << "\n";
+        throw CLI::RuntimeError(1);
+      }
+      anchors = std::move(file->points);
     }
-    std::cout << "Audit log TAMPERED: record " << *result.first_bad_id << " was " << result.problem
-              << " (" << result.records << " records read).\n";
-    throw CLI::RuntimeError(1);
+    auto conn = db->acquire();
+    const auto result = app::verify_audit(*conn, anchors);
+    if (!result.ok) {
+      std::cout << describe_failure(result) << "\n";
+      throw CLI::RuntimeError(1);
+    }
+    std::cout << "Audit log intact: " << result.records << " records verified";
+    if (result.legacy_records > 0) {
+      std::cout << " (" << result.legacy_records << " unkeyed, from before the audit key, sealed)";
+    }
+    std::cout << ".\n";
+    if (vo->anchor->count() > 0) {
+      std::cout << "Anchors: " << result.anchors_checked << " of " << anchors.size() << " in " << anchor_file
+                << " match the chain.\n";
+    }
+  });
+
+  struct AnchorCommand {
+    std::string db;
+    AnchorOptions anchors;
+  };
+  auto ao = std::make_shared<AnchorCommand>();
+  auto* anchor = audit->add_subcommand(
+      "anchor", "Append a signed anchor (time, last id, head MAC, count, key id) to the anchor file");
+  add_database_option(*anchor, ao->db);
+  add_anchor_options(*anchor, ao->anchors);
+  anchor->callback([ao] {
+    auto db = open_migrated(ao->db, 1);
+    auto paths = anchor_paths(ao->anchors, ao->db, db->dialect() == store::Dialect::postgresql);
+    if (!paths) exit_with(paths.problem(), 2);
+    auto signer = app::load_anchor_signer(paths->key_file, true);
+    if (!signer) exit_with(signer.problem(), 2);
+    auto line = app::anchor_audit_chain(*db, signer.value(), paths->anchor_file);
+    if (!line) exit_with(line.problem(), 1);
+    std::cout << line.value() << "\n";
+  });
+
+  auto rotate_db = std::make_shared<std::string>();
+  auto* rotate = audit->add_subcommand(
+      "rotate-key", "Add a new audit signing key to the keyring file; the old keys stay to verify old records");
+  add_database_option(*rotate, *rotate_db);
+  rotate->callback([rotate_db] {
+    // Opening first checks the keyring (and creates a default one) before it is changed.
+    auto db = open_migrated(*rotate_db, 1);
+    auto source = audit_key_source(*rotate_db, db->dialect() == store::Dialect::postgresql);
+    if (!source) exit_with(source.problem(), 2);
+    auto key = app::rotate_audit_key(source.value());
+    if (!key) exit_with(key.problem(), 2);
+    if (auto installed = app::install_audit_keys(source.value()); !installed) exit_with(installed.problem(), 2);
+    const auto keys = app::audit_keys();
+    {
+      // The rotation is itself audited, as the first record signed with the new key.
+      auto conn = db->acquire();
+      store::in_transaction(*conn, [&] {
+        app::append_audit(*conn, app::Actor::system("cli"), "audit.rotate_key", "audit_key", key->id, std::nullopt,
+                          boost::json::value({{"key_id", key->id}, {"keys", keys->keys().size()}}));
+      });
+    }
+    std::cout << "New audit signing key " << key->id << "; " << source->file << " now holds "
+              << keys->keys().size() << " keys.\n"
+              << "Copy it to every server (running servers re-read it when it changes).\n";
   });
 }
 

@@ -2,13 +2,17 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
 #include <vector>
 
+#include "app/audit_anchor.hpp"
+#include "app/audit_anchor_timer.hpp"
 #include "app/user_service.hpp"
+#include "cli/audit_anchor_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_option.hpp"
 #include "http/server.hpp"
@@ -41,7 +45,39 @@ struct ServeOptions {
   int max_sessions_per_user = 5;
   int ip_max_failures = 20;
   std::vector<std::string> allowed_origins;
+  std::string audit_anchor_interval = "0";
+  AnchorOptions anchors;
 };
+
+// With --audit-anchor-interval, anchors the audit chain at start and then on a timer, logging
+// each signed line; several servers may all do it (the same head twice is harmless).
+std::chrono::seconds anchor_interval(const ServeOptions& o) {
+  const auto interval = app::parse_interval(o.audit_anchor_interval);
+  if (!interval) throw CLI::ValidationError("--audit-anchor-interval", "expected a duration such as 600, 90s, 10m or 1h");
+  return *interval;
+}
+
+std::unique_ptr<app::AuditAnchorTimer> start_anchoring(const ServeOptions& o, std::chrono::seconds interval,
+                                                       store::Database& db) {
+  if (interval.count() == 0) return nullptr;
+  auto paths = anchor_paths(o.anchors, o.db, db.dialect() == store::Dialect::postgresql);
+  if (!paths) exit_with(paths.problem(), 2);
+  auto signer = app::load_anchor_signer(paths->key_file, true);
+  if (!signer) exit_with(signer.problem(), 2);
+  return std::make_unique<app::AuditAnchorTimer>(interval, [&db, signer = signer.value(), file = paths->anchor_file] {
+    auto failed = [](const std::string& code, const std::string& detail) {
+      spdlog::error(boost::json::serialize(boost::json::object{
+          {"level", "error"}, {"event", "audit_anchor_failed"}, {"code", code}, {"detail", detail}}));
+    };
+    try {
+      auto line = app::anchor_audit_chain(db, signer, file);
+      if (!line) return failed(line.problem().code, line.problem().detail);
+      spdlog::info(R"({{"level":"info","event":"audit_anchor","anchor":{}}})", line.value());
+    } catch (const std::exception& e) {
+      failed("database", e.what());  // unreachable or locked: the next interval tries again
+    }
+  });
+}
 
 // The built front end: --web, else web/dist beside the build directory or the working directory.
 std::filesystem::path find_web_dir(const std::string& given) {
@@ -119,6 +155,8 @@ void serve(const ServeOptions& o) {
     }
   }
 
+  const auto anchor_every = anchor_interval(o);
+
   // One database connection per worker of both lanes, and one for the admission checks' overlap.
   auto db = open_migrated(o.db, o.workers + o.heavy_workers + 1);
   bootstrap_admin(*db);
@@ -132,6 +170,7 @@ void serve(const ServeOptions& o) {
   const char* metrics_token = std::getenv("KECHUANG_METRICS_TOKEN");
   http::WebApp web(*db, policy, web_dir, o.secure_cookies, metrics_token ? metrics_token : "");
   http::Server http_server(server, web.application(), web.metrics());
+  const auto anchoring = start_anchoring(o, anchor_every, *db);
   http_server.run([&](unsigned short port) {
     std::cout << "Kechuang " << KC_VERSION << " serving " << db->describe() << "\n";
     if (web_dir.empty()) std::cout << "(no web front end found: build it with `make web` or pass --web DIR)\n";
@@ -194,6 +233,10 @@ void add_serve_command(CLI::App& app) {
                   "state-changing requests; repeatable")
       ->take_all();
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (HTTPS in front)");
+  cmd->add_option("--audit-anchor-interval", o->audit_anchor_interval,
+                  "Anchor the audit chain at start and then every interval (600, 90s, 10m, 1h; 0 = never)")
+      ->capture_default_str();
+  add_anchor_options(*cmd, o->anchors);
   cmd->callback([o] { serve(*o); });
 }
 

@@ -7,6 +7,7 @@
 #include "domain/decimal.hpp"
 #include "domain/industry_code.hpp"
 #include "domain/patent_number.hpp"
+#include "domain/plain_text.hpp"
 #include "domain/region_code.hpp"
 
 namespace kc::domain {
@@ -58,6 +59,7 @@ Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
         return invalid(f, "不能超过 " + std::to_string(f.max_length) + " 字节",
                        "must be at most " + std::to_string(f.max_length) + " bytes");
       }
+      if (auto bad = find_forbidden_character(text, f.multiline())) return *bad;
       return Cell{std::string(text)};
     case FieldType::integer:
     case FieldType::reference: {

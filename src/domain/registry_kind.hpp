@@ -55,6 +55,10 @@ struct FieldDef {
   std::string references;  // kind name, for FieldType::reference
   bool searchable = false;  // matched by the list's free-text search
   bool filterable = false;  // exact-match filter in lists (and an index)
+
+  // Text longer than one line's worth: shown as a text area, and may hold tabs and line breaks.
+  bool multiline() const { return type == FieldType::text && max_length > kSingleLineTextBytes; }
+  static constexpr std::size_t kSingleLineTextBytes = 200;
 };
 
 // A stored value: NULL, an integer (integers, amounts in yuan units, booleans, references) or text.

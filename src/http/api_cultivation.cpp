@@ -1,4 +1,5 @@
 #include "app/cultivation.hpp"
+#include "app/export_audit.hpp"
 #include "app/tier_flows.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
@@ -90,6 +91,12 @@ int year_param(const Exchange& ex, const char* name, int fallback) {
   }
 }
 
+// An XLSX download of cultivation lists is an export of enterprise data: recorded in the audit log.
+Response audited(Services& s, const Exchange& ex, app::ExportTrace trace, Response response) {
+  if (response.result() == beast_http::status::ok) app::record_export(s.db, ex.actor, trace);
+  return response;
+}
+
 }  // namespace
 
 void add_cultivation_routes(Router& router, Services& s) {
@@ -98,7 +105,11 @@ void add_cultivation_routes(Router& router, Services& s) {
                 const std::string today = domain::to_iso_utc(domain::now_epoch_seconds()).substr(0, 10);
                 auto result = app::run_hte_pipeline(s.db, ex.actor, ex.query_value("as_of", today));
                 if (!result) return problem_response(ex.request, result.problem());
-                if (ex.query_value("format") == "xlsx") return pipeline_xlsx(ex, result.value());
+                if (ex.query_value("format") == "xlsx") {
+                  const auto rows = static_cast<std::int64_t>(result.value().at("items").as_array().size());
+                  return audited(s, ex, {"cultivation_hte", "xlsx", {{"as_of", ex.query_value("as_of", today)}}, rows},
+                                 pipeline_xlsx(ex, result.value()));
+                }
                 return json_response(ex.request, beast_http::status::ok, result.value());
               }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/cultivation/tiers", Access::roles, kBureau,
@@ -109,7 +120,10 @@ void add_cultivation_routes(Router& router, Services& s) {
                 if (ex.query_value("format") == "xlsx") {
                   auto table = app::tier_table(s.db, ex.actor, request);
                   if (!table) return problem_response(ex.request, table.problem());
-                  return tiers_xlsx(ex, table.value());
+                  return audited(s, ex,
+                                 {"cultivation_tiers", "xlsx", {{"from", request.from_year}, {"to", request.to_year}},
+                                  static_cast<std::int64_t>(table.value().rows.size())},
+                                 tiers_xlsx(ex, table.value()));
                 }
                 auto result = app::tier_flows(s.db, ex.actor, request);
                 return respond(ex, result, [&](boost::json::object& o) {
@@ -120,7 +134,13 @@ void add_cultivation_routes(Router& router, Services& s) {
               "Deadlines of a year: expiring HTE certificates, SME update, HTE annual report (format=json|xlsx)", [&s](Exchange& ex) {
                 const int year = year_param(ex, "year", this_year());
                 auto result = app::cultivation_deadlines(s.db, ex.actor, year);
-                if (result && ex.query_value("format") == "xlsx") return deadlines_xlsx(ex, result.value());
+                if (result && ex.query_value("format") == "xlsx") {
+                  const auto& o = result.value();
+                  const auto rows = static_cast<std::int64_t>(o.at("certificates_expiring").as_array().size() +
+                                                              o.at("annual_report_due").as_array().size());
+                  return audited(s, ex, {"cultivation_deadlines", "xlsx", {{"year", year}}, rows},
+                                 deadlines_xlsx(ex, o));
+                }
                 return respond(ex, result, [&](boost::json::object& o) {
                   return json_response(ex.request, beast_http::status::ok, o);
                 });

@@ -112,6 +112,7 @@ void add_log_routes(Router& router, Services& s) {
                   if (!v.ok) {
                     o["first_bad_id"] = *v.first_bad_id;
                     o["problem"] = v.problem;
+                    if (!v.key_id.empty()) o["key_id"] = v.key_id;  // unknown_key: the key it names
                   }
                   return json_response(ex.request, beast_http::status::ok, o);
                 });

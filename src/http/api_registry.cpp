@@ -52,7 +52,10 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
                           {"zh", f.zh},           {"en", f.en},
                           {"required", f.required}, {"unit", f.unit},
                           {"searchable", f.searchable}, {"filterable", f.filterable}};
-    if (f.type == domain::FieldType::text) o["max_length"] = f.max_length;
+    if (f.type == domain::FieldType::text) {
+      o["max_length"] = f.max_length;
+      o["multiline"] = f.multiline();
+    }
     if (f.type == domain::FieldType::integer || f.type == domain::FieldType::decimal) {
       o["min"] = f.min;
       o["max"] = f.max;

@@ -196,6 +196,18 @@ ALTER TABLE sessions ADD COLUMN started_us BIGINT NOT NULL DEFAULT 0;
       // SQLite keeps its import runs in a companion file instead (store/import_lock.hpp).
       {6, "long imports announce themselves (kind, who, since when, progress)", "", "",
        import_runs_table_sql(Dialect::postgresql)},
+      // The audit chain becomes an HMAC under a key kept outside the database. Records written
+      // before have no key_id and keep their SHA-256 links; legacy_last_id is where they end, and
+      // the first kechuang process with the key seals that boundary (legacy_seal), so nobody
+      // without the key can move it to pass rewritten records off as old ones.
+      {7, "keyed audit chain: the key id of each record and the end of the unkeyed records",
+       R"SQL(
+ALTER TABLE audit_log ADD COLUMN key_id TEXT;
+ALTER TABLE audit_head ADD COLUMN legacy_last_id BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE audit_head ADD COLUMN legacy_seal TEXT;
+UPDATE audit_head SET legacy_last_id = last_id WHERE id = 1;
+)SQL",
+       "", ""},
       // Refused, naming the accounts, while usernames differ only in case (check_before).
       {8, "usernames unique regardless of case",
        "CREATE UNIQUE INDEX users_username_lower ON users (LOWER(username));\n", "", ""},

@@ -14,6 +14,17 @@ export const ADMIN_PASSWORD = 'Kc-Root-Pass-2024!';
 
 let counter = 0;
 
+// PostgreSQL has no default audit keyring (docs/operations.md, "Audit key and anchors"): every
+// kechuang process this test file starts shares one, as the servers of one deployment would.
+if (DB_KIND === 'postgres' && !process.env.KECHUANG_AUDIT_KEY_FILE) {
+  process.env.KECHUANG_AUDIT_KEY_FILE = join(mkdtempSync(join(tmpdir(), 'kc-key-')), 'audit-key');
+}
+
+// The audit keyring file the database's commands use (the default beside a SQLite file).
+export function auditKeyFile(db) {
+  return db.startsWith('postgresql://') ? process.env.KECHUANG_AUDIT_KEY_FILE : `${db}.audit-key`;
+}
+
 // A new, empty database of the kind under test; returns its --db target.
 export function newDatabase() {
   if (DB_KIND === 'postgres') {

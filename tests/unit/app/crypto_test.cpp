@@ -52,5 +52,38 @@ TEST_F(Crypto, EqualSecretsComparesExactly) {
   EXPECT_FALSE(equal_secrets("abc", "abcd"));
 }
 
+TEST_F(Crypto, HmacSha256MatchesRfc4231) {
+  // RFC 4231, test case 2.
+  EXPECT_EQ(hmac_sha256_hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  // Test case 6: a key longer than the block is hashed first.
+  EXPECT_EQ(hmac_sha256_hex(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
+TEST_F(Crypto, HexAndBase64RoundTripAndRejectJunk) {
+  const std::string bytes("\x00\xff\x10kc", 5);
+  EXPECT_EQ(to_hex(bytes), "00ff106b63");
+  EXPECT_EQ(from_hex("00FF106B63"), bytes);
+  EXPECT_FALSE(from_hex("0"));
+  EXPECT_FALSE(from_hex("zz"));
+  EXPECT_EQ(from_base64(to_base64(bytes)), bytes);
+  EXPECT_EQ(from_base64("AP8Qa2M"), bytes) << "unpadded";
+  EXPECT_EQ(from_base64("_-8"), std::string("\xff\xef", 2)) << "URL-safe";
+  EXPECT_FALSE(from_base64("not base64!"));
+}
+
+TEST_F(Crypto, Ed25519SignsAndVerifiesDetached) {
+  const std::string seed(kEd25519SeedBytes, '\x07');
+  const auto pk = ed25519_public_key(seed);
+  EXPECT_EQ(pk.size(), 32u);
+  const auto sig = ed25519_sign(seed, "head 42");
+  EXPECT_EQ(sig.size(), 64u);
+  EXPECT_TRUE(ed25519_verify(pk, "head 42", sig));
+  EXPECT_FALSE(ed25519_verify(pk, "head 43", sig));
+  EXPECT_FALSE(ed25519_verify(ed25519_public_key(std::string(32, '\x08')), "head 42", sig));
+  EXPECT_FALSE(ed25519_verify(pk, "head 42", sig.substr(1)));
+}
+
 }  // namespace
 }  // namespace kc::app

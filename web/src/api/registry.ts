@@ -27,6 +27,8 @@ export interface FieldDef {
   searchable: boolean
   filterable: boolean
   max_length?: number
+  /** Text fields: holds several lines (tabs and line breaks allowed). */
+  multiline?: boolean
   min?: number
   max?: number
   choices?: Choice[]

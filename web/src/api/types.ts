@@ -50,13 +50,14 @@ export interface AuditRecord {
   after: JsonObject | null
 }
 
-export type AuditProblem = 'edited' | 'inserted' | 'deleted'
+export type AuditProblem = 'edited' | 'inserted' | 'deleted' | 'unknown_key' | 'unsealed'
 
 export interface AuditVerifyResult {
   ok: boolean
   records: number
   first_bad_id?: number
   problem?: AuditProblem
+  key_id?: string
 }
 
 export type LoginFailureReason =

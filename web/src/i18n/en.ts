@@ -167,6 +167,8 @@ const en: typeof zhCN = {
       edited: 'edited',
       inserted: 'inserted',
       deleted: 'deleted',
+      unknown_key: 'signed with a key that is not in the server\'s keyring',
+      unsealed: 'rewritten: the seal of the records from before the audit key is missing or wrong',
     },
   },
   loginLog: {

@@ -167,6 +167,8 @@ export default {
       edited: '修改',
       inserted: '插入',
       deleted: '删除',
+      unknown_key: '以不在服务器密钥环中的密钥签署',
+      unsealed: '篡改（审计密钥启用前记录的密钥封存缺失或无效）',
     },
   },
   loginLog: {

@@ -56,8 +56,6 @@ export function labelWithUnit(label: string, unit: string, lang: Lang): string {
 // Columns of the list
 
 export const MAX_COLUMNS = 6
-/** Text fields longer than this are left out of list columns (they would crowd the table). */
-export const LONG_TEXT = 200
 
 /** Amounts and decimals travel as exact decimal strings (never floats). */
 export function isDecimal(field: FieldDef): boolean {
@@ -68,8 +66,9 @@ export function isNumeric(field: FieldDef): boolean {
   return isDecimal(field) || field.type === 'integer'
 }
 
+/** Text of several lines (the kind declaration says so): a text area, and left out of list columns. */
 export function isLongText(field: FieldDef): boolean {
-  return field.type === 'text' && (field.max_length ?? 0) > LONG_TEXT
+  return field.type === 'text' && field.multiline === true
 }
 
 /**

@@ -27,7 +27,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": true,
         "filterable": false,
-        "max_length": 200
+        "max_length": 200,
+        "multiline": false
       },
       {
         "name": "former_names",
@@ -38,7 +39,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": true,
         "filterable": false,
-        "max_length": 500
+        "max_length": 500,
+        "multiline": true
       },
       {
         "name": "region_code",
@@ -59,7 +61,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": false,
         "filterable": true,
-        "max_length": 100
+        "max_length": 100,
+        "multiline": false
       },
       {
         "name": "industry_code",
@@ -100,7 +103,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": false,
         "filterable": false,
-        "max_length": 300
+        "max_length": 300,
+        "multiline": true
       },
       {
         "name": "contact_person",
@@ -111,7 +115,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": false,
         "filterable": false,
-        "max_length": 100
+        "max_length": 100,
+        "multiline": false
       },
       {
         "name": "contact_phone",
@@ -122,7 +127,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": false,
         "filterable": false,
-        "max_length": 50
+        "max_length": 50,
+        "multiline": false
       },
       {
         "name": "above_size",
@@ -195,7 +201,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": true,
         "filterable": false,
-        "max_length": 300
+        "max_length": 300,
+        "multiline": true
       }
     ],
     "natural_key": [
@@ -327,7 +334,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": true,
         "filterable": false,
-        "max_length": 50
+        "max_length": 50,
+        "multiline": false
       },
       {
         "name": "issued_on",
@@ -417,7 +425,8 @@ export const KINDS: KindDef[] = [
         "unit": "",
         "searchable": true,
         "filterable": false,
-        "max_length": 100
+        "max_length": 100,
+        "multiline": false
       },
       {
         "name": "year",

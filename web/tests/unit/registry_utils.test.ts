@@ -21,7 +21,7 @@ const GADGETS: KindDef = {
   name: 'gadgets', zh: '器件', en: 'Gadgets', natural_key: ['serial'], title_field: 'label', writable: false,
   fields: [
     { name: 'serial', type: 'text', zh: '序列号', en: 'Serial', required: true, unit: '', searchable: true, filterable: true, max_length: 30 },
-    { name: 'notes', type: 'text', zh: '备注', en: 'Notes', required: false, unit: '', searchable: true, filterable: false, max_length: 2000 },
+    { name: 'notes', type: 'text', zh: '备注', en: 'Notes', required: false, unit: '', searchable: true, filterable: false, max_length: 2000, multiline: true },
     { name: 'label', type: 'text', zh: '名称', en: 'Label', required: true, unit: '', searchable: true, filterable: false, max_length: 50 },
     { name: 'colour', type: 'colour', zh: '颜色', en: 'Colour', required: false, unit: '', searchable: false, filterable: true },
     { name: 'weight', type: 'integer', zh: '重量', en: 'Weight', required: false, unit: 'kg', searchable: false, filterable: false, min: 0, max: 1000 },
