@@ -5,6 +5,7 @@
 #include "app/audit_log.hpp"
 #include "app/crypto.hpp"
 #include "app/login_log.hpp"
+#include "app/password_rules.hpp"
 #include "domain/timestamp.hpp"
 #include "store/sign_in_repository.hpp"
 
@@ -224,6 +225,11 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
     errors.push_back({"new_password", "must differ from the current password"});
   }
   if (!errors.empty()) return Problem::validation(std::move(errors));
+  // Common passwords (with digits or symbols appended) and the user's own name: the rules an
+  // administrator's choice follows too.
+  if (auto p = password_problem(new_password, who.user.username, who.user.display_name, "new_password")) {
+    return *p;
+  }
   const std::string hash = hash_password(new_password);
   {
     auto conn = db_.acquire();

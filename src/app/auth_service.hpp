@@ -46,7 +46,8 @@ class AuthService {
   void logout(const std::string& session_token);
   // A wrong current password counts as a failed sign-in of the account (the same counter and
   // lock); while the account is locked nothing is checked and the answer is 423 with
-  // `retry_after` set. Every attempt is in the login log, the change in the audit log.
+  // `retry_after` set. Every attempt is in the login log, the change in the audit log. The new
+  // password follows app/password_rules.hpp (not common, not the user's own name).
   Status change_password(const Authenticated& who, const Actor& actor,
                          const std::string& current_password, const std::string& new_password,
                          std::optional<std::int64_t>* retry_after = nullptr);

@@ -1,5 +1,7 @@
 // Administration of user accounts: create, change role or name, disable, reset passwords and
-// end sessions. Only admins may do any of it; every change is audited.
+// end sessions. Only admins may do any of it; every change is audited. Usernames are unique
+// regardless of case (409 `username_taken`); passwords follow app/password_rules.hpp; an
+// enterprise_id must name an existing enterprise, and only an enterprise account may have one.
 #pragma once
 
 #include <optional>
@@ -17,8 +19,11 @@ struct NewUser {
   std::string username;
   std::string display_name;
   std::string role;
-  std::optional<std::string> password;  // generated (and must be changed) when absent
-  std::optional<std::int64_t> enterprise_id;
+  std::optional<std::string> password;  // generated when absent
+  std::optional<std::int64_t> enterprise_id;  // an existing enterprise; enterprise accounts only
+  // A password an administrator chose or generated is known to someone besides its user, so it
+  // must be changed at the first sign-in; false only for automation (`user add --no-password-change`).
+  bool must_change_password = true;
 };
 
 struct CreatedUser {
@@ -30,6 +35,8 @@ struct UserChanges {
   std::optional<std::string> display_name;
   std::optional<std::string> role;
   std::optional<bool> disabled;
+  // Set: the new enterprise (null clears it). Checked with the resulting role.
+  std::optional<std::optional<std::int64_t>> enterprise_id;
 };
 
 struct UserPage {

@@ -29,7 +29,8 @@ std::string password_from_stdin() {
 }
 
 void fail_with(const app::Problem& problem) {
-  std::cerr << "kechuang: " << problem.detail << "\n";
+  // The code is what scripts and the documentation match on (e.g. password_common).
+  std::cerr << "kechuang: " << problem.detail << " [" << problem.code << "]\n";
   for (const auto& e : problem.errors) std::cerr << "  " << e.field << ": " << e.message << "\n";
   throw CLI::RuntimeError(1);
 }
@@ -57,6 +58,7 @@ void add_user_command(CLI::App& app) {
   struct AddOptions {
     std::string db, name, role, display_name;
     std::optional<std::int64_t> enterprise_id;
+    bool no_password_change = false;
   };
   auto o = std::make_shared<AddOptions>();
   auto* add = user->add_subcommand(
@@ -65,21 +67,28 @@ void add_user_command(CLI::App& app) {
   add->add_option("--name", o->name, "Username")->required();
   add->add_option("--role", o->role, "admin, staff, reviewer, enterprise or viewer")->required();
   add->add_option("--display-name", o->display_name, "Name shown in the interface");
-  add->add_option("--enterprise-id", o->enterprise_id, "For enterprise users: their enterprise");
+  add->add_option("--enterprise-id,--enterprise", o->enterprise_id,
+                  "For enterprise users only: the id of their (existing) enterprise record");
+  add->add_flag("--no-password-change", o->no_password_change,
+                "For automation: a password given on standard input need not be changed at first "
+                "sign-in (by default every password set here must be)");
   add->callback([o] {
     auto db = open_migrated(o->db, 1);
     const std::string password = password_from_stdin();
     app::UserService users(*db);
-    auto created = users.create(
-        app::Actor::system("cli"),
-        {o->name, o->display_name, o->role,
-         password.empty() ? std::nullopt : std::optional<std::string>(password), o->enterprise_id});
+    app::NewUser request{o->name, o->display_name, o->role,
+                         password.empty() ? std::nullopt : std::optional<std::string>(password),
+                         o->enterprise_id};
+    request.must_change_password = !o->no_password_change;
+    auto created = users.create(app::Actor::system("cli"), request);
     if (!created) fail_with(created.problem());
     std::cout << "Added user " << created->user.username << " (" << created->user.role << ", id "
               << created->user.id << ")\n";
     if (created->initial_password) {
       std::cout << "Initial password: " << *created->initial_password
                 << "\n(shown only this once; it must be changed at first sign-in)\n";
+    } else if (created->user.must_change_password) {
+      std::cout << "The password must be changed at first sign-in.\n";
     }
   });
 

@@ -47,17 +47,19 @@ void add_user_routes(Router& router, Services& s) {
                 });
               }});
   router.add({beast_http::verb::patch, "/api/v1/users/{id}", Access::roles, kAdmin,
-              "Change a user's name, role or disabled flag", [&s](Exchange& ex) {
+              "Change a user's name, role, enterprise or disabled flag", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", "user");
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
-                fields.allow_only({"display_name", "role", "disabled"});
+                fields.allow_only({"display_name", "role", "disabled", "enterprise_id"});
                 app::UserChanges changes;
                 changes.display_name = fields.optional_string("display_name", 200);
                 changes.role = fields.optional_string("role", 20);
                 changes.disabled = fields.optional_bool("disabled");
+                // Present and null clears the enterprise; absent leaves it.
+                if (body->contains("enterprise_id")) changes.enterprise_id = fields.optional_integer("enterprise_id");
                 if (!fields.ok()) return problem_response(ex.request, fields.problem());
                 auto updated = s.users.update(ex.actor, id.value(), changes);
                 return respond(ex, updated, [&](store::UserRecord& u) {

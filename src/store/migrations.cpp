@@ -1,8 +1,11 @@
 #include "store/migrations.hpp"
 
+#include <stdexcept>
+
 #include "domain/timestamp.hpp"
 #include "store/import_lock.hpp"
 #include "store/record_store.hpp"
+#include "store/user_repository.hpp"
 
 namespace kc::store {
 namespace {
@@ -15,6 +18,30 @@ std::string render(const Migration& m, Dialect dialect) {
   for (std::size_t at; (at = sql.find("{{id}}")) != std::string::npos;) sql.replace(at, 6, id_column);
   sql += dialect == Dialect::sqlite ? m.sqlite_extra : m.postgres_extra;
   return sql;
+}
+
+// Migration 8's unique index cannot be created over usernames that already differ only in case;
+// the operator is told which accounts, so one of each group can be renamed, instead of a bare
+// "UNIQUE constraint failed".
+void refuse_case_duplicate_usernames(Connection& conn) {
+  const auto groups = UserRepository(conn).case_duplicates();
+  if (groups.empty()) return;
+  std::string names;
+  for (const auto& group : groups) {
+    names += names.empty() ? "" : "; ";
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      names += (i ? ", " : "") + group[i].username + " (id " + std::to_string(group[i].id) + ")";
+    }
+  }
+  throw std::runtime_error(
+      "migration 8 (usernames unique regardless of case) stopped: these usernames differ only in "
+      "case: " + names + ". Rename all but one account of each group (for example UPDATE users SET "
+      "username = 'new-name' WHERE id = N) and run `kechuang migrate` again; nothing was changed.");
+}
+
+// Checks a migration makes before its statements run; they throw to stop it.
+void check_before(int version, Connection& conn) {
+  if (version == 8) refuse_case_duplicate_usernames(conn);
 }
 
 
@@ -181,6 +208,9 @@ ALTER TABLE audit_head ADD COLUMN legacy_seal TEXT;
 UPDATE audit_head SET legacy_last_id = last_id WHERE id = 1;
 )SQL",
        "", ""},
+      // Refused, naming the accounts, while usernames differ only in case (check_before).
+      {8, "usernames unique regardless of case",
+       "CREATE UNIQUE INDEX users_username_lower ON users (LOWER(username));\n", "", ""},
   };
   return migrations;
 }
@@ -203,6 +233,7 @@ std::vector<int> migrate(Database& db) {
         conn->query("SELECT pg_advisory_xact_lock(7317001)");
       }
       if (current_schema_version(*conn) >= m.version) return true;
+      check_before(m.version, *conn);
       conn->exec_script(render(m, conn->dialect()));
       conn->execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                     {std::int64_t{m.version}, m.name, domain::to_iso_utc(domain::now_epoch_seconds())});

@@ -53,6 +53,31 @@ std::optional<UserRecord> UserRepository::find_by_username(const std::string& us
   return to_user(*row);
 }
 
+std::optional<UserRecord> UserRepository::find_by_username_any_case(const std::string& username) {
+  auto row = conn_.query_one(std::string("SELECT ") + kColumns +
+                                 " FROM users WHERE LOWER(username) = LOWER($1) ORDER BY id LIMIT 1",
+                             {username});
+  if (!row) return std::nullopt;
+  return to_user(*row);
+}
+
+std::vector<std::vector<UserRecord>> UserRepository::case_duplicates() {
+  auto rows = conn_.query(std::string("SELECT ") + kColumns +
+                          " FROM users WHERE LOWER(username) IN (SELECT LOWER(username) FROM users "
+                          "GROUP BY LOWER(username) HAVING COUNT(*) > 1) ORDER BY LOWER(username), id");
+  std::vector<std::vector<UserRecord>> out;
+  std::string group;
+  for (const auto& r : rows) {
+    auto user = to_user(r);
+    std::string key = user.username;
+    for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (out.empty() || key != group) out.emplace_back();
+    group = key;
+    out.back().push_back(std::move(user));
+  }
+  return out;
+}
+
 std::vector<UserRecord> UserRepository::search(const std::string& q, const Page& page) {
   auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM users" + kSearchWhere +
                               " ORDER BY id LIMIT $2 OFFSET $3",

@@ -45,7 +45,14 @@ class UserRepository {
   explicit UserRepository(Connection& conn) : conn_(conn) {}
 
   std::optional<UserRecord> find_by_id(std::int64_t id);
+  // Exact match: how sign-in finds an account (see docs/operations.md, "Password and account rules").
   std::optional<UserRecord> find_by_username(const std::string& username);
+  // The account whose username equals this one regardless of (ASCII) case; usernames are unique
+  // that way (migration 8).
+  std::optional<UserRecord> find_by_username_any_case(const std::string& username);
+  // Groups of accounts whose usernames differ only in case, each group ordered by id; what
+  // migration 8 must refuse before it can create its unique index.
+  std::vector<std::vector<UserRecord>> case_duplicates();
   // Users whose username or display name contains `q` (case-insensitive for ASCII).
   std::vector<UserRecord> search(const std::string& q, const Page& page);
   std::int64_t count(const std::string& q);

@@ -156,10 +156,13 @@ async function api(req, res, url, db) {
     if (!/^[a-z][a-z0-9._-]{2,31}$/.test(body.username ?? '')) errors.push({ field: 'username', message: 'use 3-32 lower-case letters, digits, . _ -' })
     if (!body.display_name) errors.push({ field: 'display_name', message: 'is required' })
     if (errors.length) return problem(res, 422, 'validation', 'Validation failed', errors)
-    if (db.users.some((u) => u.username === body.username)) return problem(res, 409, 'conflict', `username ${body.username} is taken`)
+    if (db.users.some((u) => u.username.toLowerCase() === body.username.toLowerCase())) {
+      return problem(res, 409, 'username_taken', `username: "${body.username}" is taken (usernames are unique regardless of case)`,
+        [{ field: 'username', message: 'is already taken (regardless of case)' }])
+    }
     const generated = body.password ? undefined : `Gen-${randomBytes(6).toString('hex')}!`
     const u = { id: db.nextUser++, username: body.username, display_name: body.display_name, role: body.role ?? 'viewer',
-      disabled: false, must_change_password: !body.password, locked_until: null, created_at: now(), last_login_at: null,
+      disabled: false, must_change_password: true, locked_until: null, created_at: now(), last_login_at: null,
       password: body.password ?? generated, enterprise_id: body.enterprise_id ?? null }
     db.users.push(u)
     return json(res, 201, generated ? { user: publicUser(u), initial_password: generated } : { user: publicUser(u) })

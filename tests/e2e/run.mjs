@@ -370,6 +370,7 @@ test('enterprise self-service: an enterprise files a year, staff approve it', as
   const name = `E2E 自助企业 ${suffix}`
   const entUser = `e2e-ent-${suffix}`
   const entPassword = `Ent-${suffix}-Passw0rd!`
+  const entInitial = `Ent-${suffix}-Initial0!`
   const item = (field) => page.getByTestId(`form-item-${field}`)
   let detailPath = ''
   let enterpriseId = 0
@@ -399,10 +400,15 @@ test('enterprise self-service: an enterprise files a year, staff approve it', as
       detailPath = new URL(page.url()).pathname
       enterpriseId = Number(detailPath.split('/').pop())
       const created = await apiAs('POST', '/users', {
-        username: entUser, display_name: `${name} 填报员`, role: 'enterprise', password: entPassword, enterprise_id: enterpriseId,
+        username: entUser, display_name: `${name} 填报员`, role: 'enterprise', password: entInitial, enterprise_id: enterpriseId,
       })
       assert.equal(created.status, 201, JSON.stringify(created.body))
       assert.equal(created.body.user.enterprise_id, enterpriseId)
+      // A password an administrator set must be changed; the account's owner does so first.
+      assert.equal(created.body.user.must_change_password, true)
+      const own = await apiSession(entUser, entInitial)
+      const changed = await own('POST', '/auth/password', { current_password: entInitial, new_password: entPassword })
+      assert.equal(changed.status, 204, JSON.stringify(changed.body))
       await signOut(page)
     })
 

@@ -22,10 +22,12 @@ cleanup() {
 trap cleanup EXIT
 
 export KC_ADMIN_USER=admin
-export KC_ADMIN_PASSWORD="E2e-Admin-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')!"
+# Neither common nor containing the username (both refused); set by automation, so
+# --no-password-change.
+export KC_ADMIN_PASSWORD="E2e-Root-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')!"
 db="$work/kechuang.db"
 printf '%s\n' "$KC_ADMIN_PASSWORD" | "$bin" user add --db "$db" --name "$KC_ADMIN_USER" --role admin \
-  --display-name "E2E Admin" >/dev/null
+  --display-name "E2E Admin" --no-password-change >/dev/null
 
 "$bin" serve --db "$db" --listen 127.0.0.1:0 --web "$web" >"$work/stdout" 2>"$work/stderr" &
 server_pid=$!

@@ -57,13 +57,13 @@ test('wrong password is 401 and logged; unknown user looks the same', async () =
 });
 
 test('five failed logins lock the account for 15 minutes', async () => {
-  addUser(sys.db, 'locky', 'staff', 'Locky-Pass-2024!');
+  addUser(sys.db, 'locky', 'staff', 'Lockout-Test-2024!');
   const c = new Client(sys.server.url);
   for (let i = 0; i < 4; i++) assert.equal((await c.login('locky', 'bad-password')).status, 401);
   // The lock is not announced (that would tell which usernames exist): the same 401 as before.
   const fifth = await c.login('locky', 'bad-password');
   assert.equal(fifth.status, 401);
-  const correct = await c.login('locky', 'Locky-Pass-2024!');
+  const correct = await c.login('locky', 'Lockout-Test-2024!');
   assert.equal(correct.status, 401, 'even the right password is refused while locked');
   const users = await sys.admin.get('/api/v1/users?q=locky');
   assert.ok(users.json.items[0].locked_until);
@@ -156,13 +156,13 @@ test('passwords are stored as argon2id hashes', () => {
 });
 
 test('a disabled user cannot sign in and loses its sessions', async () => {
-  addUser(sys.db, 'leaver', 'viewer', 'Leaver-Pass-2024!');
+  addUser(sys.db, 'leaver', 'viewer', 'Leaving-Test-2024!');
   const c = new Client(sys.server.url);
-  await c.login('leaver', 'Leaver-Pass-2024!');
+  await c.login('leaver', 'Leaving-Test-2024!');
   const id = (await sys.admin.get('/api/v1/users?q=leaver')).json.items[0].id;
   assert.equal((await sys.admin.patch(`/api/v1/users/${id}`, { disabled: true })).status, 200);
   assert.equal((await c.get('/api/v1/auth/me')).status, 401);
-  assert.equal((await new Client(sys.server.url).login('leaver', 'Leaver-Pass-2024!')).status, 403);
+  assert.equal((await new Client(sys.server.url).login('leaver', 'Leaving-Test-2024!')).status, 403);
 });
 
 test('the last enabled admin cannot be disabled or demoted', async () => {
@@ -188,9 +188,9 @@ test('user add without a password generates one that must be changed', () => {
 });
 
 test('an admin can end all sessions of a user', async () => {
-  addUser(sys.db, 'kicked', 'staff', 'Kicked-Pass-2024!');
+  addUser(sys.db, 'kicked', 'staff', 'Kick-Out-Test-2024!');
   const c = new Client(sys.server.url);
-  await c.login('kicked', 'Kicked-Pass-2024!');
+  await c.login('kicked', 'Kick-Out-Test-2024!');
   const id = (await sys.admin.get('/api/v1/users?q=kicked')).json.items[0].id;
   assert.equal((await sys.admin.del(`/api/v1/users/${id}/sessions`)).status, 204);
   assert.equal((await c.get('/api/v1/auth/me')).status, 401);

@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 
 export const BIN = process.env.KC_BIN ?? resolve(import.meta.dirname ?? '.', '../../build/kechuang');
 export const DB_KIND = process.env.KC_TEST_DB ?? 'sqlite';
-export const ADMIN_PASSWORD = 'Admin-Pass-2024!';
+// Not containing the username: a password containing the account's own name is refused.
+export const ADMIN_PASSWORD = 'Kc-Root-Pass-2024!';
 
 let counter = 0;
 
@@ -46,8 +47,11 @@ export function kechuang(args, input = '') {
   }
 }
 
-export function addUser(db, name, role, password) {
-  const r = kechuang(['user', 'add', '--db', db, '--name', name, '--role', role], password ? password + '\n' : '');
+// `kechuang user add`; a given password need not be changed (`--no-password-change`, as automation
+// uses it) unless `mustChange` is set.
+export function addUser(db, name, role, password, { mustChange = false } = {}) {
+  const flags = password && !mustChange ? ['--no-password-change'] : [];
+  const r = kechuang(['user', 'add', '--db', db, '--name', name, '--role', role, ...flags], password ? password + '\n' : '');
   if (r.status !== 0) throw new Error(`user add ${name} failed: ${r.stderr}`);
   return r.stdout;
 }

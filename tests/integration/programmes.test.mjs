@@ -64,9 +64,9 @@ test('saving checks every expression and names the path and position', async () 
   assert.match(r.json.errors[0].message, /unknown field 'sales_revenu'/);
   assert.match(r.json.errors[1].message, /character 29/);
   const staff = await (async () => {
-    kechuang(['user', 'add', '--db', sys.db, '--name', 'prog-staff', '--role', 'staff'], 'Prog-Staff-Pass-1\n');
+    kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', 'prog-staff', '--role', 'staff'], 'Pgm-Staff-Pass-1\n');
     const c = new Client(sys.server.url);
-    await c.login('prog-staff', 'Prog-Staff-Pass-1');
+    await c.login('prog-staff', 'Pgm-Staff-Pass-1');
     return c;
   })();
   assert.equal((await staff.post('/api/v1/programmes', pool.definition)).status, 403);
@@ -85,9 +85,9 @@ test('an administrator edits a programme and the next check follows it', async (
 
 test('enterprise accounts check only their own enterprise', async () => {
   const other = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(9302), name: '他家', registered_on: '2016-04-01' })).json;
-  kechuang(['user', 'add', '--db', sys.db, '--name', 'prog-firm', '--role', 'enterprise', '--enterprise-id', String(firm.id)], 'Prog-Firm-Pass-1\n');
+  kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', 'prog-firm', '--role', 'enterprise', '--enterprise-id', String(firm.id)], 'Pgm-Firm-Pass-1\n');
   const c = new Client(sys.server.url);
-  await c.login('prog-firm', 'Prog-Firm-Pass-1');
+  await c.login('prog-firm', 'Pgm-Firm-Pass-1');
   assert.equal((await c.get(`/api/v1/programmes/${pool.id}/enterprises/${firm.id}?as_of=2025-04-01`)).status, 200);
   assert.equal((await c.get(`/api/v1/programmes/${pool.id}/enterprises/${other.id}?as_of=2025-04-01`)).status, 403);
 });

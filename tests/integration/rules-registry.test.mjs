@@ -101,9 +101,9 @@ test('missing facts, bad dates, unknown policies and other enterprises are refus
   assert.equal((await sys.admin.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=someday`)).status, 422);
   assert.equal((await sys.admin.get(`/api/v1/rules/xyz/enterprises/${firm.id}?as_of=2025-05-20`)).status, 422);
   assert.equal((await sys.admin.get('/api/v1/rules/hte/enterprises/999999?as_of=2025-05-20')).status, 404);
-  kechuang(['user', 'add', '--db', sys.db, '--name', 'self-check', '--role', 'enterprise', '--enterprise-id', String(firm.id)], 'Self-Check-Pass-1\n');
+  kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', 'self-check', '--role', 'enterprise', '--enterprise-id', String(firm.id)], 'Self-Chk-Pass-1\n');
   const c = new Client(sys.server.url);
-  await c.login('self-check', 'Self-Check-Pass-1');
+  await c.login('self-check', 'Self-Chk-Pass-1');
   assert.equal((await c.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`)).status, 200);
   assert.equal((await c.get(`/api/v1/rules/hte/enterprises/${bare.id}?as_of=2025-05-20`)).status, 403);
 });
@@ -114,9 +114,9 @@ test('a stored expert review completes E7 for bureau users, not for the enterpri
   assert.equal(e7(before).status, 'unknown');
   assert.equal(before.json.expert_review, null);
 
-  kechuang(['user', 'add', '--db', sys.db, '--name', 'panel-lead', '--role', 'reviewer'], 'Panel-Lead-Pass-1\n');
+  kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', 'panel-lead', '--role', 'reviewer'], 'Panel-Ld-Pass-1\n');
   const reviewer = new Client(sys.server.url);
-  await reviewer.login('panel-lead', 'Panel-Lead-Pass-1');
+  await reviewer.login('panel-lead', 'Panel-Ld-Pass-1');
   const scores = { ip_advancement: '6', ip_core_support: '6', ip_quantity: '5', ip_acquisition: '6',
     transfer: '24.6', rd_management: '16', growth_net_assets: '4', growth_sales: '4' };
   const over = await reviewer.post('/api/v1/registry/hte_expert_reviews', {
@@ -147,7 +147,7 @@ test('a stored expert review completes E7 for bureau users, not for the enterpri
 
   // The enterprise sees neither the reviews nor a verdict completed by them.
   const self = new Client(sys.server.url);
-  await self.login('self-check', 'Self-Check-Pass-1');
+  await self.login('self-check', 'Self-Chk-Pass-1');
   assert.equal((await self.get(`/api/v1/registry/hte_expert_reviews/${saved.json.id}`)).status, 403);
   const own = await self.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=2025-05-20`);
   assert.equal(e7(own).status, 'unknown');

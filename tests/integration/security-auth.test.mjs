@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, DB_KIND, addUser, Client, creditCode, freshSystem, kechuang, rawSql, startServer } from './harness.mjs';
+import { ADMIN_PASSWORD, BIN, DB_KIND, addUser, Client, creditCode, freshSystem, kechuang, rawSql, startServer } from './harness.mjs';
 
 let sys;
 before(async () => { sys = await freshSystem(); });
@@ -60,8 +60,8 @@ async function loginLog(name) {
 }
 
 test('low: username enumeration — unknown, locked-with-wrong-password and disabled-with-wrong-password get the same answer', async () => {
-  addUser(sys.db, 'enum-real', 'staff', 'Enum-Real-Pass-2024!');
-  addUser(sys.db, 'enum-off', 'staff', 'Enum-Off-Pass-2024!');
+  addUser(sys.db, 'enum-real', 'staff', 'Enum-Test-Real-2024!');
+  addUser(sys.db, 'enum-off', 'staff', 'Enum-Test-Off-2024!');
   assert.equal((await sys.admin.patch(`/api/v1/users/${await userId('enum-off')}`, { disabled: true })).status, 200);
   const answers = [];
   let address;
@@ -84,12 +84,12 @@ test('low: username enumeration — unknown, locked-with-wrong-password and disa
   const users = await sys.admin.get('/api/v1/users?q=enum-real');
   assert.ok(users.json.items[0].locked_until, 'the administrator sees the lock');
   // A locked account is never told so, even with the right password (its password is not checked).
-  const right = await login(sys.server.url, 'enum-real', 'Enum-Real-Pass-2024!', { localAddress: freshAddress() });
+  const right = await login(sys.server.url, 'enum-real', 'Enum-Test-Real-2024!', { localAddress: freshAddress() });
   assert.deepEqual({ status: right.status, body: right.json }, { status: first.status, body: first.body });
   // Only the right password of a disabled (not locked) account learns that it is disabled.
-  addUser(sys.db, 'enum-off2', 'staff', 'Enum-Off2-Pass-2024!');
+  addUser(sys.db, 'enum-off2', 'staff', 'Enum-Test-Off2-2024!');
   assert.equal((await sys.admin.patch(`/api/v1/users/${await userId('enum-off2')}`, { disabled: true })).status, 200);
-  const off = await login(sys.server.url, 'enum-off2', 'Enum-Off2-Pass-2024!', { localAddress: freshAddress() });
+  const off = await login(sys.server.url, 'enum-off2', 'Enum-Test-Off2-2024!', { localAddress: freshAddress() });
   assert.equal(off.status, 403);
   assert.equal(off.json.code, 'disabled');
 });
@@ -97,7 +97,7 @@ test('low: username enumeration — unknown, locked-with-wrong-password and disa
 test('low: lockout race — 40 barrier-started parallel wrong logins check at most 5 passwords', async () => {
   for (let round = 0; round < 3; round++) {
     const name = `racer-${round}`;
-    addUser(sys.db, name, 'viewer', 'Racer-Pass-2024!');
+    addUser(sys.db, name, 'viewer', 'Race-Test-Pass-2024!');
     // Every request from its own address: the per-address throttle must not be what stops them.
     const addresses = Array.from({ length: 40 }, () => freshAddress());
     let release;
@@ -115,14 +115,14 @@ test('low: lockout race — 40 barrier-started parallel wrong logins check at mo
     assert.ok(checked <= 5, `round ${round}: ${checked} passwords were checked, at most 5 are allowed`);
     assert.equal(log.filter((e) => e.reason === 'locked').length, 40 - checked);
     // Locked: the right password is not accepted now.
-    assert.equal((await login(sys.server.url, name, 'Racer-Pass-2024!', { localAddress: freshAddress() })).status, 401);
+    assert.equal((await login(sys.server.url, name, 'Race-Test-Pass-2024!', { localAddress: freshAddress() })).status, 401);
   }
 });
 
 test('low: /auth/password has no attempt limit and logs nothing — wrong current passwords are throttled and logged', async () => {
-  addUser(sys.db, 'changer', 'viewer', 'Changer-Pass-2024!');
+  addUser(sys.db, 'changer', 'viewer', 'Change-Test-Pass-2024!');
   const c = new Client(sys.server.url);
-  assert.equal((await c.login('changer', 'Changer-Pass-2024!')).status, 200);
+  assert.equal((await c.login('changer', 'Change-Test-Pass-2024!')).status, 200);
   const statuses = [];
   let last;
   for (let i = 0; i < 8; i++) {
@@ -133,18 +133,18 @@ test('low: /auth/password has no attempt limit and logs nothing — wrong curren
   assert.equal(last.json.code, 'locked');
   assert.ok(Number(last.headers.get('retry-after')) > 0, 'Retry-After says when to try again');
   // While locked, not even the right current password is checked.
-  const right = await c.post('/api/v1/auth/password', { current_password: 'Changer-Pass-2024!', new_password: 'Brand-New-Pass-2024!' });
+  const right = await c.post('/api/v1/auth/password', { current_password: 'Change-Test-Pass-2024!', new_password: 'Brand-New-Pass-2024!' });
   assert.equal(right.status, 423);
   const reasons = (await loginLog('changer')).map((e) => e.reason);
   assert.equal(reasons.filter((r) => r === 'password_change_bad_password').length, 5);
   assert.equal(reasons.filter((r) => r === 'password_change_locked').length, 4);
 
   // A successful change is in the login log and the audit log.
-  addUser(sys.db, 'changer2', 'viewer', 'Changer2-Pass-2024!');
+  addUser(sys.db, 'changer2', 'viewer', 'Change-Two-Pass-2024!');
   const d = new Client(sys.server.url);
-  await d.login('changer2', 'Changer2-Pass-2024!');
-  assert.equal((await d.post('/api/v1/auth/password', { current_password: 'nope-Wrong-2024!', new_password: 'Changer2-New-2024!' })).status, 422);
-  assert.equal((await d.post('/api/v1/auth/password', { current_password: 'Changer2-Pass-2024!', new_password: 'Changer2-New-2024!' })).status, 204);
+  await d.login('changer2', 'Change-Two-Pass-2024!');
+  assert.equal((await d.post('/api/v1/auth/password', { current_password: 'nope-Wrong-2024!', new_password: 'Change-Two-New-2024!' })).status, 422);
+  assert.equal((await d.post('/api/v1/auth/password', { current_password: 'Change-Two-Pass-2024!', new_password: 'Change-Two-New-2024!' })).status, 204);
   const entries = await loginLog('changer2');
   assert.deepEqual(entries.slice(0, 2).map((e) => [e.reason, e.success]),
     [['password_change', true], ['password_change_bad_password', false]]);
@@ -154,7 +154,7 @@ test('low: /auth/password has no attempt limit and logs nothing — wrong curren
 
 test('low: login CSRF — a cross-site text/plain form body with Origin: evil neither signs in nor sets a cookie', async () => {
   const base = sys.server.url;
-  const credentials = JSON.stringify({ username: 'admin', password: 'Admin-Pass-2024!' });
+  const credentials = JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD });
   const origin = base; // what a browser sends on a same-origin POST: http://127.0.0.1:PORT
   const tries = [
     [{ 'content-type': 'text/plain', origin: 'http://evil.example' }, 403, 'bad_origin'],
@@ -176,7 +176,7 @@ test('low: login CSRF — a cross-site text/plain form body with Origin: evil ne
   const same = await send(base, 'POST', '/api/v1/auth/login', {
     body: credentials, headers: { 'content-type': 'application/json; charset=utf-8', origin } });
   assert.equal(same.status, 200);
-  assert.equal((await new Client(base).login('admin', 'Admin-Pass-2024!')).status, 200);
+  assert.equal((await new Client(base).login('admin', ADMIN_PASSWORD)).status, 200);
 
   // Signed in: every state-changing request is checked too, CSRF token or not.
   const plain = await sys.admin.request('POST', '/api/v1/users', JSON.stringify({ username: 'csrf-plain', role: 'viewer' }),
@@ -216,11 +216,11 @@ test('low: login CSRF — a cross-site text/plain form body with Origin: evil ne
 });
 
 test('low: no cap on concurrent sessions per account — signing in beyond the cap ends the oldest session', async () => {
-  addUser(sys.db, 'many-tabs', 'viewer', 'Many-Tabs-Pass-2024!');
+  addUser(sys.db, 'many-tabs', 'viewer', 'Tabs-Test-Pass-2024!');
   const clients = [];
   for (let i = 0; i < 8; i++) {
     const c = new Client(sys.server.url);
-    assert.equal((await c.login('many-tabs', 'Many-Tabs-Pass-2024!')).status, 200);
+    assert.equal((await c.login('many-tabs', 'Tabs-Test-Pass-2024!')).status, 200);
     clients.push(c);
   }
   const alive = [];
@@ -232,7 +232,7 @@ test('low: no cap on concurrent sessions per account — signing in beyond the c
     const tabs = [];
     for (let i = 0; i < 3; i++) {
       const c = new Client(capped.url);
-      assert.equal((await c.login('many-tabs', 'Many-Tabs-Pass-2024!')).status, 200);
+      assert.equal((await c.login('many-tabs', 'Tabs-Test-Pass-2024!')).status, 200);
       tabs.push(c);
     }
     const statuses = [];
@@ -247,7 +247,7 @@ test('med: a CLI import longer than 10 s locks out web writes — sign-in succee
   const dir = mkdtempSync(join(tmpdir(), 'kc-import-lock-'));
   let proc;
   try {
-    addUser(sys.db, 'importer-peer', 'staff', 'Importer-Peer-2024!');
+    addUser(sys.db, 'importer-peer', 'staff', 'Peer-Import-Test-2024!');
     // Enough enterprises that an `import --update` of them (one write transaction, an audit
     // record per changed record) lasts longer than SQLite's 10 s busy timeout.
     // PostgreSQL's row locks never made sign-in wait; a smaller file keeps its (slower,
@@ -295,7 +295,7 @@ test('med: a CLI import longer than 10 s locks out web writes — sign-in succee
     }
 
     const c = new Client(sys.server.url);
-    const signedIn = await c.login('importer-peer', 'Importer-Peer-2024!');
+    const signedIn = await c.login('importer-peer', 'Peer-Import-Test-2024!');
     assert.equal(proc.exitCode, null, 'the import was still running when the sign-in was answered');
     assert.equal(signedIn.status, 200, signedIn.text);
     const me = await c.get('/api/v1/auth/me');

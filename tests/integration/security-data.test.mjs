@@ -25,7 +25,7 @@ async function enterpriseClient(enterpriseId) {
   users += 1;
   const name = `firm-user-${users}`;
   const password = `Firm-User-Pass-${users}!x`;
-  const add = kechuang(['user', 'add', '--db', sys.db, '--name', name, '--role', 'enterprise',
+  const add = kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', name, '--role', 'enterprise',
     '--enterprise-id', String(enterpriseId)], `${password}\n`);
   assert.equal(add.status, 0, add.stderr);
   const c = new Client(sys.server.url);
@@ -148,9 +148,9 @@ test('med: approve/reject race — of 40 barrier-started pairs exactly one decis
   const firm = await enterpriseClient(other.id);
   const second = new Client(sys.server.url);
   const staff = `race-staff`;
-  const add = kechuang(['user', 'add', '--db', sys.db, '--name', staff, '--role', 'staff'], 'Race-Staff-Pass-7!\n');
+  const add = kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', staff, '--role', 'staff'], 'Race-Decider-Pass-7!\n');
   assert.equal(add.status, 0, add.stderr);
-  assert.equal((await second.login(staff, 'Race-Staff-Pass-7!')).status, 200);
+  assert.equal((await second.login(staff, 'Race-Decider-Pass-7!')).status, 200);
   const ids = [];
   for (let i = 0; i < 40; i++) {
     const r = await firm.patch(`/api/v1/registry/enterprises/${other.id}`, { contact_phone: `0571-8800${String(i).padStart(4, '0')}` });

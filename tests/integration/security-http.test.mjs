@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { addUser, Client, freshSystem } from './harness.mjs';
+import { ADMIN_PASSWORD, addUser, Client, freshSystem } from './harness.mjs';
 
 const PASSWORD = 'Edge-Pass-2024!';
 const ASEM = resolve(import.meta.dirname, '../reference/asem');
@@ -249,7 +249,7 @@ test('med: a viewer can occupy every worker — heavy requests have their own la
   assert.equal(first.status, 429, first.text.slice(0, 200));
   const health = await new Client(server.url).get('/api/v1/health');
   assert.equal(health.status, 200);
-  const signIn = await new Client(server.url).login('admin', 'Admin-Pass-2024!');
+  const signIn = await new Client(server.url).login('admin', ADMIN_PASSWORD);
   assert.equal(signIn.status, 200);
   const runningWhenAnswered = 4 - finished;
   const results = await Promise.all(heavy);

@@ -237,7 +237,8 @@ class AuditLegacy : public ::testing::Test {
     drop_guards(*conn);
     // Back to schema 6, then three records written by the old code.
     conn->exec_script(
-        "DELETE FROM schema_migrations WHERE version >= 7; ALTER TABLE audit_log DROP COLUMN key_id;"
+        "DELETE FROM schema_migrations WHERE version >= 7; DROP INDEX users_username_lower;"
+        "ALTER TABLE audit_log DROP COLUMN key_id;"
         "ALTER TABLE audit_head DROP COLUMN legacy_last_id; ALTER TABLE audit_head DROP COLUMN legacy_seal;");
     std::string prev(64, '0');
     for (int i = 1; i <= 3; ++i) {
@@ -252,10 +253,10 @@ class AuditLegacy : public ::testing::Test {
     }
     conn->execute("UPDATE audit_head SET last_id = 3, last_hash = $1", {prev});
   }
-  // Applies migration 7 and, as the migrating process does, seals.
+  // Applies migration 7 (and 8 after it) and, as the migrating process does, seals.
   void upgrade(bool seal = true) {
     const auto applied = store::migrate(*db);
-    ASSERT_EQ(applied, std::vector<int>{7});
+    ASSERT_EQ(applied, (std::vector<int>{7, 8}));  // 8: usernames unique regardless of case
     if (seal) {
       auto conn = db->acquire();
       seal_legacy_audit(*conn);

@@ -17,14 +17,14 @@ class Auth : public ::testing::Test {
   void SetUp() override {
     init_crypto();
     UserService users(*db);
-    ASSERT_TRUE(users.create(Actor::system(), {"alice", "Alice", "staff", "Alice-Pass-2024", std::nullopt}));
+    ASSERT_TRUE(users.create(Actor::system(), {"alice", "Alice", "staff", "Staff-Pass-2024", std::nullopt}));
   }
   testing::TempDatabase db;
 };
 
 TEST_F(Auth, SignsInAndAuthenticatesTheSession) {
   AuthService auth(*db, {});
-  auto in = auth.login("alice", "Alice-Pass-2024", "10.0.0.1", "test");
+  auto in = auth.login("alice", "Staff-Pass-2024", "10.0.0.1", "test");
   ASSERT_TRUE(in) << in.problem().detail;
   auto who = auth.authenticate(in->session_token);
   ASSERT_TRUE(who);
@@ -45,18 +45,18 @@ TEST_F(Auth, LocksAfterFiveFailuresAndUnlocksAfterTheLockout) {
   AuthService auth(*db, policy);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
   // Locked: even the right password gets the answer of a wrong one, and is not checked.
-  const auto locked = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  const auto locked = auth.login("alice", "Staff-Pass-2024", "ip", "");
   ASSERT_FALSE(locked);
   EXPECT_EQ(locked.problem().status, 401);
   EXPECT_EQ(locked.problem().code, "unauthenticated");
   std::this_thread::sleep_for(std::chrono::milliseconds(3100));
-  EXPECT_TRUE(auth.login("alice", "Alice-Pass-2024", "ip", ""));
+  EXPECT_TRUE(auth.login("alice", "Staff-Pass-2024", "ip", ""));
 }
 
 TEST_F(Auth, ASuccessResetsTheFailureCount) {
   AuthService auth(*db, {});
   for (int i = 0; i < 4; ++i) auth.login("alice", "wrong", "ip", "");
-  EXPECT_TRUE(auth.login("alice", "Alice-Pass-2024", "ip", ""));
+  EXPECT_TRUE(auth.login("alice", "Staff-Pass-2024", "ip", ""));
   for (int i = 0; i < 4; ++i) EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);
 }
 
@@ -65,15 +65,15 @@ TEST_F(Auth, ThrottlesAnAddressAfterItsFailureBudget) {
   policy.ip_max_failures = 3;
   AuthService auth(*db, policy);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(auth.login("ghost", "x", "1.2.3.4", "").problem().status, 401);
-  EXPECT_EQ(auth.login("alice", "Alice-Pass-2024", "1.2.3.4", "").problem().code, "throttled");
-  EXPECT_TRUE(auth.login("alice", "Alice-Pass-2024", "5.6.7.8", "")) << "other addresses are unaffected";
+  EXPECT_EQ(auth.login("alice", "Staff-Pass-2024", "1.2.3.4", "").problem().code, "throttled");
+  EXPECT_TRUE(auth.login("alice", "Staff-Pass-2024", "5.6.7.8", "")) << "other addresses are unaffected";
 }
 
 TEST_F(Auth, IdleSessionsExpire) {
   SecurityPolicy policy;
   policy.session_idle_seconds = 1;
   AuthService auth(*db, policy);
-  auto in = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  auto in = auth.login("alice", "Staff-Pass-2024", "ip", "");
   ASSERT_TRUE(in);
   std::this_thread::sleep_for(std::chrono::milliseconds(2100));
   auto who = auth.authenticate(in->session_token);
@@ -83,10 +83,10 @@ TEST_F(Auth, IdleSessionsExpire) {
 
 TEST_F(Auth, ChangingThePasswordEndsOtherSessions) {
   AuthService auth(*db, {});
-  auto first = auth.login("alice", "Alice-Pass-2024", "ip", "");
-  auto second = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  auto first = auth.login("alice", "Staff-Pass-2024", "ip", "");
+  auto second = auth.login("alice", "Staff-Pass-2024", "ip", "");
   auto who = auth.authenticate(second->session_token);
-  auto status = auth.change_password(who.value(), who->actor("ip", ""), "Alice-Pass-2024", "Better-Pass-2025");
+  auto status = auth.change_password(who.value(), who->actor("ip", ""), "Staff-Pass-2024", "Better-Pass-2025");
   ASSERT_TRUE(status) << status.problem().detail;
   EXPECT_FALSE(auth.authenticate(first->session_token));
   EXPECT_TRUE(auth.authenticate(second->session_token));
@@ -95,14 +95,29 @@ TEST_F(Auth, ChangingThePasswordEndsOtherSessions) {
 
 TEST_F(Auth, PasswordChangeValidatesEveryRule) {
   AuthService auth(*db, {});
-  auto in = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  auto in = auth.login("alice", "Staff-Pass-2024", "ip", "");
   auto who = auth.authenticate(in->session_token);
   auto wrong_current = auth.change_password(who.value(), who->actor("ip", ""), "nope", "Better-Pass-2025");
   ASSERT_FALSE(wrong_current);
   EXPECT_EQ(wrong_current.problem().errors.at(0).field, "current_password");
-  auto same = auth.change_password(who.value(), who->actor("ip", ""), "Alice-Pass-2024", "Alice-Pass-2024");
+  auto same = auth.change_password(who.value(), who->actor("ip", ""), "Staff-Pass-2024", "Staff-Pass-2024");
   ASSERT_FALSE(same);
   EXPECT_EQ(same.problem().errors.at(0).field, "new_password");
+}
+
+TEST_F(Auth, PasswordChangeRefusesCommonPasswordsAndTheOwnName) {
+  AuthService auth(*db, {});
+  auto in = auth.login("alice", "Staff-Pass-2024", "ip", "");
+  auto who = auth.authenticate(in->session_token);
+  auto common = auth.change_password(who.value(), who->actor("ip", ""), "Staff-Pass-2024", "Password123!");
+  ASSERT_FALSE(common);
+  EXPECT_EQ(common.problem().code, "password_common");
+  EXPECT_EQ(common.problem().errors.at(0).field, "new_password");
+  auto named = auth.change_password(who.value(), who->actor("ip", ""), "Staff-Pass-2024", "ALICE-in-2025!");
+  ASSERT_FALSE(named);
+  EXPECT_EQ(named.problem().code, "password_contains_name");
+  EXPECT_TRUE(auth.login("alice", "Staff-Pass-2024", "ip", "")) << "the password did not change";
+  EXPECT_TRUE(auth.change_password(who.value(), who->actor("ip", ""), "Staff-Pass-2024", "Orchard-Kite-2025"));
 }
 
 std::int64_t count_reason(store::Database& db, const std::string& username, const std::string& reason) {
@@ -113,7 +128,7 @@ std::int64_t count_reason(store::Database& db, const std::string& username, cons
 
 TEST_F(Auth, UnknownLockedAndDisabledAccountsAnswerTheSame) {
   UserService users(*db);
-  auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Bob-Pass-2024!", std::nullopt});
+  auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Other-Pass-2024!", std::nullopt});
   ASSERT_TRUE(off);
   Actor admin = Actor::system();
   admin.role = Role::admin;
@@ -137,12 +152,12 @@ TEST_F(Auth, UnknownLockedAndDisabledAccountsAnswerTheSame) {
 
 TEST_F(Auth, DisabledAccountWithTheRightPasswordIsToldSo) {
   UserService users(*db);
-  auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Bob-Pass-2024!", std::nullopt});
+  auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Other-Pass-2024!", std::nullopt});
   Actor admin = Actor::system();
   admin.role = Role::admin;
   ASSERT_TRUE(users.update(admin, off->user.id, {std::nullopt, std::nullopt, true}));
   AuthService auth(*db, {});
-  EXPECT_EQ(auth.login("bob", "Bob-Pass-2024!", "ip", "").problem().code, "disabled");
+  EXPECT_EQ(auth.login("bob", "Other-Pass-2024!", "ip", "").problem().code, "disabled");
 }
 
 TEST_F(Auth, ConcurrentWrongPasswordsCheckAtMostTheAllowedNumber) {
@@ -152,7 +167,7 @@ TEST_F(Auth, ConcurrentWrongPasswordsCheckAtMostTheAllowedNumber) {
   for (int round = 0; round < 3; ++round) {
     const std::string name = "racer" + std::to_string(round);
     UserService users(*db);
-    ASSERT_TRUE(users.create(Actor::system(), {name, name, "viewer", "Racer-Pass-2024!", std::nullopt}));
+    ASSERT_TRUE(users.create(Actor::system(), {name, name, "viewer", "Race-Test-Pass-2024!", std::nullopt}));
     std::atomic<int> ready{0};
     std::atomic<bool> go{false};
     std::vector<std::thread> threads;
@@ -176,7 +191,7 @@ TEST_F(Auth, SigningInBeyondTheCapEndsTheOldestSession) {
   policy.max_sessions_per_user = 3;
   AuthService auth(*db, policy);
   std::vector<std::string> tokens;
-  for (int i = 0; i < 5; ++i) tokens.push_back(auth.login("alice", "Alice-Pass-2024", "ip", "")->session_token);
+  for (int i = 0; i < 5; ++i) tokens.push_back(auth.login("alice", "Staff-Pass-2024", "ip", "")->session_token);
   EXPECT_FALSE(auth.authenticate(tokens[0]));
   EXPECT_FALSE(auth.authenticate(tokens[1]));
   for (int i = 2; i < 5; ++i) EXPECT_TRUE(auth.authenticate(tokens[i])) << i;
@@ -184,13 +199,13 @@ TEST_F(Auth, SigningInBeyondTheCapEndsTheOldestSession) {
 
 TEST_F(Auth, WrongCurrentPasswordsLockThePasswordChange) {
   AuthService auth(*db, {});
-  auto in = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  auto in = auth.login("alice", "Staff-Pass-2024", "ip", "");
   auto who = auth.authenticate(in->session_token);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(auth.change_password(who.value(), who->actor("ip", ""), "nope", "Better-Pass-2025").problem().status, 422);
   }
   std::optional<std::int64_t> retry_after;
-  auto locked = auth.change_password(who.value(), who->actor("ip", ""), "Alice-Pass-2024", "Better-Pass-2025", &retry_after);
+  auto locked = auth.change_password(who.value(), who->actor("ip", ""), "Staff-Pass-2024", "Better-Pass-2025", &retry_after);
   ASSERT_FALSE(locked);
   EXPECT_EQ(locked.problem().status, 423);
   ASSERT_TRUE(retry_after);
@@ -204,7 +219,7 @@ TEST_F(Auth, SignInDoesNotNeedTheMainFilesWriteLock) {
   auto holder = db->acquire();
   holder->begin();  // what a long CLI import does
   AuthService auth(*db, {});
-  auto in = auth.login("alice", "Alice-Pass-2024", "ip", "");
+  auto in = auth.login("alice", "Staff-Pass-2024", "ip", "");
   ASSERT_TRUE(in) << in.problem().detail;
   EXPECT_TRUE(auth.authenticate(in->session_token));
   EXPECT_EQ(auth.login("alice", "wrong", "ip", "").problem().status, 401);

@@ -24,15 +24,68 @@ TEST_F(Users, OnlyAdminsManageUsers) {
   EXPECT_EQ(users.create(staff, {"eve", "", "admin", std::nullopt, std::nullopt}).problem().status, 403);
 }
 
-TEST_F(Users, GeneratedPasswordsMustBeChanged) {
+TEST_F(Users, PasswordsAnAdminSetsMustBeChanged) {
   auto created = users.create(admin, {"bob", "", "viewer", std::nullopt, std::nullopt});
   ASSERT_TRUE(created);
   ASSERT_TRUE(created->initial_password);
   EXPECT_TRUE(created->user.must_change_password);
   EXPECT_EQ(created->user.display_name, "bob");
-  auto given = users.create(admin, {"carol", "Carol", "viewer", "Carol-Pass-2024", std::nullopt});
+  auto given = users.create(admin, {"carol", "Carol", "viewer", "Viewer-Pass-2024", std::nullopt});
+  ASSERT_TRUE(given) << given.problem().detail;
   EXPECT_FALSE(given->initial_password);
-  EXPECT_FALSE(given->user.must_change_password);
+  EXPECT_TRUE(given->user.must_change_password) << "the administrator knows it";
+  NewUser automated{"ci-bot", "", "viewer", "Viewer-Pass-2024", std::nullopt};
+  automated.must_change_password = false;  // `user add --no-password-change`
+  EXPECT_FALSE(users.create(admin, automated)->user.must_change_password);
+  NewUser generated{"ci-bot2", "", "viewer", std::nullopt, std::nullopt};
+  generated.must_change_password = false;
+  EXPECT_TRUE(users.create(admin, generated)->user.must_change_password) << "a generated one always";
+  auto conn = db->acquire();
+  EXPECT_TRUE(store::UserRepository(*conn).find_by_username("carol")->must_change_password);
+}
+
+TEST_F(Users, AResetPasswordMustBeChanged) {
+  NewUser n{"frank", "", "viewer", "Viewer-Pass-2024", std::nullopt};
+  n.must_change_password = false;
+  auto frank = users.create(admin, n);
+  ASSERT_TRUE(frank);
+  ASSERT_TRUE(users.reset_password(admin, frank->user.id));
+  auto conn = db->acquire();
+  EXPECT_TRUE(store::UserRepository(*conn).find_by_id(frank->user.id)->must_change_password);
+}
+
+TEST_F(Users, CommonPasswordsAndTheOwnNameAreRefused) {
+  for (const char* p : {"Password123", "Qwerty12345", "Admin@12345", "Password123!"}) {
+    auto r = users.create(admin, {"grace", "", "viewer", std::string(p), std::nullopt});
+    ASSERT_FALSE(r) << p;
+    EXPECT_EQ(r.problem().code, "password_common") << p;
+    EXPECT_EQ(r.problem().status, 422);
+  }
+  auto named = users.create(admin, {"grace", "", "viewer", "Grace-Orchard-7", std::nullopt});
+  ASSERT_FALSE(named);
+  EXPECT_EQ(named.problem().code, "password_contains_name");
+  auto displayed = users.create(admin, {"g.hopper", "Hopper", "viewer", "Orchard-hopper-7", std::nullopt});
+  ASSERT_FALSE(displayed);
+  EXPECT_EQ(displayed.problem().code, "password_contains_name");
+  EXPECT_TRUE(users.create(admin, {"grace", "", "viewer", "Orchard-Kite-2024", std::nullopt}));
+}
+
+TEST_F(Users, EnterpriseIdMustExistAndOnlyOnEnterpriseAccounts) {
+  auto on_admin = users.create(admin, {"boss", "", "admin", std::nullopt, std::int64_t{1}});
+  ASSERT_FALSE(on_admin);
+  EXPECT_EQ(on_admin.problem().code, "enterprise_id_not_allowed");
+  EXPECT_EQ(on_admin.problem().status, 422);
+  auto missing = users.create(admin, {"firm", "", "enterprise", std::nullopt, std::int64_t{999999}});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.problem().code, "enterprise_not_found");
+  auto plain = users.create(admin, {"firm", "", "enterprise", std::nullopt, std::nullopt});
+  ASSERT_TRUE(plain);
+  UserChanges to_missing;
+  to_missing.enterprise_id = std::optional<std::int64_t>(999999);
+  EXPECT_EQ(users.update(admin, plain->user.id, to_missing).problem().code, "enterprise_not_found");
+  auto conn = db->acquire();
+  EXPECT_EQ(store::UserRepository(*conn).count_all(), 1) << "nothing was written";
+  EXPECT_FALSE(store::UserRepository(*conn).find_by_id(plain->user.id)->enterprise_id);
 }
 
 TEST_F(Users, ValidationNamesEveryBadField) {
@@ -43,11 +96,24 @@ TEST_F(Users, ValidationNamesEveryBadField) {
   EXPECT_EQ(fields, (std::set<std::string>{"username", "role", "password"}));
 }
 
-TEST_F(Users, DuplicateUsernamesAreRefused) {
+TEST_F(Users, DuplicateUsernamesAreRefusedRegardlessOfCase) {
   ASSERT_TRUE(users.create(admin, {"dave", "", "viewer", std::nullopt, std::nullopt}));
-  auto again = users.create(admin, {"dave", "", "staff", std::nullopt, std::nullopt});
-  ASSERT_FALSE(again);
-  EXPECT_EQ(again.problem().errors.at(0).message, "is already taken");
+  for (const char* name : {"dave", "DAVE", "Dave"}) {
+    auto again = users.create(admin, {name, "", "staff", std::nullopt, std::nullopt});
+    ASSERT_FALSE(again) << name;
+    EXPECT_EQ(again.problem().status, 409);
+    EXPECT_EQ(again.problem().code, "username_taken");
+    EXPECT_EQ(again.problem().errors.at(0).field, "username");
+  }
+}
+
+TEST_F(Users, TheDatabaseRefusesCaseDuplicatesToo) {
+  // What a concurrent create would meet: the unique index of migration 8.
+  ASSERT_TRUE(users.create(admin, {"erin", "", "viewer", std::nullopt, std::nullopt}));
+  auto conn = db->acquire();
+  EXPECT_THROW(conn->execute("INSERT INTO users (username, role, password_hash, created_at, updated_at) "
+                             "VALUES ('ERIN', 'viewer', 'x', 't', 't')"),
+               store::DbError);
 }
 
 TEST_F(Users, KeepsAtLeastOneEnabledAdminAndRollsBack) {

@@ -29,7 +29,9 @@ class RouterTest : public ::testing::Test {
   void SetUp() override {
     app::init_crypto();
     app::UserService users(*db);
-    users.create(app::Actor::system(), {"ann", "", "staff", "Ann-Pass-2024!", std::nullopt});
+    app::NewUser ann{"ann", "", "staff", "Staff-Pass-2024!", std::nullopt};
+    ann.must_change_password = false;  // admin-set passwords must be changed otherwise
+    users.create(app::Actor::system(), ann);
     router.add({beast_http::verb::get, "/api/v1/things/{id}", Access::roles, {app::Role::staff}, "",
                 [](Exchange& ex) {
                   return json_response(ex.request, beast_http::status::ok, {{"id", ex.params.at("id")}});
@@ -38,7 +40,7 @@ class RouterTest : public ::testing::Test {
                 [](Exchange& ex) { return no_content(ex.request); }});
     router.add({beast_http::verb::post, "/api/v1/notes", Access::signed_in, {}, "",
                 [](Exchange& ex) { return no_content(ex.request); }});
-    auto in = auth.login("ann", "Ann-Pass-2024!", "ip", "");
+    auto in = auth.login("ann", "Staff-Pass-2024!", "ip", "");
     token = in->session_token;
     csrf = in->csrf_token;
   }

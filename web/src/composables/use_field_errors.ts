@@ -1,14 +1,22 @@
 // Server-side field errors (422 `errors`) bound to form items by field name.
 import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { ApiError } from '@/api/client'
+import { FIELD_ERROR_CODES } from '@/utils/errors'
 
 export function useFieldErrors() {
   const fieldErrors = ref<Record<string, string>>({})
+  const { t } = useI18n()
 
   /** Takes the field errors of an API error; returns true when there were any to show. */
   function apply(error: unknown): boolean {
     if (error instanceof ApiError && error.errors.length > 0) {
-      fieldErrors.value = error.fieldErrors
+      const byField = error.fieldErrors
+      // A field-specific code (password_common, username_taken, …) is shown in the user's language.
+      if (FIELD_ERROR_CODES.includes(error.code)) {
+        for (const field of Object.keys(byField)) byField[field] = t(`errors.${error.code}`)
+      }
+      fieldErrors.value = byField
       return true
     }
     fieldErrors.value = {}

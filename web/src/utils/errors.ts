@@ -11,6 +11,7 @@ export const KNOWN_ERROR_CODES = [
   // Size and time limits of files and analyses; their messages take the problem's `params`.
   'too_many_cells', 'too_many_fields', 'too_much_text', 'too_many_nodes', 'time_budget_exceeded',
   'analysis_too_large',
+  'password_common', 'password_contains_name', 'username_taken', 'enterprise_not_found', 'enterprise_id_not_allowed',
 ] as const
 
 // The figures a limit's message names ({limit, cells}, {seconds}, …), when the server sent them.
@@ -20,6 +21,12 @@ function problemParams(error: ApiError): Record<string, unknown> | undefined {
     ? (params as Record<string, unknown>)
     : undefined
 }
+
+/** Codes of problems about one field (its `errors` entry names it): the form shows the code's
+ * translation on that field instead of the server's English message. */
+export const FIELD_ERROR_CODES: readonly string[] = [
+  'password_common', 'password_contains_name', 'username_taken', 'enterprise_not_found', 'enterprise_id_not_allowed',
+]
 
 export function errorMessage(error: unknown, t: Translate, te: HasKey): string {
   if (error instanceof ApiError) {

@@ -71,6 +71,19 @@ describe('ChangePasswordForm', () => {
     expect(wrapper.find('[data-testid=change-password-error]').exists()).toBe(false)
   })
 
+  it('shows a password rule\'s code on its field in the user\'s language', async () => {
+    mockFetch(problemResponse(422, 'password_common', { errors: [{ field: 'new_password', message: 'is on the list of common passwords' }] }))
+    const wrapper = await fillAndSubmit('Old-password1', 'Password123!')
+    expect(itemError(wrapper, 'new_password')).toBe('This password is too common (also with digits or symbols added at the end); choose another')
+  })
+
+  it('shows the own-name rule in Chinese too', async () => {
+    setLocale('zh-CN')
+    mockFetch(problemResponse(422, 'password_contains_name', { errors: [{ field: 'new_password', message: 'must not contain the account\'s username or display name' }] }))
+    const wrapper = await fillAndSubmit('Old-password1', 'Zhangwei-2024!')
+    expect(itemError(wrapper, 'new_password')).toBe('密码不能包含用户名或显示名称')
+  })
+
   it('shows other failures above the button', async () => {
     mockFetch(problemResponse(429, 'throttled'))
     const wrapper = await fillAndSubmit('Old-password1', 'New-password2')
