@@ -1,8 +1,8 @@
 #include "app/cultivation.hpp"
-#include "app/export_audit.hpp"
 #include "app/tier_flows.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
+#include "http/audited_export.hpp"
 #include "http/xlsx_download.hpp"
 
 namespace kc::http {
@@ -89,12 +89,6 @@ int year_param(const Exchange& ex, const char* name, int fallback) {
   } catch (const std::exception&) {
     return 0;  // refused by the use case's year check
   }
-}
-
-// An XLSX download of cultivation lists is an export of enterprise data: recorded in the audit log.
-Response audited(Services& s, const Exchange& ex, app::ExportTrace trace, Response response) {
-  if (response.result() == beast_http::status::ok) app::record_export(s.db, ex.actor, trace);
-  return response;
 }
 
 }  // namespace

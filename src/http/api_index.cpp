@@ -4,6 +4,7 @@
 #include "app/index_service.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
+#include "http/audited_export.hpp"
 #include "http/xlsx_download.hpp"
 
 namespace kc::http {
@@ -132,9 +133,12 @@ void add_index_routes(Router& router, Services& s) {
                 auto built = app::run_index_build(ex.actor, request, xlsx.value());
                 if (!built) return problem_response(ex.request, built.problem());
                 if (xlsx.value()) {
-                  return xlsx_download(ex.request, "index-results.xlsx", [&](const std::filesystem::path& path) {
-                    return app::write_index_build_xlsx(built.value(), path);
-                  });
+                  return audited(s, ex,
+                                 {"index_results", "xlsx", {},
+                                  static_cast<std::int64_t>(built.value().data.units.codes.size())},
+                                 xlsx_download(ex.request, "index-results.xlsx", [&](const std::filesystem::path& path) {
+                                   return app::write_index_build_xlsx(built.value(), path);
+                                 }));
                 }
                 return json_response(ex.request, beast_http::status::ok,
                                      app::index_build_json(built.value(), request.include_datasets));
@@ -170,9 +174,12 @@ void add_index_routes(Router& router, Services& s) {
                 auto result = app::run_index_uncertainty(ex.actor, request);
                 if (!result) return problem_response(ex.request, result.problem());
                 if (xlsx.value()) {
-                  return xlsx_download(ex.request, "index-uncertainty.xlsx", [&](const std::filesystem::path& path) {
-                    return app::write_index_uncertainty_xlsx(result.value(), path);
-                  });
+                  return audited(s, ex,
+                                 {"index_uncertainty", "xlsx", {{"runs", runs}, {"seed", seed}},
+                                  static_cast<std::int64_t>(request.runs)},
+                                 xlsx_download(ex.request, "index-uncertainty.xlsx", [&](const std::filesystem::path& path) {
+                                   return app::write_index_uncertainty_xlsx(result.value(), path);
+                                 }));
                 }
                 return json_response(ex.request, beast_http::status::ok, app::index_uncertainty_json(result.value()));
               }}).heavy().large_body();

@@ -102,7 +102,7 @@ test('med: CSV injection — text an enterprise plants is neutralised in the CSV
   for (const [field, value] of Object.entries(planted)) assert.equal(record[field], value, field);
 });
 
-test('med: exports leave no trace — every registry, log and cultivation export is recorded with who, what, filter and rows', async () => {
+test('med: exports leave no trace — every registry, log, cultivation and index export is recorded with who, what, filter and rows', async () => {
   const before = (await auditEntries('enterprises.export')).length;
   assert.equal((await sys.admin.get('/api/v1/registry/enterprises/export?format=csv&q=%E4%B9%99')).status, 200);
   assert.equal((await sys.admin.request('GET', '/api/v1/registry/enterprises/export?format=xlsx', undefined, { raw: true })).status, 200);
@@ -130,6 +130,15 @@ test('med: exports leave no trace — every registry, log and cultivation export
   const tiers = await auditEntries('cultivation_tiers.export');
   assert.equal(tiers.length, 1);
   assert.deepEqual(tiers[0].after.filter, { from: 2012, to: 2013 });
+
+  const asem = join(import.meta.dirname, '../reference/asem');
+  const index = await sys.admin.request('POST', '/api/v1/index/build?format=xlsx', {
+    data: readFileSync(join(asem, 'ASEM_iData.csv'), 'utf8'), meta: readFileSync(join(asem, 'ASEM_iMeta.csv'), 'utf8'),
+  }, { raw: true });
+  assert.equal(index.status, 200);
+  const workbooks = await auditEntries('index_results.export');
+  assert.equal(workbooks.length, 1);
+  assert.equal(workbooks[0].after.rows, 51, 'the ASEM workbook ranks 51 units');
 
   const dir = mkdtempSync(join(tmpdir(), 'kc-export-'));
   try {
