@@ -388,7 +388,7 @@ test('enterprise self-service: an enterprise files a year, staff approve it', as
   }, [method, path, body])
 
   try {
-    await step('admin creates an enterprise and, through the API, an account for it', async () => {
+    await step('admin creates an enterprise and, on the users page, an account linked to it', async () => {
       await page.goto(`${BASE}/login`)
       await page.getByTestId('lang-zh-CN').click()
       await signIn(page, USER, PASSWORD)
@@ -399,13 +399,26 @@ test('enterprise self-service: an enterprise files a year, staff approve it', as
       await page.waitForURL((u) => /^\/registry\/enterprises\/\d+$/.test(u.pathname))
       detailPath = new URL(page.url()).pathname
       enterpriseId = Number(detailPath.split('/').pop())
-      const created = await apiAs('POST', '/users', {
-        username: entUser, display_name: `${name} 填报员`, role: 'enterprise', password: entInitial, enterprise_id: enterpriseId,
-      })
-      assert.equal(created.status, 201, JSON.stringify(created.body))
-      assert.equal(created.body.user.enterprise_id, enterpriseId)
+      await page.getByTestId('menu-users').click()
+      await page.waitForURL((u) => u.pathname === '/users')
+      await page.getByTestId('users-create').click()
+      await page.getByTestId('user-form-username').fill(entUser)
+      await page.getByTestId('user-form-display-name').fill(`${name} 填报员`)
+      await page.getByTestId('user-form-role').click()
+      await page.getByRole('option', { name: '企业用户' }).click()
+      const enterpriseItem = page.getByTestId('user-form').locator('.el-form-item').filter({ hasText: '所属企业' })
+      await enterpriseItem.locator('input').fill(code)
+      await page.getByRole('option', { name: new RegExp(name) }).click()
+      await page.getByTestId('user-form').locator('.el-form-item').filter({ hasText: '初始密码' }).locator('input').fill(entInitial)
+      await page.getByTestId('user-form-submit').click()
+      await page.waitForFunction((u) => [...document.querySelectorAll('[data-testid=user-row-username]')]
+        .some((e) => e.textContent.trim() === u), entUser)
+      const listed = await apiAs('GET', `/users?q=${encodeURIComponent(entUser)}`)
+      const created = listed.body.items.find((u) => u.username === entUser)
+      assert.equal(created.enterprise_id, enterpriseId, 'the picker linked the account to the enterprise')
+      assert.equal(created.role, 'enterprise')
       // A password an administrator set must be changed; the account's owner does so first.
-      assert.equal(created.body.user.must_change_password, true)
+      assert.equal(created.must_change_password, true)
       const own = await apiSession(entUser, entInitial)
       const changed = await own('POST', '/auth/password', { current_password: entInitial, new_password: entPassword })
       assert.equal(changed.status, 204, JSON.stringify(changed.body))

@@ -78,6 +78,8 @@ export interface CreateUserRequest {
   display_name: string
   role: Role
   password?: string
+  /** Enterprise accounts only: the enterprise (registry record id) the account belongs to. */
+  enterprise_id?: number
 }
 
 export interface CreateUserResponse {
@@ -89,6 +91,8 @@ export interface UpdateUserRequest {
   display_name?: string
   role?: Role
   disabled?: boolean
+  /** null unlinks the account from its enterprise. */
+  enterprise_id?: number | null
 }
 
 /** Filters shared by the audit list and its CSV export. */

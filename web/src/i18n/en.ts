@@ -116,6 +116,9 @@ const en: typeof zhCN = {
     loginFailure: 'Failed',
   },
   users: {
+    enterprise: 'Enterprise',
+    enterprisePick: 'Search by name or credit code',
+    enterpriseRequired: 'An enterprise account must be linked to its enterprise',
     title: 'Users',
     searchPlaceholder: 'Search by username or name',
     create: 'New user',

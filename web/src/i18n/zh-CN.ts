@@ -116,6 +116,9 @@ export default {
     loginFailure: '失败',
   },
   users: {
+    enterprise: '所属企业',
+    enterprisePick: '输入企业名称或信用代码搜索',
+    enterpriseRequired: '企业账号须关联所属企业',
     title: '用户管理',
     searchPlaceholder: '按用户名或姓名搜索',
     create: '新建用户',
