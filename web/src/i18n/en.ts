@@ -381,6 +381,7 @@ const en: typeof zhCN = {
     },
   },
   cultivation: {
+    certificateNo: 'Certificate number',
     title: 'Cultivation',
     asOf: 'Evaluation date',
     categories: {

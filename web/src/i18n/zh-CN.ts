@@ -381,6 +381,7 @@ export default {
     },
   },
   cultivation: {
+    certificateNo: '证书编号',
     title: '梯队培育',
     asOf: '评价日期',
     categories: {
