@@ -409,6 +409,10 @@ export function formatValue(field: FieldDef | undefined, value: FieldValue | und
     case 'amount':
     case 'decimal':
       return groupDigits(String(value))
+    case 'integer':
+      // Counts (a unit such as 人, 项, 个) get thousands separators; years and other unitless
+      // integers are shown as they are (2013, not 2,013).
+      return field.unit ? groupDigits(String(value)) : String(value)
     case 'reference':
       return `#${value}`
     default:

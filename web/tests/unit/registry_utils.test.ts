@@ -87,6 +87,17 @@ describe('list columns', () => {
   })
 })
 
+describe('integer display', () => {
+  const words = { yes: '是', no: '否' }
+  const count: FieldDef = { name: 'resident_population', type: 'integer', zh: '常住人口', en: 'Resident population', required: false, unit: '人', searchable: false, filterable: false }
+  const year: FieldDef = { ...count, name: 'year', zh: '年度', en: 'Year', unit: '' }
+  it('groups the digits of counts but not of years', () => {
+    expect(formatValue(count, 1234567, 'zh', words)).toBe('1,234,567')
+    expect(formatValue(count, 999, 'zh', words)).toBe('999')
+    expect(formatValue(year, 2013, 'zh', words)).toBe('2013')
+  })
+})
+
 describe('chosen columns', () => {
   const store = (value: string | null) => ({ getItem: () => value })
   it('are remembered per user and kind', () => {
