@@ -59,11 +59,9 @@ boost::json::object filter_json(const RecordList& filter) {
   return o;
 }
 
-// Calls `each` for every matching record, batch by batch in id order, and records the export in
-// the audit log once every row is written.
+// Calls `each` for every matching record, batch by batch in id order; counts them in `trace`.
 Status for_each_record(store::Database& db, const Actor& actor, const domain::KindDef& kind, RecordList filter,
-                       const std::string& format, const std::function<void(const store::Record&)>& each) {
-  ExportTrace trace{kind.name, format, filter_json(filter), 0};
+                       ExportTrace& trace, const std::function<void(const store::Record&)>& each) {
   RegistryService service(db);
   filter.sort.clear();
   filter.page = {1, kBatch};
@@ -75,7 +73,6 @@ Status for_each_record(store::Database& db, const Actor& actor, const domain::Ki
     if (static_cast<int>(page->items.size()) < kBatch) break;
     filter.after_id = page->items.back().id;
   }
-  record_export(db, actor, trace);
   return done();
 }
 
@@ -89,13 +86,17 @@ Status export_records_csv(store::Database& db, const Actor& actor, const domain:
   std::string line = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read Chinese correctly
   io::append_csv_row(line, row);
   out << line;
-  return for_each_record(db, actor, kind, std::move(filter), "csv", [&](const store::Record& r) {
+  ExportTrace trace{kind.name, "csv", filter_json(filter), 0};
+  auto status = for_each_record(db, actor, kind, std::move(filter), trace, [&](const store::Record& r) {
     row.clear();
     for (std::size_t i = 0; i < kind.fields.size(); ++i) row.push_back(cells.text(i, r.cells[i]));
     line.clear();
     io::append_csv_row(line, row);
     out << line;
   });
+  if (!status) return status;
+  record_export(db, actor, trace);  // every row written: the export is recorded before it is handed out
+  return done();
 }
 
 Status export_records_xlsx(store::Database& db, const Actor& actor, const domain::KindDef& kind, RecordList filter,
@@ -107,7 +108,8 @@ Status export_records_xlsx(store::Database& db, const Actor& actor, const domain
   CellWriter cells(db, kind);
   std::vector<io::XlsxCell> row;
   std::optional<Problem> failure;
-  auto status = for_each_record(db, actor, kind, std::move(filter), "xlsx", [&](const store::Record& r) {
+  ExportTrace trace{kind.name, "xlsx", filter_json(filter), 0};
+  auto status = for_each_record(db, actor, kind, std::move(filter), trace, [&](const store::Record& r) {
     if (failure) return;
     row.clear();
     for (std::size_t i = 0; i < kind.fields.size(); ++i) {
@@ -125,6 +127,7 @@ Status export_records_xlsx(store::Database& db, const Actor& actor, const domain
   if (!status) return status;
   if (failure) return *failure;
   if (auto s = writer->close(); !s) return Problem{500, "export_failed", "Export failed", s.error().message, {}};
+  record_export(db, actor, trace);  // the file is complete: recorded before it is handed out
   return done();
 }
 

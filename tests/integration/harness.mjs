@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
 
 export const BIN = process.env.KC_BIN ?? resolve(import.meta.dirname ?? '.', '../../build/kechuang');
 export const DB_KIND = process.env.KC_TEST_DB ?? 'sqlite';
@@ -146,6 +147,18 @@ export async function freshSystem(extraArgs = []) {
   const r = await admin.login('admin', ADMIN_PASSWORD);
   if (r.status !== 200) throw new Error(`admin login failed: ${r.text}`);
   return { db, server, admin };
+}
+
+// Fresh systems started on demand by one test file, every server stopped when the file ends.
+// Call it at the file's top level: `const system = freshSystems();` then `await system([args])`.
+export function freshSystems() {
+  const servers = [];
+  after(async () => { await Promise.all(servers.map((s) => s.stop())); });
+  return async (extraArgs = []) => {
+    const sys = await freshSystem(extraArgs);
+    servers.push(sys.server);
+    return sys;
+  };
 }
 
 // Runs SQL directly against the database under test (sqlite3 or psql), as an attacker or

@@ -1,24 +1,18 @@
 // Security of the HTTP server's edge: the trusted proxy, body limits before authentication, slow
 // clients, the heavy lane, malformed targets, the access log of rejections and HSTS. Every load
 // here is bounded in count and time, targets 127.0.0.1 only and stops by itself.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ADMIN_PASSWORD, addUser, Client, freshSystem } from './harness.mjs';
+import { ADMIN_PASSWORD, addUser, Client, freshSystems } from './harness.mjs';
 
 const PASSWORD = 'Edge-Pass-2024!';
 const ASEM = resolve(import.meta.dirname, '../reference/asem');
 
-const servers = [];
-async function system(args = []) {
-  const sys = await freshSystem(args);
-  servers.push(sys.server);
-  return sys;
-}
-after(async () => { await Promise.all(servers.map((s) => s.stop())); });
+const system = freshSystems();
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const portOf = (url) => Number(new URL(url).port);

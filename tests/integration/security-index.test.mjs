@@ -3,24 +3,18 @@
 // with their limit before they cost memory; heavy analyses stop at the time budget and refuse
 // what could never finish. The workbooks are built here by a small zip writer, so every byte the
 // server is sent is visible in this file.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { addUser, Client, freshSystem } from './harness.mjs';
+import { addUser, Client, freshSystems } from './harness.mjs';
 
 const PASSWORD = 'Index-Pass-2024!';
 const ASEM = resolve(import.meta.dirname, '../reference/asem');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const servers = [];
-async function system(args = []) {
-  const sys = await freshSystem(args);
-  servers.push(sys.server);
-  return sys;
-}
-after(async () => { await Promise.all(servers.map((s) => s.stop())); });
+const system = freshSystems();
 
 async function viewerOf({ db, server }) {
   addUser(db, 'watcher', 'viewer', PASSWORD);
