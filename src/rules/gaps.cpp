@@ -28,6 +28,15 @@ Decimal smallest_above(const Fraction& need) {
   return Decimal::from_units(static_cast<std::int64_t>(q + 1));
 }
 
+// Within a tenth above a size cap a firm may yet shrink under it, so the gap is worth stating;
+// beyond that it is simply not a small or medium-sized enterprise.
+bool far_beyond_size_caps(const SmeFigures& f, const SmePolicy& p) {
+  const Fraction margin = Fraction::integer(11) / Fraction::integer(10);
+  return (f.staff && f.staff->employees > p.max_employees * margin) ||
+         (f.sales && *f.sales > p.max_sales * margin) ||
+         (f.total_assets && *f.total_assets > p.max_total_assets * margin);
+}
+
 std::string years_text(const std::vector<int>& ys) {
   if (ys.empty()) return "-";
   if (ys.size() == 1) return std::to_string(ys.front());
@@ -175,6 +184,18 @@ std::vector<Gap> sme_gaps(const EnterpriseFacts& e, const SmePolicy& p, Date as_
   if (failed(r.conditions, "M1"))
     out.push_back(not_fixable("M1", "resident", "非中国境内注册的居民企业",
                               "Not a resident enterprise registered in mainland China"));
+  if (failed(r.conditions, "M2") && far_beyond_size_caps(f, p)) {
+    // Arithmetic ("employees must fall by 7,090") is no advice to a firm many times an SME's size:
+    // one plain sentence, and no suggestions for the other conditions either.
+    return {not_fixable(
+        "M2", "size",
+        dy + "年规模超出科技型中小企业标准（职工总数不超过" + std::to_string(p.max_employees.ceil()) +
+            "人，销售收入、资产总额均不超过" + std::to_string(p.max_sales.ceil()) +
+            "万元）一成以上，不是科技型中小企业的评价对象",
+        "In " + dy + " the enterprise is more than 10 % beyond the S&T SME size limits (at most " +
+            std::to_string(p.max_employees.ceil()) + " employees, sales and total assets each at most " +
+            std::to_string(p.max_sales.ceil()) + " 万元): it is not a candidate for S&T SME evaluation")};
+  }
   if (failed(r.conditions, "M2")) {
     if (f.staff && f.staff->employees > p.max_employees) {
       Gap g = gap("M2", "employees", {f.data_year}, "", "");

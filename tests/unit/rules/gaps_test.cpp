@@ -224,6 +224,35 @@ TEST(Gaps, SmeSizeCapsSayByHowMuch) {
   EXPECT_EQ(sme_eval(e).conditions[1].status, CondStatus::pass);
 }
 
+TEST(Gaps, AFirmFarBeyondTheSizeCapsGetsOnePlainSentence) {
+  auto e = testing::sme_ok();
+  e.years[0].employees = d("7590");  // like enterprise 690 of the demo: fifteen times the cap
+  e.years[0].st_staff = d("2000");
+  e.ip.pop_back();  // M5 fails too, but advice on it would be as idle
+  const auto gaps = sme_gaps_of(e);
+  ASSERT_EQ(sme_eval(e).conditions[1].status, CondStatus::fail);
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_EQ(gaps[0].code, "M2");
+  EXPECT_EQ(gaps[0].field, "size");
+  EXPECT_FALSE(gaps[0].fixable);
+  EXPECT_FALSE(gaps[0].count.has_value());
+  EXPECT_NE(gaps[0].text.zh.find("不是科技型中小企业的评价对象"), std::string::npos);
+  EXPECT_NE(gaps[0].text.en.find("not a candidate"), std::string::npos);
+}
+
+TEST(Gaps, WithinATenthOfASizeCapTheGapIsStillArithmetic) {
+  auto e = testing::sme_ok();
+  e.years[0].employees = d("550");  // exactly 10 % over: still a firm that could shrink under it
+  e.years[0].st_staff = d("170");
+  const auto gaps = sme_gaps_of(e);
+  const Gap* emp = find_gap(gaps, "M2", "employees");
+  ASSERT_TRUE(emp);
+  EXPECT_EQ(*emp->count, -50);
+  EXPECT_EQ(find_gap(gaps, "M2", "size"), nullptr);
+  e.years[0].employees = d("551");
+  EXPECT_NE(find_gap(sme_gaps_of(e), "M2", "size"), nullptr);
+}
+
 TEST(Gaps, UnfixableConditionsSaySo) {
   auto e = testing::sme_ok();
   e.resident = false;
