@@ -1,8 +1,8 @@
 # kc_library(NAME folder DEPS ...): one static library per src/ folder, built from every
-# .cpp in it, so adding a file needs no CMake edit.
+# .cpp in it and its sub-folders (app/ has one per feature), so adding a file needs no CMake edit.
 function(kc_library name)
   cmake_parse_arguments(KC "" "" "DEPS" ${ARGN})
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   list(FILTER sources EXCLUDE REGEX "/main\\.cpp$")
   if(sources)
     add_library(kc_${name} STATIC ${sources})

@@ -4,15 +4,15 @@
 
 #include <iostream>
 
-#include "app/audit_anchor.hpp"
-#include "app/audit_keys.hpp"
-#include "app/audit_log.hpp"
-#include "app/audit_secret_file.hpp"
-#include "app/crypto.hpp"
-#include "app/user_service.hpp"
+#include "app/accounts/user_service.hpp"
+#include "app/audit/audit_anchor.hpp"
+#include "app/audit/audit_keys.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/audit/audit_secret_file.hpp"
 #include "cli/audit_anchor_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_option.hpp"
+#include "crypto/crypto.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repository.hpp"
 
@@ -180,7 +180,7 @@ void add_audit_command(CLI::App& app) {
       anchor_file = vo->anchor_file.empty() ? paths->anchor_file : vo->anchor_file;
       std::string public_key;
       if (!vo->public_key.empty()) {
-        auto raw = app::from_hex(vo->public_key);
+        auto raw = crypto::from_hex(vo->public_key);
         if (!raw || raw->size() != 32) {
           exit_with(app::audit_key_problem("audit_anchor_public_key_invalid",
                                            "--anchor-public-key takes the 64 hex digits of an Ed25519 public key."),

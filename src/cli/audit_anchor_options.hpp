@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "app/audit_anchor.hpp"
+#include "app/audit/audit_anchor.hpp"
 
 namespace kc::cli {
 

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "app/audit_log.hpp"
-#include "app/crypto.hpp"
+#include "app/audit/audit_log.hpp"
+#include "crypto/crypto.hpp"
 #include "store/migrations.hpp"
 
 namespace kc::cli {
@@ -47,14 +47,14 @@ void exit_with(const app::Problem& problem, int status) {
 
 std::unique_ptr<store::Database> open_migrated(const std::string& target, std::size_t connections,
                                                std::vector<int>* applied_out) {
-  app::init_crypto();
+  crypto::init_crypto();
   auto db = store::Database::open(target, connections);
   // The key is found before migrating, so a command without one changes nothing.
   auto source = audit_key_source(target, db->dialect() == store::Dialect::postgresql);
   if (!source) exit_with(source.problem(), 2);
   const auto applied = store::migrate(*db);
   if (auto installed = app::install_audit_keys(source.value()); !installed) exit_with(installed.problem(), 2);
-  // Only the process that keyed the chain may seal its unkeyed past (app/audit_log.hpp).
+  // Only the process that keyed the chain may seal its unkeyed past (app/audit/audit_log.hpp).
   if (std::find(applied.begin(), applied.end(), 7) != applied.end()) {
     auto conn = db->acquire();
     app::seal_legacy_audit(*conn);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/audit_keys.hpp"
+#include "app/audit/audit_keys.hpp"
 #include "store/database.hpp"
 
 namespace kc::cli {

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "app/demo_district.hpp"
+#include "app/demo/demo_district.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_option.hpp"
 

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/registry_export.hpp"
-#include "app/registry_import.hpp"
+#include "app/registry/import/registry_import.hpp"
+#include "app/registry/registry_export.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_option.hpp"
 #include "domain/registry_kinds.hpp"

@@ -9,9 +9,9 @@
 #include <unistd.h>
 #include <vector>
 
-#include "app/audit_anchor.hpp"
-#include "app/audit_anchor_timer.hpp"
-#include "app/user_service.hpp"
+#include "app/accounts/user_service.hpp"
+#include "app/audit/audit_anchor.hpp"
+#include "app/audit/audit_anchor_timer.hpp"
 #include "cli/audit_anchor_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_option.hpp"

@@ -2,11 +2,11 @@
 // routes' roles; tests/integration checks every route against every role.
 #pragma once
 
-#include "app/auth_service.hpp"
-#include "app/log_service.hpp"
-#include "app/registry_service.hpp"
-#include "app/submission_service.hpp"
-#include "app/user_service.hpp"
+#include "app/accounts/auth_service.hpp"
+#include "app/accounts/user_service.hpp"
+#include "app/audit/log_service.hpp"
+#include "app/registry/registry_service.hpp"
+#include "app/registry/submission_service.hpp"
 #include "http/responses.hpp"
 #include "http/router.hpp"
 #include "store/database.hpp"

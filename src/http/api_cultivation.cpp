@@ -1,5 +1,5 @@
-#include "app/cultivation.hpp"
-#include "app/tier_flows.hpp"
+#include "app/policy/cultivation.hpp"
+#include "app/policy/tier_flows.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
 #include "http/audited_export.hpp"

@@ -1,10 +1,10 @@
-#include "app/index_convert.hpp"
-#include "app/index_definitions.hpp"
-#include "app/index_export.hpp"
-#include "app/index_service.hpp"
+#include "app/index/index_convert.hpp"
+#include "app/index/index_definitions.hpp"
+#include "app/index/index_export.hpp"
+#include "app/index/index_service.hpp"
 #include "http/api.hpp"
-#include "http/json_body.hpp"
 #include "http/audited_export.hpp"
+#include "http/json_body.hpp"
 #include "http/xlsx_download.hpp"
 
 namespace kc::http {

@@ -1,4 +1,4 @@
-#include "app/programmes.hpp"
+#include "app/policy/programmes.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"

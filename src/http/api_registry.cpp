@@ -1,9 +1,9 @@
 #include <sstream>
 
-#include "app/registry_export.hpp"
-#include "app/registry_import.hpp"
-#include "app/registry_service.hpp"
-#include "app/submission_service.hpp"
+#include "app/registry/import/registry_import.hpp"
+#include "app/registry/registry_export.hpp"
+#include "app/registry/registry_service.hpp"
+#include "app/registry/submission_service.hpp"
 #include "domain/decimal.hpp"
 #include "domain/registry_kinds.hpp"
 #include "http/api.hpp"

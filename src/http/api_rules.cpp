@@ -1,4 +1,4 @@
-#include "app/rules_service.hpp"
+#include "app/policy/rules_service.hpp"
 #include "domain/timestamp.hpp"
 #include "http/api.hpp"
 

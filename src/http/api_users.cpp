@@ -1,4 +1,4 @@
-#include "app/user_json.hpp"
+#include "app/accounts/user_json.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
 #include "http/responses.hpp"

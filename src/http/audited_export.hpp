@@ -1,8 +1,8 @@
 // A download of data the bureau holds (cultivation lists, index workbooks) is an export: recorded
-// in the audit log (app/export_audit.hpp) when the file is handed out, never when it failed.
+// in the audit log (app/audit/export_audit.hpp) when the file is handed out, never when it failed.
 #pragma once
 
-#include "app/export_audit.hpp"
+#include "app/audit/export_audit.hpp"
 #include "http/api.hpp"
 
 namespace kc::http {

@@ -2,7 +2,7 @@
 
 #include <boost/url.hpp>
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 #include "http/responses.hpp"
 
 namespace kc::http {
@@ -234,7 +234,7 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
     }
     if (changes_state(request.method())) {
       const auto header = request["X-CSRF-Token"];
-      if (header.empty() || !app::equal_secrets(header, ex.session->csrf_token)) {
+      if (header.empty() || !crypto::equal_secrets(header, ex.session->csrf_token)) {
         return {problem_response(request, {403, "csrf", "CSRF token missing or wrong",
                                            "State-changing requests must carry the X-CSRF-Token "
                                            "header returned at sign-in.",

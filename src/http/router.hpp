@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/auth_service.hpp"
+#include "app/accounts/auth_service.hpp"
 #include "app/roles.hpp"
 #include "http/types.hpp"
 

@@ -3,12 +3,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 namespace kc::http {
 
 ScratchFile::ScratchFile()
-    : path_(std::filesystem::temp_directory_path() / ("kechuang-" + app::random_token(12) + ".xlsx")) {}
+    : path_(std::filesystem::temp_directory_path() / ("kechuang-" + crypto::random_token(12) + ".xlsx")) {}
 
 ScratchFile::~ScratchFile() {
   std::error_code ec;

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "app/accounts/auth_service.hpp"
 #include "app/actor.hpp"
-#include "app/auth_service.hpp"
 
 namespace kc::http {
 

@@ -1,6 +1,6 @@
 #include "http/web_app.hpp"
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 #include "http/responses.hpp"
 
 namespace kc::http {
@@ -74,7 +74,7 @@ Reply WebApp::handle(const Request& request, const Peer& peer) {
     const bool loopback = peer.ip.starts_with("127.") || peer.ip == "::1";
     const std::string bearer = "Bearer " + metrics_token_;
     if (!loopback && (metrics_token_.empty() ||
-                      !app::equal_secrets(request[beast_http::field::authorization], bearer))) {
+                      !crypto::equal_secrets(request[beast_http::field::authorization], bearer))) {
       return {problem_response(request, app::Problem::forbidden("Metrics are served to loopback or "
                                                                 "with the metrics token.")),
               ""};

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/auth_service.hpp"
-#include "app/log_service.hpp"
-#include "app/user_service.hpp"
+#include "app/accounts/auth_service.hpp"
+#include "app/accounts/user_service.hpp"
+#include "app/audit/log_service.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"

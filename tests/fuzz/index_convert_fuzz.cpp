@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "app/index_convert.hpp"
+#include "app/index/index_convert.hpp"
 #include "io/csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

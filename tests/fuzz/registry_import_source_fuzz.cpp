@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/registry_import_source.hpp"
+#include "app/registry/import/registry_import_source.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

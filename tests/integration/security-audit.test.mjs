@@ -53,7 +53,7 @@ function sha256Rule(r, prev) {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-// The keyed rule (src/app/audit_log.cpp), for an attacker who has a key — the real one or a guess.
+// The keyed rule (src/app/audit/audit_log.cpp), for an attacker who has a key — the real one or a guess.
 function hmacRule(r, prev, keyId, secret) {
   const text = field('kechuang-audit-v2') + field(prev) + field(String(r.id)) + field(r.at) + optional(r.actor_id)
     + [r.actor, r.ip, r.action, r.entity, r.entity_id].map(field).join('') + optional(r.before_json)

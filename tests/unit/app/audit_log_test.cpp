@@ -1,4 +1,4 @@
-#include "app/audit_log.hpp"
+#include "app/audit/audit_log.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -9,11 +9,11 @@
 #include <sstream>
 
 #include "../store/temp_database.hpp"
-#include "app/audit_anchor.hpp"
-#include "app/audit_anchor_timer.hpp"
-#include "app/audit_keys.hpp"
-#include "app/audit_secret_file.hpp"
-#include "app/crypto.hpp"
+#include "app/audit/audit_anchor.hpp"
+#include "app/audit/audit_anchor_timer.hpp"
+#include "app/audit/audit_keys.hpp"
+#include "app/audit/audit_secret_file.hpp"
+#include "crypto/crypto.hpp"
 
 namespace kc::app {
 namespace {
@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 // A directory removed when the test ends.
 class TempDir {
  public:
-  TempDir() : path_(fs::temp_directory_path() / ("kc-audit-" + random_token(8))) { fs::create_directories(path_); }
+  TempDir() : path_(fs::temp_directory_path() / ("kc-audit-" + crypto::random_token(8))) { fs::create_directories(path_); }
   ~TempDir() { fs::remove_all(path_); }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
 
@@ -62,7 +62,7 @@ std::string old_sha256_rule(const store::Row& r, const std::string& prev) {
   for (std::size_t i = 1; i <= 6; ++i) field(r.text(i));
   field(r.optional_text(7).value_or("null"));
   field(r.optional_text(8).value_or("null"));
-  return sha256_hex(c);
+  return crypto::sha256_hex(c);
 }
 
 // Rewrites record `edit_id`'s actor and IP, then recomputes every hash and the head with the old
@@ -83,7 +83,7 @@ void recompute_with_sha256(store::Connection& conn, std::int64_t edit_id, bool k
 class AuditLog : public ::testing::Test {
  protected:
   void SetUp() override {
-    init_crypto();
+    crypto::init_crypto();
     use_keys("kunit:" + hex_secret('a'));
     append_things(*db, 1, 4);
     // Tampering needs what an attacker with database access would do first.
@@ -231,7 +231,7 @@ TEST_F(AuditLog, SearchesFiltersAndExports) {
 class AuditLegacy : public ::testing::Test {
  protected:
   void SetUp() override {
-    init_crypto();
+    crypto::init_crypto();
     use_keys("klegacy:" + hex_secret('d'));
     auto conn = db->acquire();
     drop_guards(*conn);
@@ -321,7 +321,7 @@ TEST_F(AuditLegacy, WithoutTheSealUnkeyedRecordsDoNotVerify) {
 class AuditAnchors : public ::testing::Test {
  protected:
   void SetUp() override {
-    init_crypto();
+    crypto::init_crypto();
     use_keys("kanchor:" + hex_secret('e'));
     append_things(*db, 1, 4);
     auto signed_by = load_anchor_signer(dir.file("anchor-key"), true);
@@ -429,10 +429,10 @@ TEST_F(AuditAnchors, AnchoringRefusesABrokenHead) {
 }
 
 TEST(AuditKeys, ParsesKeyringsInEveryWrittenForm) {
-  init_crypto();
+  crypto::init_crypto();
   const std::string secret(32, 'x');
-  const auto hex = to_hex(secret);
-  auto ring = parse_keyring("# comment\n\nold:" + hex + "\nnew:" + to_base64(secret) + "\n", "test");
+  const auto hex = crypto::to_hex(secret);
+  auto ring = parse_keyring("# comment\n\nold:" + hex + "\nnew:" + crypto::to_base64(secret) + "\n", "test");
   ASSERT_TRUE(ring.ok()) << ring.problem().detail;
   EXPECT_EQ(ring->keys().size(), 2u);
   EXPECT_EQ(ring->signing().id, "new");
@@ -440,8 +440,8 @@ TEST(AuditKeys, ParsesKeyringsInEveryWrittenForm) {
   auto bare = parse_keyring(hex, "env");
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->signing().id, audit_key_id(secret)) << "a bare secret gets its derived id";
-  EXPECT_TRUE(parse_keyring("a:" + hex + ",b:" + to_hex(std::string(32, 'y')), "env").ok());
-  EXPECT_EQ(parse_keyring("a:" + to_hex(std::string(16, 'x')), "env").problem().code, "audit_key_invalid");
+  EXPECT_TRUE(parse_keyring("a:" + hex + ",b:" + crypto::to_hex(std::string(32, 'y')), "env").ok());
+  EXPECT_EQ(parse_keyring("a:" + crypto::to_hex(std::string(16, 'x')), "env").problem().code, "audit_key_invalid");
   EXPECT_EQ(parse_keyring("a:" + hex + "\na:" + hex, "env").problem().code, "audit_key_invalid");
   EXPECT_EQ(parse_keyring("a:not-a-secret!", "env").problem().code, "audit_key_invalid");
   EXPECT_EQ(parse_keyring("# only a comment\n", "env").problem().code, "audit_key_invalid");
@@ -477,7 +477,7 @@ TEST(AuditAnchorFiles, DefaultBesideASqliteDatabaseOnly) {
 }
 
 TEST(AuditKeys, AMissingKeyFileIsCreatedOwnerOnly) {
-  init_crypto();
+  crypto::init_crypto();
   TempDir dir;
   const auto path = dir.file("kc.db.audit-key");
   auto ring = load_audit_keyring({path, "", "test"});
@@ -491,7 +491,7 @@ TEST(AuditKeys, AMissingKeyFileIsCreatedOwnerOnly) {
 }
 
 TEST(AuditKeys, AKeyFileOthersMayReadIsRefused) {
-  init_crypto();
+  crypto::init_crypto();
   TempDir dir;
   const auto path = dir.file("audit-key");
   ASSERT_TRUE(load_audit_keyring({path, "", "test"}).ok());
@@ -505,7 +505,7 @@ TEST(AuditKeys, AKeyFileOthersMayReadIsRefused) {
 }
 
 TEST(AuditKeys, RotationKeepsTheOldKeysAndAnInstalledKeyringFollowsTheFile) {
-  init_crypto();
+  crypto::init_crypto();
   TempDir dir;
   const AuditKeySource source{dir.file("audit-key"), "", "test"};
   ASSERT_TRUE(install_audit_keys(source).ok());

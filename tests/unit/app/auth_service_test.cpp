@@ -1,4 +1,4 @@
-#include "app/auth_service.hpp"
+#include "app/accounts/auth_service.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "../store/temp_database.hpp"
-#include "app/crypto.hpp"
-#include "app/user_service.hpp"
+#include "app/accounts/user_service.hpp"
+#include "crypto/crypto.hpp"
 
 namespace kc::app {
 namespace {
@@ -15,7 +15,7 @@ namespace {
 class Auth : public ::testing::Test {
  protected:
   void SetUp() override {
-    init_crypto();
+    crypto::init_crypto();
     UserService users(*db);
     ASSERT_TRUE(users.create(Actor::system(), {"alice", "Alice", "staff", "Staff-Pass-2024", std::nullopt}));
   }
@@ -34,7 +34,7 @@ TEST_F(Auth, SignsInAndAuthenticatesTheSession) {
   // Only the token's hash is stored.
   auto conn = db->sign_in().acquire();
   EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM sessions WHERE token_hash = $1", {in->session_token})->integer(0), 0);
-  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM sessions WHERE token_hash = $1", {sha256_hex(in->session_token)})->integer(0), 1);
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM sessions WHERE token_hash = $1", {crypto::sha256_hex(in->session_token)})->integer(0), 1);
 }
 
 TEST_F(Auth, LocksAfterFiveFailuresAndUnlocksAfterTheLockout) {

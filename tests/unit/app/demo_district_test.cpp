@@ -1,4 +1,4 @@
-#include "app/demo_district.hpp"
+#include "app/demo/demo_district.hpp"
 
 #include <gtest/gtest.h>
 

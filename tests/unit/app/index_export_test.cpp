@@ -1,6 +1,6 @@
 // The studio's XLSX downloads read back with the project's own reader, and the XLSX → CSV
 // conversion the studio uses to load iData/iMeta from a workbook.
-#include "app/index_export.hpp"
+#include "app/index/index_export.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "app/index_convert.hpp"
+#include "app/index/index_convert.hpp"
 #include "asem_text.hpp"
 #include "io/csv.hpp"
 #include "io/index_csv.hpp"

@@ -1,6 +1,6 @@
 // The index studio's build options on ASEM: analysis fields, unit profile, what-if, and the
 // option reader's field errors.
-#include "app/index_service.hpp"
+#include "app/index/index_service.hpp"
 
 #include <gtest/gtest.h>
 

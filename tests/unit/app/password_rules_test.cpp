@@ -1,4 +1,4 @@
-#include "app/password_rules.hpp"
+#include "app/accounts/password_rules.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,14 +6,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 
 namespace kc::app {
 namespace {
 
 TEST(PasswordRules, RefusesTheIssuesThreeExamples) {
   for (const char* p : {"Password123", "Qwerty12345", "Admin@12345"}) {
-    ASSERT_TRUE(password_policy_failures(p).empty()) << p << " passes length and classes alone";
+    ASSERT_TRUE(crypto::password_policy_failures(p).empty()) << p << " passes length and classes alone";
     EXPECT_TRUE(is_common_password(p)) << p;
     auto problem = password_problem(p, "someone", "Someone", "password");
     ASSERT_TRUE(problem) << p;
@@ -37,8 +37,8 @@ TEST(PasswordRules, ComparesIgnoringCaseAndTrailingDigitsAndSymbols) {
 }
 
 TEST(PasswordRules, TheEmbeddedListIsTheDataFile) {
-  std::ifstream file(std::string(KC_SOURCE_DIR) + "/src/app/data/common_passwords.txt", std::ios::binary);
-  ASSERT_TRUE(file) << "src/app/data/common_passwords.txt";
+  std::ifstream file(std::string(KC_SOURCE_DIR) + "/src/app/accounts/data/common_passwords.txt", std::ios::binary);
+  ASSERT_TRUE(file) << "src/app/accounts/data/common_passwords.txt";
   std::stringstream text;
   text << file.rdbuf();
   const std::string list = text.str();
@@ -69,7 +69,7 @@ TEST(PasswordRules, LengthAndClassesComeFirstAsValidation) {
 }
 
 TEST(PasswordRules, GeneratedPasswordsPassEveryRule) {
-  init_crypto();
+  crypto::init_crypto();
   for (int i = 0; i < 200; ++i) {
     const auto p = generate_password_for("abc", "abc");
     EXPECT_FALSE(password_problem(p, "abc", "abc", "password")) << p;

@@ -1,11 +1,11 @@
-#include "app/registry_import_source.hpp"
+#include "app/registry/import/registry_import_source.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <random>
 
-#include "app/crypto.hpp"
+#include "crypto/crypto.hpp"
 #include "io/csv.hpp"
 
 namespace kc::app {
@@ -58,8 +58,8 @@ TEST(ImportSource, FileAndBytesGiveTheSameRowsNumbersAndHash) {
   EXPECT_EQ(rows, expected);
   EXPECT_EQ(numbers, (std::vector<std::size_t>{2, 3, 4}));
   EXPECT_EQ(rows_of(from_bytes.value()), expected);
-  EXPECT_EQ(from_file->sha256(), sha256_hex(csv));
-  EXPECT_EQ(from_bytes->sha256(), sha256_hex(csv));
+  EXPECT_EQ(from_file->sha256(), crypto::sha256_hex(csv));
+  EXPECT_EQ(from_bytes->sha256(), crypto::sha256_hex(csv));
 }
 
 TEST(ImportSource, Gb18030FilesAreConvertedWhole) {
@@ -70,7 +70,7 @@ TEST(ImportSource, Gb18030FilesAreConvertedWhole) {
   EXPECT_EQ(s->format(), "csv (GB18030)");
   EXPECT_EQ(s->header()[0], "企业");
   EXPECT_EQ(rows_of(s.value()), (std::vector<std::vector<std::string>>{{"年", "1"}}));
-  EXPECT_EQ(s->sha256(), sha256_hex(gb));
+  EXPECT_EQ(s->sha256(), crypto::sha256_hex(gb));
 }
 
 TEST(ImportSource, LimitsAndDamageAreRefusedWithTheirReason) {

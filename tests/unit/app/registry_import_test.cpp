@@ -1,4 +1,4 @@
-#include "app/registry_import.hpp"
+#include "app/registry/import/registry_import.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,10 +7,10 @@
 #include <sstream>
 
 #include "../store/temp_database.hpp"
-#include "app/audit_log.hpp"
-#include "app/crypto.hpp"
-#include "app/registry_export.hpp"
-#include "app/registry_table.hpp"
+#include "app/audit/audit_log.hpp"
+#include "app/registry/import/registry_table.hpp"
+#include "app/registry/registry_export.hpp"
+#include "crypto/crypto.hpp"
 #include "domain/credit_code.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/csv.hpp"
@@ -27,7 +27,7 @@ constexpr const char* kB = "91110000100010433L";
 
 class RegistryImport : public ::testing::Test {
  protected:
-  void SetUp() override { init_crypto(); }
+  void SetUp() override { crypto::init_crypto(); }
   Outcome<ImportSummary> run(const char* kind, const std::string& text, bool dry_run = false, bool update = false) {
     ImportOptions o;
     o.dry_run = dry_run;
@@ -296,7 +296,7 @@ TEST_F(RegistryImport, FilesOnDiskAreStreamedAndOverLimitFilesChangeNothing) {
   EXPECT_EQ(done->created, 2u);
   auto entries = search_audit(*db->acquire(), imports, {1, 10});
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_NE(entries[0].after_json->find(sha256_hex(csv)), std::string::npos) << "the audit names the file's hash";
+  EXPECT_NE(entries[0].after_json->find(crypto::sha256_hex(csv)), std::string::npos) << "the audit names the file's hash";
 
   // XLSX files on disk are read whole, then imported the same way.
   const auto xlsx = std::filesystem::temp_directory_path() / ("kc-import-" + std::to_string(::getpid()) + ".xlsx");
@@ -306,12 +306,6 @@ TEST_F(RegistryImport, FilesOnDiskAreStreamedAndOverLimitFilesChangeNothing) {
   ASSERT_TRUE(back);
   EXPECT_EQ(back->format, "xlsx");
   EXPECT_EQ(back->unchanged, 2u);
-}
-
-TEST(RegistryTable, ExcelSerialDates) {
-  EXPECT_EQ(excel_serial_to_date("25569"), "1970-01-01");
-  EXPECT_EQ(excel_serial_to_date("45292"), "2024-01-01");
-  EXPECT_EQ(excel_serial_to_date("2013-01-01"), std::nullopt);
 }
 
 TEST(RegistryTemplate, HasTheHeaderAndNotes) {

@@ -6,17 +6,17 @@
 #include <sstream>
 
 #include "../store/temp_database.hpp"
-#include "app/crypto.hpp"
-#include "app/demo_district.hpp"
-#include "app/registry_export.hpp"
-#include "app/registry_import.hpp"
+#include "app/demo/demo_district.hpp"
+#include "app/registry/import/registry_import.hpp"
+#include "app/registry/registry_export.hpp"
+#include "crypto/crypto.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
 namespace {
 
 TEST(RegistryRoundTrip, EveryKindExportsAndImportsIntoAnEmptyDatabase) {
-  init_crypto();
+  crypto::init_crypto();
   testing::TempDatabase source;
   DemoOptions options;
   options.enterprises = 1000;

@@ -1,4 +1,4 @@
-#include "app/tier_flows.hpp"
+#include "app/policy/tier_flows.hpp"
 
 #include <gtest/gtest.h>
 

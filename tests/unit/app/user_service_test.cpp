@@ -1,17 +1,17 @@
-#include "app/user_service.hpp"
+#include "app/accounts/user_service.hpp"
 
 #include <gtest/gtest.h>
 
 #include "../store/temp_database.hpp"
-#include "app/audit_log.hpp"
-#include "app/crypto.hpp"
+#include "app/audit/audit_log.hpp"
+#include "crypto/crypto.hpp"
 
 namespace kc::app {
 namespace {
 
 class Users : public ::testing::Test {
  protected:
-  void SetUp() override { init_crypto(); }
+  void SetUp() override { crypto::init_crypto(); }
   testing::TempDatabase db;
   UserService users{*db};
   Actor admin = Actor::system("root");

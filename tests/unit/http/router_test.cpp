@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "../store/temp_database.hpp"
-#include "app/crypto.hpp"
-#include "app/user_service.hpp"
+#include "app/accounts/user_service.hpp"
+#include "crypto/crypto.hpp"
 #include "http/responses.hpp"
 
 namespace kc::http {
@@ -27,7 +27,7 @@ TEST(ParseQuery, DecodesValuesAndStopsAtTheViewsEnd) {
 class RouterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    app::init_crypto();
+    crypto::init_crypto();
     app::UserService users(*db);
     app::NewUser ann{"ann", "", "staff", "Staff-Pass-2024!", std::nullopt};
     ann.must_change_password = false;  // admin-set passwords must be changed otherwise

@@ -1,0 +1,61 @@
+// Administration of user accounts: create, change role or name, disable, reset passwords and
+// end sessions. Only admins may do any of it; every change is audited. Usernames are unique
+// regardless of case (409 `username_taken`); passwords follow app/accounts/password_rules.hpp; an
+// enterprise_id must name an existing enterprise, and only an enterprise account may have one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/outcome.hpp"
+#include "store/database.hpp"
+#include "store/user_repository.hpp"
+
+namespace kc::app {
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::optional<std::string> password;  // generated when absent
+  std::optional<std::int64_t> enterprise_id;  // an existing enterprise; enterprise accounts only
+  // A password an administrator chose or generated is known to someone besides its user, so it
+  // must be changed at the first sign-in; false only for automation (`user add --no-password-change`).
+  bool must_change_password = true;
+};
+
+struct CreatedUser {
+  store::UserRecord user;
+  std::optional<std::string> initial_password;  // only when generated; shown once
+};
+
+struct UserChanges {
+  std::optional<std::string> display_name;
+  std::optional<std::string> role;
+  std::optional<bool> disabled;
+  // Set: the new enterprise (null clears it). Checked with the resulting role.
+  std::optional<std::optional<std::int64_t>> enterprise_id;
+};
+
+struct UserPage {
+  std::vector<store::UserRecord> items;
+  std::int64_t total = 0;
+};
+
+class UserService {
+ public:
+  explicit UserService(store::Database& db) : db_(db) {}
+
+  Outcome<UserPage> list(const Actor& actor, const std::string& q, const store::Page& page);
+  Outcome<CreatedUser> create(const Actor& actor, const NewUser& request);
+  Outcome<store::UserRecord> update(const Actor& actor, std::int64_t id, const UserChanges& changes);
+  Outcome<std::string> reset_password(const Actor& actor, std::int64_t id);
+  Status end_sessions(const Actor& actor, std::int64_t id);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace kc::app

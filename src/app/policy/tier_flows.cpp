@@ -1,0 +1,147 @@
+#include "app/policy/tier_flows.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+
+#include "domain/registry_kinds.hpp"
+
+namespace kc::app {
+namespace {
+
+constexpr int kMaxSpan = 30;  // years in one run: enough for any plan period, bounded output
+constexpr std::array kLadder = {Tier::leading, Tier::hte, Tier::sme, Tier::none};
+
+std::optional<domain::Date> date_of(const store::Row& row, std::size_t i) {
+  auto text = row.optional_text(i);
+  return text ? domain::Date::parse(*text) : std::nullopt;
+}
+
+struct Enterprise {
+  std::int64_t id = 0;
+  std::string credit_code, name;
+  TierRecords records;
+};
+
+// Every enterprise with the records that decide its tier, in id order. Four scans, no per-row
+// queries, so a registry of a million enterprises is read in seconds.
+std::vector<Enterprise> load(store::Connection& conn) {
+  const auto table = [](const char* kind) { return domain::find_kind(kind)->table; };
+  std::vector<Enterprise> all;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (const auto& row : conn.query("SELECT id, credit_code, name, registered_on FROM " + table("enterprises") +
+                                    " ORDER BY id")) {
+    index.emplace(row.integer(0), all.size());
+    all.push_back({row.integer(0), row.optional_text(1).value_or(""), row.optional_text(2).value_or(""),
+                   {date_of(row, 3), {}, {}, {}}});
+  }
+  auto owner = [&](const store::Row& row) -> TierRecords* {
+    auto it = index.find(row.integer(0));
+    return it == index.end() ? nullptr : &all[it->second].records;
+  };
+  for (const auto& row : conn.query("SELECT enterprise_id, year FROM " + table("sme_registrations"))) {
+    if (auto* r = owner(row)) r->sme_years.push_back(static_cast<int>(row.integer(1)));
+  }
+  for (const auto& row : conn.query("SELECT enterprise_id, issued_on, valid_until, revoked_on FROM " +
+                                    table("hte_certificates"))) {
+    auto* r = owner(row);
+    auto issued = date_of(row, 1);
+    if (r && issued) r->certificates.push_back({*issued, date_of(row, 2), date_of(row, 3)});
+  }
+  for (const auto& row : conn.query("SELECT enterprise_id, entered_on, exited_on FROM " + table("programme_tiers") +
+                                        " WHERE programme = $1 AND tier = $2",
+                                    {std::string("p236"), std::string("tier1")})) {
+    auto* r = owner(row);
+    auto entered = date_of(row, 1);
+    if (r && entered) r->navigator.push_back({*entered, date_of(row, 2)});
+  }
+  return all;
+}
+
+std::optional<Problem> check(const Actor& actor, const TierFlowsRequest& r) {
+  if (actor.role == Role::enterprise) return Problem::forbidden("The tier board is for bureau users.");
+  if (r.from_year < 1949 || r.to_year > 2100 || r.from_year > r.to_year) {
+    return Problem::validation({{"from", "from and to must be years with from ≤ to"}});
+  }
+  if (r.to_year - r.from_year >= kMaxSpan) {
+    return Problem::validation({{"to", "at most " + std::to_string(kMaxSpan) + " years in one run"}});
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(Tier tier) {
+  switch (tier) {
+    case Tier::leading: return "leading";
+    case Tier::hte: return "hte";
+    case Tier::sme: return "sme";
+    case Tier::none: return "none";
+    case Tier::not_registered: return "not_registered";
+  }
+  return "none";
+}
+
+Tier tier_at_year_end(const TierRecords& r, int year) {
+  const auto end = *domain::Date::from_ymd(year, 12, 31);
+  if (r.registered_on && *r.registered_on > end) return Tier::not_registered;
+  for (const auto& m : r.navigator) {
+    if (m.entered_on <= end && (!m.exited_on || *m.exited_on > end)) return Tier::leading;
+  }
+  for (const auto& c : r.certificates) {
+    const auto until = c.valid_until.value_or(c.issued_on.add_years(3));
+    const bool revoked = c.revoked_on && *c.revoked_on <= end;
+    if (c.issued_on <= end && end < until && !revoked) return Tier::hte;
+  }
+  if (std::find(r.sme_years.begin(), r.sme_years.end(), year) != r.sme_years.end()) return Tier::sme;
+  return Tier::none;
+}
+
+Outcome<TierTable> tier_table(store::Database& db, const Actor& actor, const TierFlowsRequest& request) {
+  if (auto p = check(actor, request)) return *p;
+  auto conn = db.acquire();
+  TierTable table;
+  for (int y = request.from_year; y <= request.to_year; ++y) table.years.push_back(y);
+  for (auto& e : load(*conn)) {
+    TierTable::Row row{e.id, std::move(e.credit_code), std::move(e.name), {}};
+    for (int y : table.years) row.tiers.push_back(tier_at_year_end(e.records, y));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+Outcome<boost::json::object> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request) {
+  auto table = tier_table(db, actor, request);
+  if (!table) return table.problem();
+  const auto& years = table->years;
+  boost::json::array counts;
+  for (std::size_t y = 0; y < years.size(); ++y) {
+    std::map<Tier, std::int64_t> n;
+    for (const auto& row : table->rows) ++n[row.tiers[y]];
+    boost::json::object o{{"year", years[y]}};
+    for (Tier t : kLadder) o[to_string(t)] = n[t];
+    counts.push_back(std::move(o));
+  }
+  boost::json::array flows;
+  for (std::size_t y = 1; y < years.size(); ++y) {
+    std::map<std::pair<Tier, Tier>, std::int64_t> moves;
+    for (const auto& row : table->rows) {
+      if (row.tiers[y] != Tier::not_registered) ++moves[{row.tiers[y - 1], row.tiers[y]}];
+    }
+    for (const auto& [move, count] : moves) {
+      flows.push_back({{"from_year", years[y - 1]},
+                       {"to_year", years[y]},
+                       {"from", to_string(move.first)},
+                       {"to", to_string(move.second)},
+                       {"count", count}});
+    }
+  }
+  boost::json::array tiers;
+  for (Tier t : kLadder) tiers.push_back(boost::json::string(to_string(t)));
+  return boost::json::object{{"from_year", request.from_year}, {"to_year", request.to_year},
+                             {"tiers", std::move(tiers)},      {"counts", std::move(counts)},
+                             {"flows", std::move(flows)}};
+}
+
+}  // namespace kc::app

@@ -1,0 +1,15 @@
+// How a registry file's header cells map onto a kind's fields (Excel's serial dates are io/excel_dates.*).
+// (Reading the file itself is app/registry/import/registry_import_source.*.)
+#pragma once
+
+#include <string_view>
+
+#include "domain/registry_kind.hpp"
+
+namespace kc::app {
+
+// The field a header cell names: its name, Chinese label or English label (case and spaces ignored
+// for the English ones); nullptr when none.
+const domain::FieldDef* field_for_header(const domain::KindDef& kind, std::string_view header);
+
+}  // namespace kc::app

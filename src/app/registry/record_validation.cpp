@@ -1,0 +1,61 @@
+#include "app/registry/record_validation.hpp"
+
+#include "domain/registry_kinds.hpp"
+
+namespace kc::app {
+
+using domain::FieldType;
+
+std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldValues& values,
+                                     store::Record& record) {
+  std::vector<FieldError> errors;
+  for (const auto& [name, text] : values) {
+    if (!kind.field(name)) errors.push_back({name, "is not a field of " + kind.en});
+  }
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    const auto& f = kind.fields[i];
+    auto it = values.find(f.name);
+    if (it != values.end()) {
+      auto cell = domain::parse_cell(f, it->second);
+      if (!cell) {
+        errors.push_back({f.name, cell.error().message});
+        continue;
+      }
+      record.cells[i] = cell.value();
+    }
+    if (f.required && std::holds_alternative<std::monostate>(record.cells[i])) {
+      errors.push_back({f.name, "必填 / is required"});
+    }
+  }
+  return errors;
+}
+
+std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind,
+                                    const store::Record& record, bool reveal_ids) {
+  std::vector<FieldError> errors;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    const auto& f = kind.fields[i];
+    const auto* id = std::get_if<std::int64_t>(&record.cells[i]);
+    if (f.type != FieldType::reference || !id) continue;
+    const auto* target = domain::find_kind(f.references);
+    if (!store::RecordStore(conn, *target).get(*id)) {
+      errors.push_back({f.name, "没有编号为 " + std::to_string(*id) + " 的" + target->zh + " / no " +
+                                    target->en + " record with id " + std::to_string(*id)});
+    }
+  }
+  if (!kind.natural_key.empty() && errors.empty()) {
+    if (auto existing = store::RecordStore(conn, kind).find_by_natural_key(record);
+        existing && existing->id != record.id) {
+      if (reveal_ids) {
+        errors.push_back({kind.natural_key.front(), "已存在相同记录（编号 " + std::to_string(existing->id) +
+                                                         "） / a record with this key already exists (id " +
+                                                         std::to_string(existing->id) + ")"});
+      } else {
+        errors.push_back({kind.natural_key.front(), "已存在相同记录 / a record with this key already exists"});
+      }
+    }
+  }
+  return errors;
+}
+
+}  // namespace kc::app

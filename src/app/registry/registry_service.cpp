@@ -1,0 +1,221 @@
+#include "app/registry/registry_service.hpp"
+
+#include <algorithm>
+
+#include "app/audit/audit_log.hpp"
+#include "app/registry/record_validation.hpp"
+#include "app/transaction.hpp"
+#include "domain/registry_kinds.hpp"
+
+namespace kc::app {
+namespace {
+
+using domain::FieldType;
+
+bool has_role(const std::vector<std::string>& roles, Role role) {
+  return std::find(roles.begin(), roles.end(), to_string(role)) != roles.end();
+}
+
+std::optional<Problem> may_read(const Actor& actor, const domain::KindDef& kind) {
+  if (!has_role(kind.read_roles, actor.role)) {
+    return Problem::forbidden("Your role may not read " + kind.en + ".");
+  }
+  if (actor.role == Role::enterprise && (kind.enterprise_scope.empty() || !actor.enterprise_id)) {
+    return Problem::forbidden("Enterprise accounts see only their own enterprise's records.");
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> may_write(const Actor& actor, const domain::KindDef& kind) {
+  if (!has_role(kind.write_roles, actor.role)) {
+    return Problem::forbidden("Your role may not change " + kind.en + ".");
+  }
+  return std::nullopt;
+}
+
+std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records, const store::Record& r) {
+  if (actor.role != Role::enterprise) return std::nullopt;
+  const auto owner = records.enterprise_of(r);
+  if (!owner || !actor.may_access_enterprise(*owner)) {
+    return Problem::forbidden("This record belongs to another enterprise.");
+  }
+  return std::nullopt;
+}
+
+// Enterprise accounts are not told the ids of records they may not see (another firm's record
+// holding the credit code they typed, say); staff are, to find the clash.
+bool reveals_ids(const Actor& actor) { return actor.role != Role::enterprise; }
+
+Problem not_found(const domain::KindDef& kind, std::int64_t id) {
+  return Problem::not_found("No record " + std::to_string(id) + " in " + kind.en + ".");
+}
+
+boost::json::value cell_json(const domain::FieldDef& f, const domain::Cell& cell) {
+  if (std::holds_alternative<std::monostate>(cell)) return nullptr;
+  if (auto s = std::get_if<std::string>(&cell)) return boost::json::value(*s);
+  const std::int64_t v = std::get<std::int64_t>(cell);
+  if (f.type == FieldType::boolean) return v != 0;
+  if (domain::is_scaled_decimal(f.type)) return boost::json::value(domain::format_cell(f, cell));
+  return v;
+}
+
+}  // namespace
+
+boost::json::object record_to_json(const domain::KindDef& kind, const store::Record& r) {
+  boost::json::object o;
+  o["id"] = r.id;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) o[kind.fields[i].name] = cell_json(kind.fields[i], r.cells[i]);
+  o["created_at"] = r.created_at;
+  o["updated_at"] = r.updated_at;
+  return o;
+}
+
+Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::KindDef& kind,
+                                          const RecordList& request) {
+  if (auto p = may_read(actor, kind)) return *p;
+  store::RecordQuery query;
+  query.q = request.q;
+  query.page = request.page;
+  query.after_id = request.after_id;
+  std::vector<FieldError> errors;
+  for (const auto& [name, text] : request.filters) {
+    const auto* f = kind.field(name);
+    if (!f || !f->filterable) {
+      errors.push_back({name, "is not a filter of " + kind.en});
+      continue;
+    }
+    auto cell = domain::parse_cell(*f, text);
+    if (!cell) errors.push_back({name, cell.error().message});
+    else query.equals.emplace_back(name, cell.value());
+  }
+  if (!request.sort.empty()) {
+    const bool desc = request.sort.front() == '-';
+    const std::string name = desc ? request.sort.substr(1) : request.sort;
+    if (kind.field(name) || name == "id" || name == "created_at" || name == "updated_at") {
+      query.sort_field = name;
+      query.descending = desc;
+    } else {
+      errors.push_back({"sort", "cannot sort by " + name});
+    }
+  }
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  if (actor.role == Role::enterprise) query.enterprise_id = actor.enterprise_id;
+  auto conn = db_.acquire();
+  store::RecordStore records(*conn, kind);
+  return RecordPage{records.list(query), records.count(query)};
+}
+
+Outcome<store::Record> RegistryService::get(const Actor& actor, const domain::KindDef& kind, std::int64_t id) {
+  if (auto p = may_read(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  store::RecordStore records(*conn, kind);
+  auto record = records.get(id);
+  if (!record) return not_found(kind, id);
+  if (auto p = in_scope(actor, records, *record)) return *p;
+  return *record;
+}
+
+Outcome<store::Record> RegistryService::create(const Actor& actor, const domain::KindDef& kind,
+                                               const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  return in_transaction_unless_problem(*conn, [&] { return create_in(*conn, actor, kind, values); });
+}
+
+Outcome<store::Record> RegistryService::update(const Actor& actor, const domain::KindDef& kind, std::int64_t id,
+                                               const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  return in_transaction_unless_problem(*conn, [&] { return update_in(*conn, actor, kind, id, values); });
+}
+
+Outcome<store::Record> RegistryService::create_in(store::Connection& conn, const Actor& actor,
+                                                  const domain::KindDef& kind, const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  store::Record record;
+  record.cells.resize(kind.fields.size());
+  auto errors = apply_values(kind, values, record);
+  if (errors.empty()) errors = check_links(conn, kind, record, reveals_ids(actor));
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  store::RecordStore records(conn, kind);
+  record.id = records.insert(record);
+  record = *records.get(record.id);
+  append_audit(conn, actor, kind.name + ".create", kind.name, std::to_string(record.id), std::nullopt,
+               boost::json::value(record_to_json(kind, record)));
+  return record;
+}
+
+Outcome<store::Record> RegistryService::update_in(store::Connection& conn, const Actor& actor,
+                                                  const domain::KindDef& kind, std::int64_t id,
+                                                  const FieldValues& values) {
+  if (auto p = may_write(actor, kind)) return *p;
+  store::RecordStore records(conn, kind);
+  auto existing = records.get(id);
+  if (!existing) return not_found(kind, id);
+  if (auto p = in_scope(actor, records, *existing)) return *p;
+  store::Record updated = *existing;
+  auto errors = apply_values(kind, values, updated);
+  if (errors.empty()) errors = check_links(conn, kind, updated, reveals_ids(actor));
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+  records.update(updated);
+  auto result = *records.get(id);
+  append_audit(conn, actor, kind.name + ".update", kind.name, std::to_string(id),
+               boost::json::value(record_to_json(kind, *existing)), boost::json::value(record_to_json(kind, result)));
+  return result;
+}
+
+Status RegistryService::remove(const Actor& actor, const domain::KindDef& kind, std::int64_t id) {
+  if (auto p = may_write(actor, kind)) return *p;
+  auto conn = db_.acquire();
+  std::optional<Problem> problem;
+  try {
+    store::in_transaction(*conn, [&] {
+      store::RecordStore records(*conn, kind);
+      auto existing = records.get(id);
+      if (!existing) {
+        problem = not_found(kind, id);
+        return;
+      }
+      records.remove(id);
+      append_audit(*conn, actor, kind.name + ".delete", kind.name, std::to_string(id),
+                   boost::json::value(record_to_json(kind, *existing)), std::nullopt);
+    });
+  } catch (const store::DbError& e) {
+    if (e.kind() != store::DbError::Kind::foreign_key_violation) throw;
+    return Problem::conflict("Other records depend on this one (for example years or certificates of an "
+                             "enterprise); delete those first.");
+  }
+  if (problem) return *problem;
+  return done();
+}
+
+Outcome<std::vector<HistoryEntry>> RegistryService::history(const Actor& actor, const domain::KindDef& kind,
+                                                            std::int64_t id) {
+  auto current = get(actor, kind, id);  // same read rules as the record itself
+  if (!current) {
+    // A deleted record still has a history for those who may read the kind.
+    if (current.problem().status != 404 || actor.role == Role::enterprise) return current.problem();
+  }
+  auto conn = db_.acquire();
+  AuditFilter filter;
+  filter.entity = kind.name;
+  filter.entity_id = std::to_string(id);
+  auto entries = search_audit(*conn, filter, {1, 200});
+  std::vector<HistoryEntry> out;
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    HistoryEntry h{it->id, it->at, it->actor, it->action, {}};
+    const auto before = it->before_json ? boost::json::parse(*it->before_json).as_object() : boost::json::object{};
+    const auto after = it->after_json ? boost::json::parse(*it->after_json).as_object() : boost::json::object{};
+    for (const auto& f : kind.fields) {
+      const auto* b = before.if_contains(f.name);
+      const auto* a = after.if_contains(f.name);
+      const boost::json::value bv = b ? *b : boost::json::value(nullptr);
+      const boost::json::value av = a ? *a : boost::json::value(nullptr);
+      if (bv != av) h.changes.push_back({f.name, bv, av});
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace kc::app

@@ -1,0 +1,201 @@
+#include "app/registry/submission_service.hpp"
+
+#include <algorithm>
+
+#include "app/audit/audit_log.hpp"
+#include "app/registry/record_validation.hpp"
+#include "app/transaction.hpp"
+#include "domain/registry_kinds.hpp"
+#include "domain/timestamp.hpp"
+#include "store/sql_filter.hpp"
+
+namespace kc::app {
+namespace {
+
+constexpr const char* kColumns =
+    "id, kind, record_id, enterprise_id, values_json, status, submitted_by, submitted_at, decided_by, "
+    "decided_at, note, result_record_id";
+
+Submission to_submission(const store::Row& r) {
+  Submission s;
+  s.id = r.integer(0);
+  s.kind = r.text(1);
+  s.record_id = r.optional_integer(2);
+  s.enterprise_id = r.integer(3);
+  const boost::json::value values = boost::json::parse(r.text(4));  // must outlive the loop
+  for (const auto& kv : values.as_object()) {
+    s.values[std::string(kv.key())] = std::string(kv.value().as_string());
+  }
+  s.status = r.text(5);
+  s.submitted_by = r.text(6);
+  s.submitted_at = r.text(7);
+  s.decided_by = r.optional_text(8);
+  s.decided_at = r.optional_text(9);
+  s.note = r.optional_text(10);
+  s.result_record_id = r.optional_integer(11);
+  return s;
+}
+
+std::optional<Submission> load(store::Connection& conn, std::int64_t id) {
+  auto row = conn.query_one(std::string("SELECT ") + kColumns + " FROM submissions WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  return to_submission(*row);
+}
+
+bool is_staff(const Actor& actor) { return actor.role == Role::admin || actor.role == Role::staff; }
+
+std::string now() { return domain::to_iso_utc(domain::now_epoch_seconds()); }
+
+// Decides a pending submission; false when another decision came first.
+bool claim(store::Connection& conn, const Actor& actor, std::int64_t id, const std::string& status,
+           const std::optional<std::string>& note) {
+  return conn.execute(
+             "UPDATE submissions SET status = $2, decided_by = $3, decided_at = $4, note = $5 "
+             "WHERE id = $1 AND status = 'pending'",
+             {id, status, actor.username, now(), note ? store::Value{*note} : store::Value{std::monostate{}}}) == 1;
+}
+
+Problem already_decided(store::Connection& conn, std::int64_t id) {
+  const auto s = load(conn, id);
+  return Problem::conflict("This submission was already " + (s ? s->status : std::string("decided")) + ".");
+}
+
+}  // namespace
+
+bool needs_confirmation(const Actor& actor, const domain::KindDef& kind) {
+  return std::find(kind.submit_roles.begin(), kind.submit_roles.end(), to_string(actor.role)) != kind.submit_roles.end();
+}
+
+boost::json::object submission_to_json(const Submission& s) {
+  boost::json::object values;
+  for (const auto& [k, v] : s.values) values[k] = v;
+  auto opt = [](const auto& v) -> boost::json::value {
+    if (v) return boost::json::value(*v);
+    return nullptr;
+  };
+  boost::json::object o;
+  o["id"] = s.id;
+  o["kind"] = s.kind;
+  o["record_id"] = opt(s.record_id);
+  o["enterprise_id"] = s.enterprise_id;
+  o["values"] = std::move(values);
+  o["status"] = s.status;
+  o["submitted_by"] = s.submitted_by;
+  o["submitted_at"] = s.submitted_at;
+  o["decided_by"] = opt(s.decided_by);
+  o["decided_at"] = opt(s.decided_at);
+  o["note"] = opt(s.note);
+  o["result_record_id"] = opt(s.result_record_id);
+  return o;
+}
+
+Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::KindDef& kind,
+                                              std::optional<std::int64_t> record_id, const FieldValues& values) {
+  if (!needs_confirmation(actor, kind) || !actor.enterprise_id) {
+    return Problem::forbidden("Your account may not file " + kind.en + ".");
+  }
+  auto conn = db_.acquire();
+  store::RecordStore records(*conn, kind);
+  store::Record record;
+  record.cells.resize(kind.fields.size());
+  if (record_id) {
+    auto existing = records.get(*record_id);
+    if (!existing) return Problem::not_found("No record " + std::to_string(*record_id) + " in " + kind.en + ".");
+    const auto owner = records.enterprise_of(*existing);
+    if (!owner || *owner != *actor.enterprise_id) return Problem::forbidden("This record belongs to another enterprise.");
+    record = *existing;
+  } else if (kind.enterprise_scope == "id") {
+    return Problem::forbidden("Enterprise accounts cannot register new enterprises; the bureau does.");
+  }
+  auto errors = apply_values(kind, values, record);
+  // What an enterprise files must stay its own: the scope field may not point elsewhere.
+  if (kind.enterprise_scope != "id") {
+    const auto owner = records.enterprise_of(record);
+    if (owner && *owner != *actor.enterprise_id) {
+      return Problem::forbidden("Enterprise accounts may only file their own enterprise's records.");
+    }
+  }
+  if (errors.empty()) errors = check_links(*conn, kind, record, /*reveal_ids=*/false);
+  if (!errors.empty()) return Problem::validation(std::move(errors));
+
+  boost::json::object stored;
+  for (const auto& [k, v] : values) stored[k] = v;
+  Submission s;
+  store::in_transaction(*conn, [&] {
+    auto row = conn->query_one(
+        "INSERT INTO submissions (kind, record_id, enterprise_id, values_json, status, submitted_by, submitted_at) "
+        "VALUES ($1, $2, $3, $4, 'pending', $5, $6) RETURNING id",
+        {kind.name, record_id ? store::Value{*record_id} : store::Value{std::monostate{}}, *actor.enterprise_id,
+         boost::json::serialize(stored), actor.username, now()});
+    s = *load(*conn, row->integer(0));
+    append_audit(*conn, actor, "submission.create", "submission", std::to_string(s.id), std::nullopt,
+                 boost::json::value(submission_to_json(s)));
+  });
+  return s;
+}
+
+Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::string& status, const store::Page& page) {
+  store::SqlFilter filter;
+  if (!is_staff(actor)) {
+    if (actor.role != Role::enterprise || !actor.enterprise_id) {
+      return Problem::forbidden("Submissions are for bureau staff and the enterprises that filed them.");
+    }
+    filter.add("enterprise_id = ?", *actor.enterprise_id);
+  }
+  if (!status.empty()) {
+    if (status != "pending" && status != "approved" && status != "rejected") {
+      return Problem::validation({{"status", "must be pending, approved or rejected"}});
+    }
+    filter.add("status = ?", status);
+  }
+  auto conn = db_.acquire();
+  const std::string limit = filter.next_placeholder();
+  const std::string offset = "$" + std::to_string(filter.params().size() + 2);
+  auto rows = conn->query(std::string("SELECT ") + kColumns + " FROM submissions" + filter.where() +
+                              " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset,
+                          filter.params_with({std::int64_t{page.page_size}, std::int64_t{page.offset()}}));
+  SubmissionPage out;
+  for (const auto& r : rows) out.items.push_back(to_submission(r));
+  out.total = conn->query_one("SELECT COUNT(*) FROM submissions" + filter.where(), filter.params())->integer(0);
+  return out;
+}
+
+// A decision is one transaction that claims the submission with a conditional update (`WHERE
+// status = 'pending'`): of an approval and a rejection sent at once, exactly one changes the row and
+// the other finds it decided (409), so a submission never ends "approved" with a rejection's note.
+Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t id) {
+  if (!is_staff(actor)) return Problem::forbidden("Only bureau staff confirm submissions.");
+  auto conn = db_.acquire();
+  return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
+    auto s = load(*conn, id);
+    if (!s) return Problem::not_found("No submission " + std::to_string(id) + ".");
+    const auto* kind = domain::find_kind(s->kind);
+    if (!kind) return Problem::conflict("The kind " + s->kind + " no longer exists.");
+    if (!claim(*conn, actor, id, "approved", std::nullopt)) return already_decided(*conn, id);
+    // Written as the approving staff member, with the usual checks and audit.
+    RegistryService registry(db_);
+    auto written = s->record_id ? registry.update_in(*conn, actor, *kind, *s->record_id, s->values)
+                                : registry.create_in(*conn, actor, *kind, s->values);
+    if (!written) return written.problem();
+    conn->execute("UPDATE submissions SET result_record_id = $2 WHERE id = $1", {id, written->id});
+    s = load(*conn, id);
+    append_audit(*conn, actor, "submission.approve", "submission", std::to_string(id), std::nullopt,
+                 boost::json::value(submission_to_json(*s)));
+    return *s;
+  });
+}
+
+Outcome<Submission> SubmissionService::reject(const Actor& actor, std::int64_t id, const std::string& note) {
+  if (!is_staff(actor)) return Problem::forbidden("Only bureau staff confirm submissions.");
+  auto conn = db_.acquire();
+  return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
+    if (!load(*conn, id)) return Problem::not_found("No submission " + std::to_string(id) + ".");
+    if (!claim(*conn, actor, id, "rejected", note)) return already_decided(*conn, id);
+    auto s = load(*conn, id);
+    append_audit(*conn, actor, "submission.reject", "submission", std::to_string(id), std::nullopt,
+                 boost::json::value(submission_to_json(*s)));
+    return *s;
+  });
+}
+
+}  // namespace kc::app
