@@ -64,6 +64,13 @@ struct FieldDef {
 // A stored value: NULL, an integer (integers, amounts in yuan units, booleans, references) or text.
 using Cell = std::variant<std::monostate, std::int64_t, std::string>;
 
+// A total field that is the sum of part fields (研发费用总额 of its nine categories): a record that
+// gives parts but no total gets the sum; one that gives both must agree to the yuan.
+struct FieldSum {
+  std::string total;
+  std::vector<std::string> parts;
+};
+
 struct KindDef {
   std::string name;  // English snake_case plural, also the URL segment and the CLI KIND
   std::string table;
@@ -80,6 +87,7 @@ struct KindDef {
   // Roles whose changes wait for staff confirmation instead of being written (enterprise
   // self-service: an enterprise files its own data, the bureau confirms it).
   std::vector<std::string> submit_roles;
+  std::vector<FieldSum> sums;
 
   const FieldDef* field(std::string_view name) const;
 };

@@ -210,6 +210,9 @@ KindDef enterprise_years() {
       amount("value_added", "工业增加值", "Value added"),
       amount("exports", "出口交货值", "Exports"),
   };
+  k.sums = {{"rd_total",
+             {"rd_personnel", "rd_direct_inputs", "rd_depreciation", "rd_amortisation", "rd_design",
+              "rd_trials", "rd_commissioned_domestic", "rd_commissioned_foreign", "rd_other"}}};
   k.natural_key = {"enterprise_id", "year"};
   k.title_field = "year";
   k.enterprise_scope = "enterprise_id";

@@ -75,6 +75,15 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
   boost::json::object kind{{"name", k.name},      {"zh", k.zh},         {"en", k.en},
                            {"fields", std::move(fields)}, {"natural_key", std::move(key)},
                            {"title_field", k.title_field}, {"writable", writable}};
+  if (!k.sums.empty()) {  // totals the server fills in from their parts, or checks against them
+    boost::json::array sums;
+    for (const auto& sum : k.sums) {
+      boost::json::array parts;
+      for (const auto& p : sum.parts) parts.push_back(boost::json::value(p));
+      sums.push_back({{"total", sum.total}, {"parts", std::move(parts)}});
+    }
+    kind["sums"] = std::move(sums);
+  }
   // What this role may file for staff confirmation (SubmissionService::submit's rules): edits of
   // its own records, and new ones except enterprises themselves, which the bureau registers.
   if (std::find(k.submit_roles.begin(), k.submit_roles.end(), role_name) != k.submit_roles.end()) {

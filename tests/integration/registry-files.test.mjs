@@ -66,6 +66,22 @@ test('commit, idempotent re-import, update mode and export round trip', async ()
   assert.deepEqual([back.json.format, back.json.unchanged, back.json.error_count], ['xlsx', 2, 0]);
 });
 
+test('an imported R&D total must equal its parts; an empty one is filled in from them', async () => {
+  const code = creditCode(7301);
+  await sys.admin.post('/api/v1/registry/enterprises', { credit_code: code, name: '研发合计企业' });
+  const bad = csv([['enterprise_id', 'year', 'rd_personnel', 'rd_other', 'rd_total'], [code, '2012', '10', '2.5', '12.5'], [code, '2013', '10', '', '11']]);
+  const dry = await upload('/api/v1/registry/enterprise_years/import?dry_run=true', bad);
+  assert.deepEqual(dry.json.errors.map((e) => [e.row, e.column]), [[3, 'rd_total']]);
+  assert.match(dry.json.errors[0].reason, /11/);
+  assert.match(dry.json.errors[0].reason, /10/);
+  const good = csv([['enterprise_id', 'year', 'rd_personnel', 'rd_other', 'rd_total'], [code, '2014', '5', '0.0001', '']]);
+  const commit = await upload('/api/v1/registry/enterprise_years/import', good);
+  assert.deepEqual([commit.json.committed, commit.json.created], [true, 1]);
+  const years = (await sys.admin.get('/api/v1/registry/enterprise_years?year=2014')).json.items;
+  assert.equal(years.length, 1);
+  assert.equal(years[0].rd_total, '5.0001');
+});
+
 test('a malformed file is refused with a clear message', async () => {
   const r = await upload('/api/v1/registry/enterprises/import', 'PK\u0003\u0004not really a zip');
   assert.equal(r.status, 422);

@@ -59,6 +59,33 @@ test('references must exist and natural keys are unique', async () => {
   assert.equal(dupCode.status, 422, 'lower case folds to the same code');
 });
 
+test('an R&D total is the sum of its parts: filled in when left empty, refused with both figures when it differs', async () => {
+  const filled = await sys.admin.post('/api/v1/registry/enterprise_years', {
+    enterprise_id: acme.id, year: 2011, rd_personnel: '7000.5', rd_direct_inputs: '5000', rd_other: '0.25',
+  });
+  assert.equal(filled.status, 201);
+  assert.equal(filled.json.rd_total, '12000.75');
+  const wrong = await sys.admin.post('/api/v1/registry/enterprise_years', {
+    enterprise_id: acme.id, year: 2012, rd_total: '13000', rd_personnel: '12000',
+  });
+  assert.equal(wrong.status, 422);
+  assert.deepEqual(wrong.json.errors.map((e) => e.field), ['rd_total']);
+  assert.match(wrong.json.errors[0].message, /13000/);
+  assert.match(wrong.json.errors[0].message, /12000/);
+  // Changing a part without the total is refused the same way; changing both is accepted.
+  const part = await sys.admin.patch(`/api/v1/registry/enterprise_years/${filled.json.id}`, { rd_other: '1' });
+  assert.equal(part.status, 422);
+  assert.equal(part.json.errors[0].field, 'rd_total');
+  const both = await sys.admin.patch(`/api/v1/registry/enterprise_years/${filled.json.id}`, { rd_other: '1', rd_total: '12001.5' });
+  assert.equal(both.status, 200);
+  assert.equal(both.json.rd_total, '12001.5');
+  // The kinds API declares the sum, so the form can show it as the parts are typed.
+  const kinds = await sys.admin.get('/api/v1/registry/kinds');
+  const years = kinds.json.kinds.find((k) => k.name === 'enterprise_years');
+  assert.deepEqual(years.sums.map((s) => s.total), ['rd_total']);
+  assert.equal(years.sums[0].parts.length, 9);
+});
+
 test('list searches, filters, sorts and pages on the server', async () => {
   for (let i = 0; i < 5; i++) {
     await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(2000 + i), name: `分页企业${i}`, above_size: i % 2 === 0 });

@@ -1,5 +1,6 @@
 #include "app/registry/record_validation.hpp"
 
+#include "domain/record_sums.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
@@ -26,6 +27,19 @@ std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldVal
     if (f.required && std::holds_alternative<std::monostate>(record.cells[i])) {
       errors.push_back({f.name, "必填 / is required"});
     }
+  }
+  if (errors.empty()) errors = complete_totals(kind, record);
+  return errors;
+}
+
+std::vector<FieldError> complete_totals(const domain::KindDef& kind, store::Record& record) {
+  std::vector<FieldError> errors;
+  for (const auto& m : domain::complete_sums(kind, record.cells)) {
+    const std::string stated = domain::format_cell(*m.total, m.stated);
+    const std::string parts = domain::format_cell(*m.total, m.parts_sum);
+    errors.push_back({m.total->name, m.total->zh + " " + stated + " 与各分项之和 " + parts + " 不一致 / " +
+                                         m.total->en + " " + stated + " differs from the sum of its parts, " +
+                                         parts});
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 // Checking a change to a registry record against its kind's declaration: every field's value,
-// required fields, references to existing records and a free natural key. Shared by direct
+// required fields, totals against their parts, references to existing records and a free natural key. Shared by direct
 // edits, imports' single records and enterprise submissions.
 #pragma once
 
@@ -13,6 +13,10 @@ namespace kc::app {
 
 // Applies `values` over `record` (all fields for a new record), collecting every field error.
 std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldValues& values, store::Record& record);
+// Totals declared as sums of parts (KindDef::sums): an empty one is filled in from the parts given,
+// one that differs from them is an error on the total naming both figures. Part of apply_values;
+// imports call it on the record as it will be stored.
+std::vector<FieldError> complete_totals(const domain::KindDef& kind, store::Record& record);
 // References must name existing records; the natural key must be free (or the record's own). The
 // message names the clashing record's id only when `reveal_ids` (never to enterprise accounts).
 std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind, const store::Record& record,

@@ -48,6 +48,8 @@ export interface KindDef {
   writable: boolean
   /** What the signed-in user may file for staff confirmation (enterprise self-service); absent: nothing. */
   submit?: { create: boolean; edit: boolean }
+  /** Totals that are the sum of their parts: the server fills an empty one in and refuses one that differs. */
+  sums?: { total: string; parts: string[] }[]
 }
 
 export type FieldValue = string | number | boolean | null

@@ -13,6 +13,7 @@
 #include "app/limit_problem.hpp"
 #include "app/registry/import/registry_import_source.hpp"
 #include "app/registry/import/registry_table.hpp"
+#include "app/registry/record_validation.hpp"
 #include "app/registry/registry_service.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/excel_dates.hpp"
@@ -418,15 +419,20 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     }
     return ok;
   };
-  // Required values are checked on the record as it will be stored (after overlaying an existing
+  // Required values and totals are checked on the record as it will be stored (after overlaying an existing
   // one), so an update file may leave out columns it does not change.
-  auto has_required = [&](const Entry& e) {
+  auto has_required = [&](Entry& e) {
     bool ok = true;
     for (std::size_t i = 0; i < kind.fields.size(); ++i) {
       if (kind.fields[i].required && std::holds_alternative<std::monostate>(e.record.cells[i])) {
         add_error(e.row, kind.fields[i].name, "", "必填 / is required");
         ok = false;
       }
+    }
+    if (!ok) return false;
+    for (const auto& err : complete_totals(kind, e.record)) {
+      add_error(e.row, err.field, "", err.message);
+      ok = false;
     }
     return ok;
   };
