@@ -8,7 +8,7 @@ import { useAuthStore } from '@/stores/auth'
 import { useRegistryStore } from '@/stores/registry'
 import { kindAccess, type KindAccess } from '@/utils/submissions'
 import {
-  bilingual, formatValue, labelOf, labelWithUnit, langOf, recordLabel, recordTitle, unitText, type Words,
+  bilingual, displayUnit, formatValue, labelOf, labelWithUnit, langOf, recordLabel, recordTitle, unitText, type Words,
 } from '@/utils/registry'
 
 /** Labels and value text in the current language; usable outside a kind page. */
@@ -21,7 +21,7 @@ export function useRegistryText() {
     label: (item: { zh: string; en: string }) => labelOf(item, lang.value),
     unit: (unit: string) => unitText(unit, t),
     /** Field label with its unit, for column headers and descriptions. */
-    fieldLabel: (f: FieldDef) => labelWithUnit(labelOf(f, lang.value), unitText(f.unit ?? '', t), lang.value),
+    fieldLabel: (f: FieldDef) => labelWithUnit(labelOf(f, lang.value), unitText(displayUnit(f), t), lang.value),
     value: (f: FieldDef | undefined, v: FieldValue | undefined) => formatValue(f, v, lang.value, words.value),
     title: (k: KindDef, r: RegistryRecord) => recordTitle(k, r, lang.value, words.value),
     recordLabel: (k: KindDef, r: RegistryRecord) => recordLabel(k, r, lang.value, words.value),

@@ -114,6 +114,17 @@ const en: typeof zhCN = {
     loginChart: 'Sign-ins in the last 7 days',
     loginSuccess: 'Succeeded',
     loginFailure: 'Failed',
+    todos: {
+      title: 'To do',
+      submissions: 'Submissions awaiting confirmation',
+      certificates: 'HTE certificates expiring within {days} days',
+      validUntil: 'valid until {date}',
+      deadlines: 'Filing deadlines within {days} days',
+      noDeadlines: 'No filing deadline soon',
+      due: 'due {date}, {n} enterprises concerned',
+      shortcuts: 'Shortcuts',
+      shortcut: { importYears: 'Import enterprise years', newEnterprise: 'Register an enterprise', cultivation: 'Cultivation', submissions: 'Review submissions' },
+    },
   },
   users: {
     enterprise: 'Enterprise',
@@ -229,6 +240,7 @@ const en: typeof zhCN = {
     newTitle: 'New',
     createTitle: 'New: {kind}',
     editTitle: 'Edit {kind}: {title}',
+    sumOfParts: 'Sum of the parts: {sum} {unit} (filled in when the total is left empty)',
     create: 'New',
     view: 'View',
     delete: 'Delete',
@@ -300,6 +312,7 @@ const en: typeof zhCN = {
       items: 'items',
       count: 'count',
       percent: '%',
+      basisPoints: 'bp',
     },
   },
   submissions: {

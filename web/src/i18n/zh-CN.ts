@@ -114,6 +114,17 @@ export default {
     loginChart: '近 7 天登录情况',
     loginSuccess: '成功',
     loginFailure: '失败',
+    todos: {
+      title: '待办',
+      submissions: '待确认的企业填报',
+      certificates: '{days} 天内到期的高企证书',
+      validUntil: '有效期至 {date}',
+      deadlines: '{days} 天内的填报期限',
+      noDeadlines: '近期没有填报期限',
+      due: '截止 {date}，涉及 {n} 家企业',
+      shortcuts: '快捷入口',
+      shortcut: { importYears: '导入企业年度数据', newEnterprise: '登记企业', cultivation: '梯队培育', submissions: '填报审核' },
+    },
   },
   users: {
     enterprise: '所属企业',
@@ -229,6 +240,7 @@ export default {
     newTitle: '新建',
     createTitle: '新建{kind}',
     editTitle: '编辑{kind}：{title}',
+    sumOfParts: '各分项之和：{sum} {unit}（总额留空时按此填入）',
     create: '新建',
     view: '查看',
     delete: '删除',
@@ -300,6 +312,7 @@ export default {
       items: '项',
       count: '个',
       percent: '%',
+      basisPoints: '基点',
     },
   },
   submissions: {

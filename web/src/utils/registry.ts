@@ -39,6 +39,22 @@ export const UNIT_KEYS: Readonly<Record<string, string>> = {
   '项': 'registry.units.items',
   '个': 'registry.units.count',
   '%': 'registry.units.percent',
+  '基点': 'registry.units.basisPoints',
+}
+
+/** Rates are stored in basis points (568) and shown as percent (5.68%). */
+export const BASIS_POINTS = '基点'
+
+/** The unit a field's values are shown in: its declared unit, except basis points, shown as %. */
+export function displayUnit(field: FieldDef): string {
+  return field.unit === BASIS_POINTS ? '%' : field.unit ?? ''
+}
+
+/** 568 → "5.68%", exactly (integer arithmetic). */
+export function basisPointsText(bp: number): string {
+  const sign = bp < 0 ? '-' : ''
+  const abs = Math.abs(Math.trunc(bp))
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`
 }
 
 export function unitText(unit: string, t: (key: string) => string): string {
@@ -96,7 +112,7 @@ export function columnWidth(field: FieldDef, kind?: KindDef): number {
 
 /**
  * The list's columns: the title field and the natural key first (in natural-key order when the
- * title is part of it, e.g. enterprise then year), then up to `max` columns from the kind's other
+ * title is part of it, e.g. enterprise then year), declared totals, then up to `max` columns from the kind's other
  * fields in declaration order — typed values (codes, dates, amounts, choices…) before free texts,
  * which are less telling in a table; long texts and the fields in `exclude` (e.g. the reference a
  * related list is filtered by) never.
@@ -110,6 +126,8 @@ export function chooseColumns(kind: KindDef, max = MAX_COLUMNS, exclude: readonl
   }
   if (!kind.natural_key.includes(kind.title_field)) add(kind.title_field)
   kind.natural_key.forEach(add)
+  // A declared total (研发费用总额) says more than any one of its parts.
+  kind.sums?.forEach((sum) => add(sum.total))
   const rest = kind.fields.filter((f) => !isLongText(f))
   for (const f of [...rest.filter((x) => x.type !== 'text'), ...rest.filter((x) => x.type === 'text')]) {
     if (picked.length >= max) break
@@ -410,6 +428,7 @@ export function formatValue(field: FieldDef | undefined, value: FieldValue | und
     case 'decimal':
       return groupDigits(String(value))
     case 'integer':
+      if (field.unit === BASIS_POINTS) return basisPointsText(Number(value))
       // Counts (a unit such as 人, 项, 个) get thousands separators; years and other unitless
       // integers are shown as they are (2013, not 2,013).
       return field.unit ? groupDigits(String(value)) : String(value)

@@ -4,7 +4,7 @@ import {
   actionVerb, bilingual, buildBody, buildListQuery, checkField, chooseColumns, columnAlign, emptyForm,
   emptyListState, fromFormValue, formatValue, formFromRecord, groupDigits, inputSpec, labelOf,
   labelWithUnit, langOf, recordLabel, recordTitle, relatedLists, routeQueryFrom, sortParam, sortState,
-  stateFromRoute, toFormValue, unitText, columnsStorageKey, readChosenColumns, visibleColumns,
+  stateFromRoute, toFormValue, unitText, columnsStorageKey, readChosenColumns, visibleColumns, basisPointsText, displayUnit,
 } from '@/utils/registry'
 import { importContentType } from '@/api/registry'
 import { KINDS, kindOf } from './registry_fixture'
@@ -59,6 +59,21 @@ describe('bilingual server messages', () => {
   })
 })
 
+describe('rates in basis points', () => {
+  const rate: FieldDef = { name: 'rate_bp', type: 'integer', zh: '年利率', en: 'Annual rate', required: false, unit: '基点', searchable: false, filterable: false }
+  it('show as percent with two decimals, exactly', () => {
+    expect(formatValue(rate, 568, 'zh', words)).toBe('5.68%')
+    expect(formatValue(rate, 500, 'en', words)).toBe('5.00%')
+    expect(formatValue(rate, 5, 'en', words)).toBe('0.05%')
+    expect(formatValue(rate, -25, 'en', words)).toBe('-0.25%')
+    expect(basisPointsText(1234)).toBe('12.34%')
+  })
+  it('head their column with %, other units as declared', () => {
+    expect(displayUnit(rate)).toBe('%')
+    expect(displayUnit(field(enterprises, 'registered_capital'))).toBe('万元')
+  })
+})
+
 describe('list columns', () => {
   it('start with the title and natural key, then typed fields in declaration order', () => {
     expect(names(chooseColumns(enterprises))).toEqual(
@@ -70,6 +85,13 @@ describe('list columns', () => {
     expect(names(chooseColumns(certificates))).toEqual(
       ['certificate_no', 'enterprise_id', 'issued_on', 'valid_until', 'status', 'revoked_on'])
     expect(names(chooseColumns(regions)).slice(0, 3)).toEqual(['region_name', 'region_code', 'year'])
+  })
+
+  it('put a declared total right after the key, so the R&D total shows among the amounts', () => {
+    const rdTotal: FieldDef = { name: 'rd_total', type: 'amount', zh: '研发费用总额', en: 'R&D total', required: false, unit: '万元', searchable: false, filterable: false }
+    const withTotal: KindDef = { ...years, fields: [...years.fields, rdTotal], sums: [{ total: 'rd_total', parts: ['rd_personnel'] }] }
+    expect(names(chooseColumns(withTotal, 3))).toEqual(['enterprise_id', 'year', 'rd_total'])
+    expect(names(chooseColumns({ ...withTotal, sums: undefined }, 3))).not.toContain('rd_total')
   })
 
   it('respect the maximum and exclusions, and never show long texts', () => {
