@@ -811,10 +811,13 @@ test('the menu reaches every page at 1366×768, finds pages by name, and is a dr
       assert.equal(await page.getByTestId('menu-search').inputValue(), '', 'the search clears after navigating')
     })
 
-    await step('at 375 px the sidebar is a drawer, the page fits the screen and breadcrumbs keep to one line', async () => {
+    await step('at 375 px the sidebar is a drawer, rows are cards, the page fits the screen and breadcrumbs keep to one line', async () => {
       await page.setViewportSize({ width: 375, height: 740 })
       await page.goto(`${BASE}/registry/enterprises`)
-      await page.getByTestId('registry-table').waitFor()
+      await page.getByTestId('registry-card').first().waitFor()
+      assert.equal(await page.getByTestId('registry-table').count(), 0, 'no table on a phone')
+      const card = await page.getByTestId('registry-card').first().boundingBox()
+      assert.ok(card && card.width <= 375 && card.x >= 0, `card ${JSON.stringify(card)}`)
       assert.equal(await page.getByTestId('sidebar-menu').count(), 0, 'no sidebar until the drawer opens')
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       assert.ok(width <= 375, `page width ${width}`)
