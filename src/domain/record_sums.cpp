@@ -1,25 +1,16 @@
 #include "domain/record_sums.hpp"
 
 namespace kc::domain {
-namespace {
-
-std::size_t index_of(const KindDef& kind, const std::string& name) {
-  for (std::size_t i = 0; i < kind.fields.size(); ++i)
-    if (kind.fields[i].name == name) return i;
-  return kind.fields.size();
-}
-
-}  // namespace
 
 std::vector<SumMismatch> complete_sums(const KindDef& kind, std::vector<Cell>& cells) {
   std::vector<SumMismatch> out;
   for (const auto& sum : kind.sums) {
-    const std::size_t t = index_of(kind, sum.total);
+    const std::size_t t = kind.index_of(sum.total);
     if (t >= cells.size()) continue;
     bool any = false;
     std::int64_t parts = 0;
     for (const auto& name : sum.parts) {
-      const std::size_t p = index_of(kind, name);
+      const std::size_t p = kind.index_of(name);
       if (p >= cells.size()) continue;
       if (const auto* v = std::get_if<std::int64_t>(&cells[p])) {
         any = true;

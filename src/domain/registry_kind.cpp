@@ -44,10 +44,15 @@ std::string_view to_string(FieldType type) {
 }
 
 const FieldDef* KindDef::field(std::string_view wanted) const {
-  for (const auto& f : fields) {
-    if (f.name == wanted) return &f;
+  const std::size_t i = index_of(wanted);
+  return i < fields.size() ? &fields[i] : nullptr;
+}
+
+std::size_t KindDef::index_of(std::string_view wanted) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == wanted) return i;
   }
-  return nullptr;
+  return fields.size();
 }
 
 Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {

@@ -90,6 +90,8 @@ struct KindDef {
   std::vector<FieldSum> sums;
 
   const FieldDef* field(std::string_view name) const;
+  // The position of a field in `fields` (and in a record's cells); fields.size() when there is none.
+  std::size_t index_of(std::string_view name) const;
 };
 
 // Parses the text form of a value (a JSON string, a CSV or XLSX cell) into its stored form; an

@@ -69,9 +69,7 @@ Writer::Writer(store::Connection& conn, std::string_view kind)
       store_(conn, kind_) {}
 
 std::size_t Writer::column(std::string_view field) const {
-  for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
-    if (kind_.fields[i].name == field) return i;
-  }
+  if (const std::size_t i = kind_.index_of(field); i < kind_.fields.size()) return i;
   throw std::logic_error("demo: kind " + kind_.name + " has no field " + std::string(field));
 }
 

@@ -11,9 +11,9 @@ struct Years {
   const KindDef& kind = *find_kind("enterprise_years");
   std::vector<Cell> cells = std::vector<Cell>(kind.fields.size());
   std::size_t at(const std::string& name) const {
-    for (std::size_t i = 0; i < kind.fields.size(); ++i)
-      if (kind.fields[i].name == name) return i;
-    throw std::out_of_range(name);
+    const std::size_t i = kind.index_of(name);
+    if (i == kind.fields.size()) throw std::out_of_range(name);
+    return i;
   }
   void set(const std::string& name, std::int64_t yuan) { cells[at(name)] = yuan; }
   const Cell& get(const std::string& name) const { return cells[at(name)]; }

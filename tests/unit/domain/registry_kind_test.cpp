@@ -92,5 +92,13 @@ TEST(RegistryKinds, DeclarationsAreConsistent) {
   }
 }
 
+TEST(RegistryKinds, IndexOfIsAFieldsPositionAndFieldsSizeWhenThereIsNone) {
+  const KindDef& years = *find_kind("enterprise_years");
+  EXPECT_EQ(years.index_of("enterprise_id"), 0u);
+  EXPECT_EQ(&years.fields[years.index_of("rd_total")], years.field("rd_total"));
+  EXPECT_EQ(years.index_of("colour"), years.fields.size());
+  EXPECT_EQ(years.field("colour"), nullptr);
+}
+
 }  // namespace
 }  // namespace kc::domain
