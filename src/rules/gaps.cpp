@@ -190,11 +190,12 @@ std::vector<Gap> sme_gaps(const EnterpriseFacts& e, const SmePolicy& p, Date as_
     return {not_fixable(
         "M2", "size",
         dy + "年规模超出科技型中小企业标准（职工总数不超过" + std::to_string(p.max_employees.ceil()) +
-            "人，销售收入、资产总额均不超过" + std::to_string(p.max_sales.ceil()) +
-            "万元）一成以上，不是科技型中小企业的评价对象",
+            "人，销售收入不超过" + std::to_string(p.max_sales.ceil()) + "万元，资产总额不超过" +
+            std::to_string(p.max_total_assets.ceil()) + "万元）一成以上，不是科技型中小企业的评价对象",
         "In " + dy + " the enterprise is more than 10 % beyond the S&T SME size limits (at most " +
-            std::to_string(p.max_employees.ceil()) + " employees, sales and total assets each at most " +
-            std::to_string(p.max_sales.ceil()) + " 万元): it is not a candidate for S&T SME evaluation")};
+            std::to_string(p.max_employees.ceil()) + " employees, sales at most " +
+            std::to_string(p.max_sales.ceil()) + " 万元, total assets at most " +
+            std::to_string(p.max_total_assets.ceil()) + " 万元): it is not a candidate for S&T SME evaluation")};
   }
   if (failed(r.conditions, "M2")) {
     if (f.staff && f.staff->employees > p.max_employees) {
