@@ -73,6 +73,7 @@ void write_cooperation(Context& ctx) {
   });
   ctx.count(w);
 }
+
 // Technology contracts: those bought into the district (buyer here, seller elsewhere) and those
 // sold by the district's sellers; the transfer centre brokers part of the former from 2013.
 void write_tech_contracts(Context& ctx) {

@@ -88,6 +88,7 @@ void write_people(Context& ctx) {
   ctx.count(stations);
   ctx.count(haizhi);
 }
+
 void write_loans(Context& ctx) {
   Writer w(ctx.conn, "loans");
   constexpr std::array<int, kYears> per_year = {0, 0, 18, 32, 45, 56};

@@ -54,6 +54,7 @@ void write_platforms(Context& ctx) {
   ctx.count(platforms);
   ctx.count(residents);
 }
+
 void write_platform_years(Context& ctx) {
   Writer w(ctx.conn, "platform_years");
   store::in_transaction(ctx.conn, [&] {
@@ -94,6 +95,7 @@ void write_platform_years(Context& ctx) {
   });
   ctx.count(w);
 }
+
 void write_incubators(Context& ctx) {
   Writer inc(ctx.conn, "incubators");
   Writer years(ctx.conn, "incubator_years");

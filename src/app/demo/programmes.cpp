@@ -54,6 +54,7 @@ void write_programme_tiers(Context& ctx) {
   });
   ctx.count(w);
 }
+
 void write_hte_and_sme(Context& ctx) {
   Writer certs(ctx.conn, "hte_certificates");
   Writer sme(ctx.conn, "sme_registrations");
@@ -164,6 +165,7 @@ void write_hte_and_sme(Context& ctx) {
   ctx.count(sme);
   ctx.count(ip);
 }
+
 // Recognised enterprises meet the figures of their recognition: for every enterprise holding an
 // HTE certificate, each year's R&D reaches its sales tier's ratio (5 / 4 / 3 %, with a margin) and
 // high-tech revenue is 62–85 % of total income. The extra R&D is taken from the year's largest
@@ -272,6 +274,7 @@ void align_hte_figures(Context& ctx, std::uint64_t seed) {
     }
   });
 }
+
 // The expert panel's review behind every certificate, a few weeks before it was issued. Drawn from
 // a stream of its own so the other records (and the seed report's figures) do not move.
 void write_expert_reviews(Context& ctx, std::uint64_t seed) {
