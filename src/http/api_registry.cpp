@@ -1,6 +1,7 @@
 #include <sstream>
 
 #include "app/registry/import/registry_import.hpp"
+#include "app/registry/kind_access.hpp"
 #include "app/registry/registry_export.hpp"
 #include "app/registry/registry_service.hpp"
 #include "app/registry/submission_service.hpp"
@@ -45,7 +46,7 @@ app::Outcome<app::FieldValues> field_values(const boost::json::object& body) {
   return values;
 }
 
-boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
+boost::json::object kind_json(const domain::KindDef& k, const app::Actor& actor) {
   boost::json::array fields;
   for (const auto& f : k.fields) {
     boost::json::object o{{"name", f.name},       {"type", std::string(domain::to_string(f.type))},
@@ -70,8 +71,7 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
   }
   boost::json::array key;
   for (const auto& n : k.natural_key) key.push_back(boost::json::value(n));
-  const auto role_name = std::string(app::to_string(role));
-  const bool writable = std::find(k.write_roles.begin(), k.write_roles.end(), role_name) != k.write_roles.end();
+  const bool writable = app::can_write(actor, k);
   boost::json::object kind{{"name", k.name},      {"zh", k.zh},         {"en", k.en},
                            {"fields", std::move(fields)}, {"natural_key", std::move(key)},
                            {"title_field", k.title_field}, {"writable", writable}};
@@ -86,7 +86,7 @@ boost::json::object kind_json(const domain::KindDef& k, app::Role role) {
   }
   // What this role may file for staff confirmation (SubmissionService::submit's rules): edits of
   // its own records, and new ones except enterprises themselves, which the bureau registers.
-  if (std::find(k.submit_roles.begin(), k.submit_roles.end(), role_name) != k.submit_roles.end()) {
+  if (app::needs_confirmation(actor, k)) {
     kind["submit"] = {{"create", k.enterprise_scope != "id"}, {"edit", true}};
   }
   return kind;
@@ -129,10 +129,9 @@ void add_registry_routes(Router& router, Services& s) {
               "The registry kinds this user may read, with their fields", [](Exchange& ex) {
                 boost::json::array kinds;
                 for (const auto& k : domain::registry_kinds()) {
-                  const auto role_name = std::string(app::to_string(ex.actor.role));
-                  if (std::find(k.read_roles.begin(), k.read_roles.end(), role_name) == k.read_roles.end()) continue;
+                  if (!app::can_read(ex.actor, k)) continue;
                   if (ex.actor.role == app::Role::enterprise && k.enterprise_scope.empty()) continue;
-                  kinds.push_back(kind_json(k, ex.actor.role));
+                  kinds.push_back(kind_json(k, ex.actor));
                 }
                 return json_response(ex.request, beast_http::status::ok, {{"kinds", std::move(kinds)}});
               }});
@@ -200,10 +199,7 @@ void add_registry_routes(Router& router, Services& s) {
               "The XLSX import template of a kind", [](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                const auto& roles = kind.value()->write_roles;
-                if (std::find(roles.begin(), roles.end(), app::to_string(ex.actor.role)) == roles.end()) {
-                  return problem_response(ex.request, app::Problem::forbidden("Your role may not import " + kind.value()->en + "."));
-                }
+                if (auto p = app::may_import(ex.actor, *kind.value())) return problem_response(ex.request, *p);
                 return xlsx_download(ex.request, kind.value()->name + "-template.xlsx",
                                      [&](const std::filesystem::path& path) {
                                        return io::write_registry_template(*kind.value(), path);

@@ -1,8 +1,7 @@
 #include "app/registry/registry_service.hpp"
 
-#include <algorithm>
-
 #include "app/audit/audit_log.hpp"
+#include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
 #include "domain/registry_kinds.hpp"
@@ -11,27 +10,6 @@ namespace kc::app {
 namespace {
 
 using domain::FieldType;
-
-bool has_role(const std::vector<std::string>& roles, Role role) {
-  return std::find(roles.begin(), roles.end(), to_string(role)) != roles.end();
-}
-
-std::optional<Problem> may_read(const Actor& actor, const domain::KindDef& kind) {
-  if (!has_role(kind.read_roles, actor.role)) {
-    return Problem::forbidden("Your role may not read " + kind.en + ".");
-  }
-  if (actor.role == Role::enterprise && (kind.enterprise_scope.empty() || !actor.enterprise_id)) {
-    return Problem::forbidden("Enterprise accounts see only their own enterprise's records.");
-  }
-  return std::nullopt;
-}
-
-std::optional<Problem> may_write(const Actor& actor, const domain::KindDef& kind) {
-  if (!has_role(kind.write_roles, actor.role)) {
-    return Problem::forbidden("Your role may not change " + kind.en + ".");
-  }
-  return std::nullopt;
-}
 
 std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records, const store::Record& r) {
   if (actor.role != Role::enterprise) return std::nullopt;

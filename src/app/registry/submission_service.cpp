@@ -1,8 +1,7 @@
 #include "app/registry/submission_service.hpp"
 
-#include <algorithm>
-
 #include "app/audit/audit_log.hpp"
+#include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
 #include "domain/registry_kinds.hpp"
@@ -61,10 +60,6 @@ Problem already_decided(store::Connection& conn, std::int64_t id) {
 }
 
 }  // namespace
-
-bool needs_confirmation(const Actor& actor, const domain::KindDef& kind) {
-  return std::find(kind.submit_roles.begin(), kind.submit_roles.end(), to_string(actor.role)) != kind.submit_roles.end();
-}
 
 boost::json::object submission_to_json(const Submission& s) {
   boost::json::object values;

@@ -34,9 +34,6 @@ struct SubmissionPage {
   std::int64_t total = 0;
 };
 
-// True when `actor`'s changes to `kind` become submissions rather than writes.
-bool needs_confirmation(const Actor& actor, const domain::KindDef& kind);
-
 class SubmissionService {
  public:
   explicit SubmissionService(store::Database& db) : db_(db) {}

@@ -13,6 +13,7 @@
 #include "app/limit_problem.hpp"
 #include "app/registry/import/registry_import_source.hpp"
 #include "app/registry/import/registry_table.hpp"
+#include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/registry/registry_service.hpp"
 #include "domain/registry_kinds.hpp"
@@ -248,11 +249,6 @@ Problem unreadable(const domain::Error& error) {
   // A size limit keeps its own code and figures (too_many_cells, …) for the front end.
   if (auto p = limit_problem(error, "file")) return *p;
   return Problem{422, "import_unreadable", "File not accepted", error.message, {}};
-}
-
-bool may_write(const Actor& actor, const domain::KindDef& kind) {
-  return std::find(kind.write_roles.begin(), kind.write_roles.end(), to_string(actor.role)) !=
-         kind.write_roles.end();
 }
 
 // One pass over the rows: each is parsed once, checked, and (when committing) written at once —
@@ -566,8 +562,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
 Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor,
                                       const domain::KindDef& kind, std::string_view bytes,
                                       const ImportOptions& options) {
-  if (!may_write(actor, kind))
-    return Problem::forbidden("Your role may not import " + kind.en + ".");
+  if (auto p = may_import(actor, kind)) return *p;
   auto source = ImportSource::from_bytes(bytes, options.max_bytes, options.max_rows);
   if (!source) return unreadable(source.error());
   return run_import(db, actor, kind, source.value(), options);
@@ -576,8 +571,7 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor,
 Outcome<ImportSummary> import_records_file(store::Database& db, const Actor& actor,
                                            const domain::KindDef& kind, const std::string& path,
                                            const ImportOptions& options) {
-  if (!may_write(actor, kind))
-    return Problem::forbidden("Your role may not import " + kind.en + ".");
+  if (auto p = may_import(actor, kind)) return *p;
   auto source = ImportSource::from_file(path, options.max_bytes, options.max_rows);
   if (!source) return unreadable(source.error());
   if (options.source.empty()) {
