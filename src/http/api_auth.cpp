@@ -13,8 +13,23 @@ std::string session_cookie(const std::string& token, bool secure, std::int64_t m
   return cookie;
 }
 
-boost::json::object signed_in_body(const store::UserRecord& user, const std::string& csrf) {
-  return {{"user", app::user_to_json(user)}, {"csrf_token", csrf}};
+// The role-restricted routes this role may call, as "METHOD /pattern": the route table is the one
+// statement of who may do what, and the web shows pages and buttons from this list rather than from
+// a copy of the role lists (docs/api.md, "Sign-in").
+boost::json::array allowed_routes(const Router& router, app::Role role) {
+  boost::json::array may;
+  for (const auto& route : router.routes()) {
+    if (route.access != Access::roles || !route.roles.contains(role)) continue;
+    may.push_back(boost::json::value(std::string(beast_http::to_string(route.method)) + " " + route.pattern));
+  }
+  return may;
+}
+
+boost::json::object signed_in_body(const Router& router, const store::UserRecord& user, const std::string& csrf) {
+  const auto role = app::parse_role(user.role);
+  return {{"user", app::user_to_json(user)},
+          {"csrf_token", csrf},
+          {"may", role ? allowed_routes(router, *role) : boost::json::array{}}};
 }
 
 Response with_retry_after(Response res, const std::optional<std::int64_t>& seconds) {
@@ -26,7 +41,7 @@ Response with_retry_after(Response res, const std::optional<std::int64_t>& secon
 
 void add_auth_routes(Router& router, Services& s) {
   router.add({beast_http::verb::post, "/api/v1/auth/login", Access::public_, {}, "Sign in",
-              [&s](Exchange& ex) {
+              [&s, &router](Exchange& ex) {
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
@@ -40,7 +55,7 @@ void add_auth_routes(Router& router, Services& s) {
                                               &retry_after);
                 if (!signed_in) return with_retry_after(problem_response(ex.request, signed_in.problem()), retry_after);
                 auto res = json_response(ex.request, beast_http::status::ok,
-                                         signed_in_body(signed_in->user, signed_in->csrf_token));
+                                         signed_in_body(router, signed_in->user, signed_in->csrf_token));
                 res.set(beast_http::field::set_cookie,
                         session_cookie(signed_in->session_token, s.secure_cookies || ex.peer.tls,
                                        s.auth.policy().session_absolute_seconds));
@@ -57,9 +72,9 @@ void add_auth_routes(Router& router, Services& s) {
   router.add(std::move(logout));
 
   Route me{beast_http::verb::get, "/api/v1/auth/me", Access::signed_in, {}, "The signed-in user",
-           [](Exchange& ex) {
+           [&router](Exchange& ex) {
              return json_response(ex.request, beast_http::status::ok,
-                                  signed_in_body(ex.session->user, ex.session->csrf_token));
+                                  signed_in_body(router, ex.session->user, ex.session->csrf_token));
            }};
   me.allowed_before_password_change = true;
   router.add(std::move(me));

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { registryApi, seedRegistry, submissionsApi } from './mock-registry.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -48,6 +49,10 @@ function seed(adminPassword) {
 }
 
 const publicUser = ({ password: _p, ...u }) => u
+// What the real server lets each role call (route-roles.json, checked against it by
+// tests/integration/mock-contract.test.mjs), sent with the user as the real /auth/me does.
+const MAY = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'route-roles.json'), 'utf8')).may
+const signedIn = (user, csrf) => ({ user: publicUser(user), csrf_token: csrf, may: MAY[user.role] ?? [] })
 
 function problem(res, status, code, detail, errors) {
   const body = { type: `https://kechuang.dev/problems/${code}`, title: code, status, detail, code }
@@ -123,13 +128,13 @@ async function api(req, res, url, db) {
     db.sessions.set(token, { userId: u.id, csrf })
     u.last_login_at = now()
     res.setHeader('Set-Cookie', `kc_session=${token}; HttpOnly; SameSite=Strict; Path=/`)
-    return json(res, 200, { user: publicUser(u), csrf_token: csrf })
+    return json(res, 200, signedIn(u, csrf))
   }
 
   const s = sessionOf(req, db)
   if (!s) return problem(res, 401, 'unauthenticated', 'sign in first')
   if (m !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) return problem(res, 403, 'csrf', 'missing or wrong CSRF token')
-  if (m === 'GET' && p === '/auth/me') return json(res, 200, { user: publicUser(s.user), csrf_token: s.csrf })
+  if (m === 'GET' && p === '/auth/me') return json(res, 200, signedIn(s.user, s.csrf))
   if (m === 'POST' && p === '/auth/logout') { db.sessions.delete(s.token); res.writeHead(204); return res.end() }
   if (m === 'POST' && p === '/auth/password') {
     if (body.current_password !== s.user.password) return problem(res, 422, 'validation', 'Validation failed', [{ field: 'current_password', message: 'is wrong' }])

@@ -121,6 +121,27 @@ test('every route of the OpenAPI document has a row in the matrix', async () => 
   assert.equal(covered.size, routes.length);
 });
 
+// The web shows pages and buttons from the "may" list of /auth/me: for every role-restricted route
+// (one some role may call), the list holds it exactly when the matrix expects no 403 for that role.
+// Refusals of the data scope, not of the role: the matrix's enterprise account is bound to no
+// enterprise, so it may call these routes for its own enterprise only, and has none.
+const SCOPE_REFUSALS = new Set(['GET /api/v1/rules/{policy}/enterprises/{id}', 'GET /api/v1/submissions',
+  'GET /api/v1/programmes/{id}/enterprises/{enterprise}'].map((route) => `enterprise ${route}`));
+test("the routes /auth/me says each role may call are the matrix's", async () => {
+  const may = {};
+  for (const role of ROLES.slice(1)) may[role] = new Set((await clients[role].get('/api/v1/auth/me')).json.may);
+  const restricted = new Set(Object.values(may).flatMap((set) => [...set]));
+  assert.ok(restricted.has('GET /api/v1/users'));
+  for (const key of restricted) {
+    const row = MATRIX.find(([m, p]) => `${m} ${p}` === key);
+    assert.ok(row, `"may" names ${key}, which has no matrix row`);
+    for (const role of ROLES.slice(1)) {
+      const refused = row[4](role) === 403 && !SCOPE_REFUSALS.has(`${role} ${key}`);
+      assert.equal(may[role].has(key), !refused, `${role} ${key}: "may" and the matrix disagree`);
+    }
+  }
+});
+
 for (const role of ROLES) {
   test(`role matrix: ${role}`, async () => {
     for (const [method, pattern, path, body, expected] of MATRIX) {

@@ -21,6 +21,8 @@ export interface User {
 export interface SessionInfo {
   user: User
   csrf_token: string
+  /** The role-restricted API routes this user may call, as "METHOD /api/v1/pattern" (the server's route table). */
+  may: string[]
 }
 
 export interface Page<T> {

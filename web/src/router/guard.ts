@@ -1,17 +1,18 @@
 // Route access rules as a pure function of the target route and the session, so they can be tested
 // without a browser: public pages, sign-in, forced password change, then role.
-import type { Role } from '@/api/types'
+import { pageAllows } from './menu'
 
 export interface GuardTarget {
   name?: string | symbol | null
   fullPath: string
-  meta: { public?: boolean; roles?: readonly Role[]; passwordChange?: boolean }
+  meta: { public?: boolean; requires?: string; unless?: string; passwordChange?: boolean }
 }
 
 export interface GuardSession {
   signedIn: boolean
   mustChangePassword: boolean
-  role: Role | null
+  /** The routes the server lets the user call (SessionInfo.may). */
+  may: ReadonlySet<string>
 }
 
 export type GuardDecision =
@@ -29,8 +30,7 @@ export function decide(to: GuardTarget, session: GuardSession): GuardDecision {
   }
   if (session.mustChangePassword) return to.meta.passwordChange ? true : { name: 'change-password' }
   if (to.meta.passwordChange) return { name: 'home' } // the forced page only makes sense when forced
-  const roles = to.meta.roles
-  if (roles && roles.length > 0 && (session.role === null || !roles.includes(session.role))) {
+  if (!pageAllows(to.meta, session.may)) {
     return { name: 'forbidden', query: { from: to.fullPath } }
   }
   return true

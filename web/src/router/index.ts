@@ -34,7 +34,7 @@ export const routes: RouteRecordRaw[] = [
       path: p.path,
       name: p.name,
       component: p.component,
-      meta: { roles: p.roles, titleKey: p.titleKey },
+      meta: { requires: p.requires, unless: p.unless, titleKey: p.titleKey },
     })),
   },
   {
@@ -63,5 +63,5 @@ router.beforeEach(async (to) => {
   } catch {
     auth.clear() // server unreachable: treat as signed out; the login page reports the error
   }
-  return decide(to, { signedIn: auth.signedIn, mustChangePassword: auth.mustChangePassword, role: auth.role })
+  return decide(to, { signedIn: auth.signedIn, mustChangePassword: auth.mustChangePassword, may: auth.allowed })
 })

@@ -1,6 +1,6 @@
-// Sidebar items and breadcrumbs derived from the page registry, so both follow the role rules.
+// Sidebar items and breadcrumbs derived from the page registry, so both follow what the server lets
+// the user call.
 import type { Component } from 'vue'
-import type { Role } from '@/api/types'
 import { pages as allPages, type PageDef } from './pages'
 
 export interface MenuItem {
@@ -17,14 +17,19 @@ export interface Crumb {
   path?: string
 }
 
-export function pageAllows(page: Pick<PageDef, 'roles'>, role: Role | null): boolean {
-  if (role === null) return false
-  return !page.roles || page.roles.length === 0 || page.roles.includes(role)
+/**
+ * Whether a page is open to a user the server lets call `may` (SessionInfo.may); `null` when
+ * nobody is signed in.
+ */
+export function pageAllows(page: Pick<PageDef, 'requires' | 'unless'>, may: ReadonlySet<string> | null): boolean {
+  if (may === null) return false
+  if (page.unless && may.has(page.unless)) return false
+  return !page.requires || may.has(page.requires)
 }
 
-export function menuFor(role: Role | null, pages: readonly PageDef[] = allPages): MenuItem[] {
+export function menuFor(may: ReadonlySet<string> | null, pages: readonly PageDef[] = allPages): MenuItem[] {
   return pages
-    .filter((p) => p.inMenu !== false && pageAllows(p, role))
+    .filter((p) => p.inMenu !== false && pageAllows(p, may))
     .map((p) => ({ name: p.name, path: `/${p.path}`, titleKey: p.titleKey, icon: p.icon, group: p.group }))
 }
 

@@ -2,7 +2,6 @@
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
 import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
-import type { Role } from '@/api/types'
 
 export interface PageDef {
   /** Route name, also the stable id used by tests and the menu. */
@@ -12,8 +11,13 @@ export interface PageDef {
   /** i18n key of the menu label, page title and breadcrumb. */
   titleKey: string
   icon: Component
-  /** Roles allowed to open the page; empty or missing means every signed-in user. */
-  roles?: readonly Role[]
+  /**
+   * The API route the page needs, as the server lists it in SessionInfo.may ("GET /api/v1/users"):
+   * the page is open to whoever the server lets call it. Missing means every signed-in user.
+   */
+  requires?: string
+  /** Hidden from those who may call this route (the enterprise's own submissions vs. staff's queue). */
+  unless?: string
   /** Set to false for pages reachable by link but not listed in the sidebar. */
   inMenu?: boolean
   /** 'system' pages (users, logs) are grouped under 系统管理 at the end of the menu, as RuoYi does. */
@@ -36,7 +40,7 @@ export const pages: readonly PageDef[] = [
     path: 'submissions',
     titleKey: 'menu.submissions',
     icon: DocumentChecked,
-    roles: ['admin', 'staff'],
+    requires: 'POST /api/v1/submissions/{id}/approve',
     component: () => import('@/views/SubmissionsView.vue'),
   },
   {
@@ -44,7 +48,8 @@ export const pages: readonly PageDef[] = [
     path: 'my-submissions',
     titleKey: 'menu.mySubmissions',
     icon: EditPen,
-    roles: ['enterprise'],
+    requires: 'GET /api/v1/submissions',
+    unless: 'POST /api/v1/submissions/{id}/approve',
     component: () => import('@/views/SubmissionsView.vue'),
   },
   // Policy pages: the HTE cultivation tiers (梯队培育) and the district's own programmes (区级政策).
@@ -53,7 +58,7 @@ export const pages: readonly PageDef[] = [
     path: 'cultivation',
     titleKey: 'menu.cultivation',
     icon: DataAnalysis,
-    roles: ['admin', 'staff', 'reviewer', 'viewer'],
+    requires: 'GET /api/v1/cultivation/tiers',
     component: () => import('@/views/CultivationView.vue'),
   },
   {
@@ -61,17 +66,17 @@ export const pages: readonly PageDef[] = [
     path: 'programmes',
     titleKey: 'menu.programmes',
     icon: Trophy,
-    roles: ['admin', 'staff', 'reviewer'],
+    requires: 'GET /api/v1/programmes',
     component: () => import('@/views/ProgrammesView.vue'),
   },
   // Composite indices (指数工作室): build, analyse and save index definitions. Saving is for admin
-  // and staff (the page hides it for the others; the server enforces it).
+  // and staff (the page hides it from the others; the server enforces it).
   {
     name: 'index-studio',
     path: 'index',
     titleKey: 'menu.indexStudio',
     icon: TrendCharts,
-    roles: ['admin', 'staff', 'reviewer', 'viewer'],
+    requires: 'GET /api/v1/index/definitions',
     component: () => import('@/views/index/IndexStudioView.vue'),
   },
   // System administration, last in the menu.
@@ -80,7 +85,7 @@ export const pages: readonly PageDef[] = [
     path: 'users',
     titleKey: 'menu.users',
     icon: User,
-    roles: ['admin'],
+    requires: 'GET /api/v1/users',
     group: 'system',
     component: () => import('@/views/UsersView.vue'),
   },
@@ -89,7 +94,7 @@ export const pages: readonly PageDef[] = [
     path: 'audit',
     titleKey: 'menu.audit',
     icon: Document,
-    roles: ['admin'],
+    requires: 'GET /api/v1/audit',
     group: 'system',
     component: () => import('@/views/AuditView.vue'),
   },
@@ -98,7 +103,7 @@ export const pages: readonly PageDef[] = [
     path: 'login-log',
     titleKey: 'menu.loginLog',
     icon: Tickets,
-    roles: ['admin'],
+    requires: 'GET /api/v1/login-log',
     group: 'system',
     component: () => import('@/views/LoginLogView.vue'),
   },

@@ -7,29 +7,32 @@ import type { Role, SessionInfo, User } from '@/api/types'
 
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<User | null>(null)
+  /** The role-restricted routes the server lets this user call (SessionInfo.may). */
+  const allowed = ref<ReadonlySet<string>>(new Set())
   /** True once we asked the server who we are (so guards do not ask on every navigation). */
   const loaded = ref(false)
 
   const signedIn = computed(() => user.value !== null)
   const role = computed<Role | null>(() => user.value?.role ?? null)
-  const isAdmin = computed(() => role.value === 'admin')
   const mustChangePassword = computed(() => user.value?.must_change_password === true)
 
   function applySession(session: SessionInfo): void {
     user.value = session.user
+    allowed.value = new Set(session.may ?? [])
     setCsrfToken(session.csrf_token)
     loaded.value = true
   }
 
   function clear(): void {
     user.value = null
+    allowed.value = new Set()
     setCsrfToken(null)
     loaded.value = true
   }
 
-  function hasRole(roles: readonly Role[] | undefined): boolean {
-    if (!roles || roles.length === 0) return signedIn.value
-    return role.value !== null && roles.includes(role.value)
+  /** Whether the server lets this user call a role-restricted route, e.g. may('POST /api/v1/programmes'). */
+  function may(route: string): boolean {
+    return signedIn.value && allowed.value.has(route)
   }
 
   /** Restores the session from the cookie; a 401 simply means "not signed in". */
@@ -70,7 +73,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   return {
-    user, loaded, signedIn, role, isAdmin, mustChangePassword,
-    applySession, clear, hasRole, fetchMe, ensureLoaded, login, logout, changePassword,
+    user, loaded, signedIn, role, mustChangePassword, allowed,
+    applySession, clear, may, fetchMe, ensureLoaded, login, logout, changePassword,
   }
 })

@@ -14,22 +14,22 @@ describe('auth store', () => {
 
   it('signs in: keeps the user and the CSRF token for later writes', async () => {
     const { calls } = mockFetch(
-      jsonResponse(200, { user: ADMIN, csrf_token: 'csrf-abc' }),
+      jsonResponse(200, { user: ADMIN, csrf_token: 'csrf-abc', may: ['GET /api/v1/users'] }),
       new Response(null, { status: 204 }),
     )
     const auth = useAuthStore()
     await auth.login('admin', 'Secret-pass1')
     expect(calls[0]).toMatchObject({ url: '/api/v1/auth/login', method: 'POST', body: { username: 'admin', password: 'Secret-pass1' } })
     expect(auth.signedIn).toBe(true)
-    expect(auth.isAdmin).toBe(true)
-    expect(auth.hasRole(['admin'])).toBe(true)
-    expect(auth.hasRole(['staff'])).toBe(false)
+    expect(auth.may('GET /api/v1/users')).toBe(true)
+    expect(auth.may('POST /api/v1/users')).toBe(false)
     expect(getCsrfToken()).toBe('csrf-abc')
 
     await auth.logout()
     expect(calls[1]).toMatchObject({ url: '/api/v1/auth/logout', method: 'POST' })
     expect(calls[1]!.headers['X-CSRF-Token']).toBe('csrf-abc')
     expect(auth.signedIn).toBe(false)
+    expect(auth.may('GET /api/v1/users')).toBe(false)
     expect(getCsrfToken()).toBeNull()
   })
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { decide, safeRedirect, type GuardSession, type GuardTarget } from '@/router/guard'
 
-const anon: GuardSession = { signedIn: false, mustChangePassword: false, role: null }
-const admin: GuardSession = { signedIn: true, mustChangePassword: false, role: 'admin' }
-const staff: GuardSession = { signedIn: true, mustChangePassword: false, role: 'staff' }
-const forced: GuardSession = { signedIn: true, mustChangePassword: true, role: 'admin' }
+const anon: GuardSession = { signedIn: false, mustChangePassword: false, may: new Set() }
+const admin: GuardSession = { signedIn: true, mustChangePassword: false, may: new Set(['GET /api/v1/users', 'POST /api/v1/submissions/{id}/approve']) }
+const staff: GuardSession = { signedIn: true, mustChangePassword: false, may: new Set(['POST /api/v1/submissions/{id}/approve']) }
+const enterprise: GuardSession = { signedIn: true, mustChangePassword: false, may: new Set(['GET /api/v1/submissions']) }
+const forced: GuardSession = { signedIn: true, mustChangePassword: true, may: admin.may }
 
-const usersPage: GuardTarget = { name: 'users', fullPath: '/users?page=2', meta: { roles: ['admin'] } }
+const usersPage: GuardTarget = { name: 'users', fullPath: '/users?page=2', meta: { requires: 'GET /api/v1/users' } }
+const ownSubmissions: GuardTarget = { name: 'my-submissions', fullPath: '/my-submissions',
+  meta: { requires: 'GET /api/v1/submissions', unless: 'POST /api/v1/submissions/{id}/approve' } }
 const home: GuardTarget = { name: 'home', fullPath: '/', meta: {} }
 const login: GuardTarget = { name: 'login', fullPath: '/login', meta: { public: true } }
 const change: GuardTarget = { name: 'change-password', fullPath: '/change-password', meta: { passwordChange: true } }
@@ -31,10 +34,15 @@ describe('route guard', () => {
     expect(decide(change, admin)).toEqual({ name: 'home' })
   })
 
-  it('refuses pages the role may not open', () => {
+  it('refuses pages whose route the server does not let the user call', () => {
     expect(decide(usersPage, staff)).toEqual({ name: 'forbidden', query: { from: '/users?page=2' } })
     expect(decide(usersPage, admin)).toBe(true)
     expect(decide(home, staff)).toBe(true)
+  })
+
+  it("opens the enterprise's own submissions to those who file them, not to those who decide", () => {
+    expect(decide(ownSubmissions, enterprise)).toBe(true)
+    expect(decide(ownSubmissions, staff)).toEqual({ name: 'forbidden', query: { from: '/my-submissions' } })
   })
 })
 

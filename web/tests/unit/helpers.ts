@@ -1,5 +1,9 @@
 // Test helpers: canned fetch responses and a fetch mock that records requests.
 import { vi } from 'vitest'
+import type { User } from '@/api/types'
+import { useAuthStore } from '@/stores/auth'
+// What the server's /auth/me sends each role (checked against the server by tests/integration/mock-contract.test.mjs).
+import routeRoles from '../../../tests/e2e/route-roles.json'
 
 export function jsonResponse(status: number, body: unknown, contentType = 'application/json'): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -44,4 +48,11 @@ export function mockFetch(...responses: Array<Response | Error>) {
 export const ADMIN = {
   id: 1, username: 'admin', display_name: 'Admin', role: 'admin' as const, disabled: false,
   must_change_password: false, locked_until: null, created_at: '2026-01-01T00:00:00Z', last_login_at: null,
+}
+
+/** Signs `user` in on the active Pinia with the routes the server lets its role call (the CSRF token untouched). */
+export function signInAs(user: User): void {
+  const auth = useAuthStore()
+  auth.user = user
+  auth.allowed = new Set(routeRoles.may[user.role])
 }

@@ -6,9 +6,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '@/i18n'
 import { ApiError } from '@/api/client'
-import { useAuthStore } from '@/stores/auth'
 import type { BuildResponse } from '@/api/index_engine'
-import { ADMIN } from './helpers'
+import { ADMIN, signInAs } from './helpers'
 
 vi.mock('@/api/index_engine', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/index_engine')>()
@@ -53,7 +52,7 @@ const settle = async () => {
 function mountAs(role: 'admin' | 'viewer') {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useAuthStore().user = { ...ADMIN, role }
+  signInAs({ ...ADMIN, role })
   return mount(IndexStudioView, {
     attachTo: document.body,
     global: { plugins: [pinia, i18n, ElementPlus] },

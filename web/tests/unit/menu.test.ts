@@ -3,32 +3,37 @@ import { HomeFilled } from '@element-plus/icons-vue'
 import { ROLES } from '@/api/types'
 import { breadcrumbsFor, menuFor, searchMenu } from '@/router/menu'
 import { pages, type PageDef } from '@/router/pages'
+// What the server's /auth/me sends each role (checked against the server by tests/integration/mock-contract.test.mjs).
+import routeRoles from '../../../tests/e2e/route-roles.json'
+
+type Role = keyof typeof routeRoles.may
+const mayOf = (role: Role): ReadonlySet<string> => new Set(routeRoles.may[role])
 
 const names = (items: { name: string }[]) => items.map((i) => i.name)
 
 describe('menu by role', () => {
   it('shows admins every page, business first and the system pages last', () => {
-    expect(names(menuFor('admin'))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio', 'users', 'audit', 'login-log'])
-    expect(menuFor('admin').filter((i) => i.group === 'system').map((i) => i.name)).toEqual(['users', 'audit', 'login-log'])
+    expect(names(menuFor(mayOf('admin')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio', 'users', 'audit', 'login-log'])
+    expect(menuFor(mayOf('admin')).filter((i) => i.group === 'system').map((i) => i.name)).toEqual(['users', 'audit', 'login-log'])
   })
 
   it('shows staff the submissions to confirm, enterprise accounts their own', () => {
-    expect(names(menuFor('staff'))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio'])
-    expect(names(menuFor('enterprise'))).toEqual(['home', 'my-submissions'])
+    expect(names(menuFor(mayOf('staff')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio'])
+    expect(names(menuFor(mayOf('enterprise')))).toEqual(['home', 'my-submissions'])
   })
 
   it('opens the index studio to the bureau roles, never to enterprise accounts', () => {
-    for (const role of ['admin', 'staff', 'reviewer', 'viewer'] as const) expect(names(menuFor(role))).toContain('index-studio')
-    expect(names(menuFor('enterprise'))).not.toContain('index-studio')
+    for (const role of ['admin', 'staff', 'reviewer', 'viewer'] as const) expect(names(menuFor(mayOf(role)))).toContain('index-studio')
+    expect(names(menuFor(mayOf('enterprise')))).not.toContain('index-studio')
   })
 
   it('shows reviewers and viewers the policy pages open to them', () => {
-    expect(names(menuFor('reviewer'))).toEqual(['home', 'cultivation', 'programmes', 'index-studio'])
-    expect(names(menuFor('viewer'))).toEqual(['home', 'cultivation', 'index-studio'])
+    expect(names(menuFor(mayOf('reviewer')))).toEqual(['home', 'cultivation', 'programmes', 'index-studio'])
+    expect(names(menuFor(mayOf('viewer')))).toEqual(['home', 'cultivation', 'index-studio'])
   })
 
   it('covers every role', () => {
-    expect(ROLES.length).toBe(5)
+    expect(Object.keys(routeRoles.may).sort()).toEqual([...ROLES].sort())
   })
 
   it('shows nothing when nobody is signed in', () => {
@@ -36,19 +41,19 @@ describe('menu by role', () => {
   })
 
   it('gives absolute paths for the router', () => {
-    expect(menuFor('admin').map((i) => i.path)).toEqual(['/', '/submissions', '/cultivation', '/programmes', '/index', '/users', '/audit', '/login-log'])
+    expect(menuFor(mayOf('admin')).map((i) => i.path)).toEqual(['/', '/submissions', '/cultivation', '/programmes', '/index', '/users', '/audit', '/login-log'])
   })
 
-  it('follows the registry: a new entry appears for its roles only, hidden entries never', () => {
+  it('follows the registry: a new entry appears for whoever may call its route, hidden entries never', () => {
     const extra: PageDef[] = [
       ...pages,
-      { name: 'review', path: 'review', titleKey: 'x', icon: HomeFilled, roles: ['reviewer', 'admin'], component: async () => ({}) },
+      { name: 'review', path: 'review', titleKey: 'x', icon: HomeFilled, requires: 'POST /api/v1/programmes', component: async () => ({}) },
       { name: 'detail', path: 'detail/:id', titleKey: 'y', icon: HomeFilled, inMenu: false, component: async () => ({}) },
     ]
-    expect(names(menuFor('reviewer', extra))).toEqual(['home', 'cultivation', 'programmes', 'index-studio', 'review'])
-    expect(names(menuFor('staff', extra))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'index-studio'])
-    expect(names(menuFor('admin', extra))).toContain('review')
-    expect(names(menuFor('admin', extra))).not.toContain('detail')
+    expect(names(menuFor(mayOf('reviewer'), extra))).toEqual(['home', 'cultivation', 'programmes', 'index-studio'])
+    expect(names(menuFor(new Set(['POST /api/v1/programmes']), extra))).toEqual(['home', 'review'])
+    expect(names(menuFor(mayOf('admin'), extra))).toContain('review')
+    expect(names(menuFor(mayOf('admin'), extra))).not.toContain('detail')
   })
 })
 

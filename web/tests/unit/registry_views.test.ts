@@ -6,8 +6,7 @@ import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '@/i18n'
 import AppSidebar from '@/components/AppSidebar.vue'
 import RegistryListView from '@/views/registry/RegistryListView.vue'
-import { useAuthStore } from '@/stores/auth'
-import { ADMIN, jsonResponse, mockFetch } from './helpers'
+import { ADMIN, jsonResponse, mockFetch, signInAs } from './helpers'
 import { KINDS } from './registry_fixture'
 
 const settle = async () => {
@@ -19,7 +18,7 @@ const settle = async () => {
 function setup(path: string) {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useAuthStore().user = ADMIN
+  signInAs(ADMIN)
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [

@@ -8,8 +8,7 @@ import { setCsrfToken } from '@/api/client'
 import type { Submission } from '@/api/submissions'
 import SubmissionsView from '@/views/SubmissionsView.vue'
 import RegistryListView from '@/views/registry/RegistryListView.vue'
-import { useAuthStore } from '@/stores/auth'
-import { ADMIN, jsonResponse, mockFetch, problemResponse } from './helpers'
+import { ADMIN, jsonResponse, mockFetch, problemResponse, signInAs } from './helpers'
 import { KINDS } from './registry_fixture'
 
 const ENTERPRISE_USER = { ...ADMIN, id: 9, username: 'acme', role: 'enterprise' as const, enterprise_id: 5 }
@@ -39,7 +38,7 @@ const ACME = { id: 5, credit_code: '91350100M000100Y43', name: 'Acme', town: 'Gu
 function mountAt(user: typeof ADMIN | typeof ENTERPRISE_USER, path: string, component: unknown = SubmissionsView) {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useAuthStore().user = user
+  signInAs(user)
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
