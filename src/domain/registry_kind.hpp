@@ -55,6 +55,7 @@ struct FieldDef {
   std::string references;  // kind name, for FieldType::reference
   bool searchable = false;  // matched by the list's free-text search
   bool filterable = false;  // exact-match filter in lists (and an index)
+  bool calendar_year = false;  // an integer that is a year (年度): chosen with a year picker
 
   // Text longer than one line's worth: shown as a text area, and may hold tabs and line breaks.
   bool multiline() const { return type == FieldType::text && max_length > kSingleLineTextBytes; }

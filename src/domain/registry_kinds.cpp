@@ -50,6 +50,7 @@ FieldDef count(std::string name, std::string zh, std::string en, std::string uni
 
 FieldDef year_field() {
   FieldDef f = def("year", FieldType::integer, "年度", "Year");
+  f.calendar_year = true;
   f.required = true;
   f.filterable = true;
   f.min = 1949;
@@ -111,6 +112,7 @@ FieldDef flag(std::string name, std::string zh, std::string en) {
 // A year other than the record's own (recognised in, used for a recognition in).
 FieldDef year_value(std::string name, std::string zh, std::string en) {
   FieldDef f = def(std::move(name), FieldType::integer, std::move(zh), std::move(en));
+  f.calendar_year = true;
   f.min = 1949;
   f.max = 2100;
   return f;

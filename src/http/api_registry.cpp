@@ -60,6 +60,7 @@ boost::json::object kind_json(const domain::KindDef& k, const app::Actor& actor)
     if (f.type == domain::FieldType::integer || f.type == domain::FieldType::decimal) {
       o["min"] = f.min;
       o["max"] = f.max;
+      if (f.calendar_year) o["calendar_year"] = true;
     }
     if (f.type == domain::FieldType::reference) o["references"] = f.references;
     if (!f.choices.empty()) {
