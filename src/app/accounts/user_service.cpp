@@ -51,10 +51,6 @@ std::optional<Problem> enterprise_problem(store::Connection& conn, const std::st
   return std::nullopt;
 }
 
-std::int64_t enabled_admins(store::Connection& conn) {
-  return conn.query_one("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")->integer(0);
-}
-
 }  // namespace
 
 Outcome<UserPage> UserService::list(const Actor& actor, const std::string& q, const store::Page& page) {
@@ -164,7 +160,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     users.update(*user);
     // Never leave the system without an administrator who can sign in.
     const bool is_enabled_admin = user->role == "admin" && !user->disabled;
-    if (was_enabled_admin && !is_enabled_admin && enabled_admins(*conn) == 0) {
+    if (was_enabled_admin && !is_enabled_admin && users.count_enabled_admins() == 0) {
       problem = Problem::conflict("This change would leave no enabled administrator.");
       throw Rollback{};
     }
