@@ -213,6 +213,17 @@ Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_
   return password;
 }
 
+Outcome<std::string> UserService::reset_password_of(const Actor& actor, const std::string& username) {
+  if (auto p = require_admin(actor)) return *p;
+  std::optional<store::UserRecord> account;
+  {
+    auto conn = db_.acquire();
+    account = store::UserRepository(*conn).find_by_username(username);
+  }
+  if (!account) return Problem::not_found("No user named " + username + ".");
+  return reset_password(actor, account->id);
+}
+
 Status UserService::end_sessions(const Actor& actor, std::int64_t id) {
   if (auto p = require_admin(actor)) return *p;
   {
