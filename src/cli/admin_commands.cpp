@@ -6,6 +6,7 @@
 
 #include "app/accounts/user_service.hpp"
 #include "app/audit/audit_anchor.hpp"
+#include "app/audit/audit_key_rotation.hpp"
 #include "app/audit/audit_keys.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/audit/audit_secret_file.hpp"
@@ -14,7 +15,6 @@
 #include "cli/database_option.hpp"
 #include "crypto/crypto.hpp"
 #include "store/migrations.hpp"
-#include "store/user_repository.hpp"
 
 namespace kc::cli {
 namespace {
@@ -99,13 +99,7 @@ void add_user_command(CLI::App& app) {
   reset_cmd->add_option("--name", reset->name, "Username")->required();
   reset_cmd->callback([reset] {
     auto db = open_migrated(reset->db, 1);
-    std::optional<store::UserRecord> found;
-    {
-      auto conn = db->acquire();
-      found = store::UserRepository(*conn).find_by_username(reset->name);
-    }
-    if (!found) fail_with(app::Problem::not_found("No user named " + reset->name + "."));
-    auto password = app::UserService(*db).reset_password(app::Actor::system("cli"), found->id);
+    auto password = app::UserService(*db).reset_password_of(app::Actor::system("cli"), reset->name);
     if (!password) fail_with(password.problem());
     std::cout << "New password for " << reset->name << ": " << password.value()
               << "\n(shown only this once; it must be changed at first sign-in)\n";
@@ -246,20 +240,11 @@ void add_audit_command(CLI::App& app) {
     auto db = open_migrated(*rotate_db, 1);
     auto source = audit_key_source(*rotate_db, db->dialect() == store::Dialect::postgresql);
     if (!source) exit_with(source.problem(), 2);
-    auto key = app::rotate_audit_key(source.value());
-    if (!key) exit_with(key.problem(), 2);
-    if (auto installed = app::install_audit_keys(source.value()); !installed) exit_with(installed.problem(), 2);
-    const auto keys = app::audit_keys();
-    {
-      // The rotation is itself audited, as the first record signed with the new key.
-      auto conn = db->acquire();
-      store::in_transaction(*conn, [&] {
-        app::append_audit(*conn, app::Actor::system("cli"), "audit.rotate_key", "audit_key", key->id, std::nullopt,
-                          boost::json::value({{"key_id", key->id}, {"keys", keys->keys().size()}}));
-      });
-    }
-    std::cout << "New audit signing key " << key->id << "; " << source->file << " now holds "
-              << keys->keys().size() << " keys.\n"
+    // The rotation is itself audited, as the first record signed with the new key.
+    auto rotated = app::rotate_and_audit_key(*db, app::Actor::system("cli"), source.value());
+    if (!rotated) exit_with(rotated.problem(), 2);
+    std::cout << "New audit signing key " << rotated->key.id << "; " << source->file << " now holds "
+              << rotated->keys << " keys.\n"
               << "Copy it to every server (running servers re-read it when it changes).\n";
   });
 }

@@ -5,6 +5,7 @@
 #include "http/responses.hpp"
 #include "domain/timestamp.hpp"
 #include "store/import_lock.hpp"
+#include "store/ping.hpp"
 #include "store/storage_alarm.hpp"
 
 namespace kc::http {
@@ -62,7 +63,7 @@ Response health_response(Exchange& ex, store::Database& db) {
   boost::json::object body{{"version", KC_VERSION}};
   try {
     auto conn = db.acquire();
-    if (!conn->query_one("SELECT 1")) database = "unreachable";
+    if (!store::ping(*conn)) database = "unreachable";
     std::optional<store::StorageAlarm> alarm = store::storage_alarm();
     if (!alarm) {
       if (auto probed = store::probe_storage(*conn)) alarm = store::StorageAlarm{*probed, domain::now_epoch_seconds()};

@@ -96,6 +96,10 @@ std::int64_t UserRepository::count_all() {
   return conn_.query_one("SELECT COUNT(*) FROM users")->integer(0);
 }
 
+std::int64_t UserRepository::count_enabled_admins() {
+  return conn_.query_one("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")->integer(0);
+}
+
 std::int64_t UserRepository::insert(const UserRecord& u) {
   auto row = conn_.query_one(
       "INSERT INTO users (username, display_name, role, password_hash, must_change_password, "
@@ -115,40 +119,6 @@ void UserRepository::update(const UserRecord& u) {
       {u.id, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
        std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
        optional(u.enterprise_id), u.updated_at, optional(u.last_login_at)});
-}
-
-void UserRepository::insert_session(const SessionRecord& s, const std::string& ip,
-                                    const std::string& user_agent) {
-  conn_.execute(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, ip, user_agent) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen, ip, user_agent});
-}
-
-std::optional<SessionRecord> UserRepository::find_session(const std::string& token_hash) {
-  auto row = conn_.query_one(
-      "SELECT token_hash, user_id, csrf_token, created_at, last_seen FROM sessions WHERE token_hash = $1",
-      {token_hash});
-  if (!row) return std::nullopt;
-  return SessionRecord{row->text(0), row->integer(1), row->text(2), row->integer(3), row->integer(4)};
-}
-
-void UserRepository::touch_session(const std::string& token_hash, std::int64_t now) {
-  conn_.execute("UPDATE sessions SET last_seen = $2 WHERE token_hash = $1", {token_hash, now});
-}
-
-void UserRepository::delete_session(const std::string& token_hash) {
-  conn_.execute("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
-}
-
-std::int64_t UserRepository::delete_sessions_of(std::int64_t user_id) {
-  return conn_.execute("DELETE FROM sessions WHERE user_id = $1", {user_id});
-}
-
-std::int64_t UserRepository::delete_sessions_older_than(std::int64_t created_before,
-                                                        std::int64_t seen_before) {
-  return conn_.execute("DELETE FROM sessions WHERE created_at < $1 OR last_seen < $2",
-                       {created_before, seen_before});
 }
 
 }  // namespace kc::store

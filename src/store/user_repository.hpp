@@ -1,4 +1,4 @@
-// Rows of the users, sessions, login_log and login_throttle tables.
+// Rows of the users table (sessions: store/session_repository.hpp).
 #pragma once
 
 #include <cstdint>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/page.hpp"
 
 namespace kc::store {
 
@@ -24,20 +25,6 @@ struct UserRecord {
   std::string created_at;
   std::string updated_at;
   std::optional<std::string> last_login_at;
-};
-
-struct SessionRecord {
-  std::string token_hash;
-  std::int64_t user_id = 0;
-  std::string csrf_token;
-  std::int64_t created_at = 0;
-  std::int64_t last_seen = 0;
-};
-
-struct Page {
-  int page = 1;
-  int page_size = 20;
-  int offset() const { return (page - 1) * page_size; }
 };
 
 class UserRepository {
@@ -59,13 +46,8 @@ class UserRepository {
   std::int64_t count_all();
   std::int64_t insert(const UserRecord& user);  // returns the new id
   void update(const UserRecord& user);          // every mutable column, by id
-
-  void insert_session(const SessionRecord& session, const std::string& ip, const std::string& user_agent);
-  std::optional<SessionRecord> find_session(const std::string& token_hash);
-  void touch_session(const std::string& token_hash, std::int64_t now);
-  void delete_session(const std::string& token_hash);
-  std::int64_t delete_sessions_of(std::int64_t user_id);
-  std::int64_t delete_sessions_older_than(std::int64_t created_before, std::int64_t seen_before);
+  // Enabled accounts with the admin role: the system must keep at least one.
+  std::int64_t count_enabled_admins();
 
  private:
   Connection& conn_;

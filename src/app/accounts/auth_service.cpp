@@ -7,6 +7,8 @@
 #include "app/audit/audit_log.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/timestamp.hpp"
+#include "store/login_throttle_repository.hpp"
+#include "store/session_repository.hpp"
 #include "store/sign_in_repository.hpp"
 
 namespace kc::app {
@@ -54,21 +56,17 @@ Actor Authenticated::actor(const std::string& ip, const std::string& user_agent)
 
 std::optional<std::int64_t> AuthService::ip_throttled(store::Connection& conn, const std::string& ip,
                                                       std::int64_t now) {
-  auto row = conn.query_one("SELECT window_start, failures FROM login_throttle WHERE ip = $1", {ip});
-  if (row && now - row->integer(0) < policy_.ip_window_seconds && row->integer(1) >= policy_.ip_max_failures) {
-    return row->integer(0) + policy_.ip_window_seconds - now;
+  auto window = store::LoginThrottleRepository(conn).find(ip);
+  if (window && now - window->window_start < policy_.ip_window_seconds &&
+      window->failures >= policy_.ip_max_failures) {
+    return window->window_start + policy_.ip_window_seconds - now;
   }
   return std::nullopt;
 }
 
 void AuthService::count_ip_failure(store::Connection& conn, const std::string& ip, std::int64_t now) {
-  // One statement for both dialects: start a new window when the old one has passed.
-  conn.execute(
-      "INSERT INTO login_throttle (ip, window_start, failures) VALUES ($1, $2, 1) "
-      "ON CONFLICT (ip) DO UPDATE SET "
-      "failures = CASE WHEN login_throttle.window_start < $3 THEN 1 ELSE login_throttle.failures + 1 END, "
-      "window_start = CASE WHEN login_throttle.window_start < $3 THEN $2 ELSE login_throttle.window_start END",
-      {ip, now, now - policy_.ip_window_seconds});
+  // A window that began more than ip_window_seconds ago is over: this failure starts a new one.
+  store::LoginThrottleRepository(conn).count_failure(ip, now, now - policy_.ip_window_seconds);
 }
 
 Outcome<SignedIn> AuthService::login(const std::string& username, const std::string& password,
@@ -155,12 +153,12 @@ Outcome<Authenticated> AuthService::authenticate(const std::string& session_toke
   std::optional<store::SessionRecord> session;
   {
     auto conn = sign_in.acquire();
-    store::UserRepository sessions(*conn);
-    session = sessions.find_session(token_hash);
+    store::SessionRepository sessions(*conn);
+    session = sessions.find(token_hash);
     if (!session) return Problem::unauthenticated("Your session has ended; sign in again.");
     if (now - session->created_at >= policy_.session_absolute_seconds ||
         now - session->last_seen >= policy_.session_idle_seconds) {
-      sessions.delete_session(token_hash);
+      sessions.remove(token_hash);
       return Problem::unauthenticated("Your session has expired; sign in again.");
     }
   }
@@ -170,18 +168,18 @@ Outcome<Authenticated> AuthService::authenticate(const std::string& session_toke
     user = store::UserRepository(*conn).find_by_id(session->user_id);
   }
   auto conn = sign_in.acquire();
-  store::UserRepository sessions(*conn);
+  store::SessionRepository sessions(*conn);
   if (!user || user->disabled) {
-    sessions.delete_session(token_hash);
+    sessions.remove(token_hash);
     return Problem::unauthenticated("This account is no longer active.");
   }
-  if (now > session->last_seen) sessions.touch_session(token_hash, now);
+  if (now > session->last_seen) sessions.touch(token_hash, now);
   return Authenticated{*user, session->csrf_token, token_hash};
 }
 
 void AuthService::logout(const std::string& session_token) {
   auto conn = db_.sign_in().acquire();
-  store::UserRepository(*conn).delete_session(crypto::sha256_hex(session_token));
+  store::SessionRepository(*conn).remove(crypto::sha256_hex(session_token));
 }
 
 Status AuthService::change_password(const Authenticated& who, const Actor& actor,
@@ -247,7 +245,7 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
   // Other sessions of this user end: whoever knew the old password is signed out.
   auto conn = sign_in.acquire();
   store::in_transaction(*conn, [&] {
-    conn->execute("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2", {who.user.id, who.token_hash});
+    store::SessionRepository(*conn).remove_others_of(who.user.id, who.token_hash);
     record_login(*conn, who.user.username, who.user.id, actor.ip, true, std::string("password_change"));
   });
   return done();
@@ -255,7 +253,7 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
 
 std::int64_t end_sessions_of(store::Database& db, std::int64_t user_id) {
   auto conn = db.sign_in().acquire();
-  return store::UserRepository(*conn).delete_sessions_of(user_id);
+  return store::SessionRepository(*conn).remove_all_of(user_id);
 }
 
 void clear_failed_logins(store::Database& db, std::int64_t user_id) {

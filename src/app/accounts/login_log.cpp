@@ -2,18 +2,14 @@
 
 #include "domain/timestamp.hpp"
 #include "io/csv_out.hpp"
-#include "store/sql_filter.hpp"
+#include "store/login_log_repository.hpp"
 
 namespace kc::app {
 namespace {
 
-store::SqlFilter to_sql(const LoginFilter& f) {
-  store::SqlFilter sql;
-  sql.contains_any({"username", "ip"}, f.q);
-  if (f.success) sql.add("success = ?", std::int64_t{*f.success});
-  if (!f.from.empty()) sql.add("at >= ?", f.from);
-  if (!f.to.empty()) sql.add("at <= ?", f.to.size() == 10 ? f.to + "T23:59:59Z" : f.to);
-  return sql;
+store::LoginLogQuery to_query(const LoginFilter& f) {
+  // A bare date as the upper bound includes its whole day.
+  return {f.q, f.success, f.from, f.to.size() == 10 ? f.to + "T23:59:59Z" : f.to};
 }
 
 }  // namespace
@@ -21,31 +17,23 @@ store::SqlFilter to_sql(const LoginFilter& f) {
 void record_login(store::Connection& conn, const std::string& username,
                   std::optional<std::int64_t> user_id, const std::string& ip, bool success,
                   std::optional<std::string> reason) {
-  conn.execute(
-      "INSERT INTO login_log (at, username, user_id, ip, success, reason) VALUES ($1, $2, $3, $4, $5, $6)",
-      {domain::to_iso_utc(domain::now_epoch_seconds()), username.substr(0, 200),
-       user_id ? store::Value{*user_id} : store::Value{std::monostate{}}, ip, std::int64_t{success},
-       reason ? store::Value{*reason} : store::Value{std::monostate{}}});
+  store::LoginLogRepository(conn).insert({0, domain::to_iso_utc(domain::now_epoch_seconds()),
+                                          username.substr(0, 200), user_id, ip, success,
+                                          std::move(reason)});
 }
 
 std::vector<LoginEntry> search_logins(store::Connection& conn, const LoginFilter& filter,
                                       const store::Page& page) {
-  auto sql = to_sql(filter);
-  const std::string limit = sql.next_placeholder();
-  const std::string offset = "$" + std::to_string(sql.params().size() + 2);
-  auto rows = conn.query("SELECT id, at, username, ip, success, reason FROM login_log" + sql.where() +
-                             " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset,
-                         sql.params_with({std::int64_t{page.page_size}, std::int64_t{page.offset()}}));
   std::vector<LoginEntry> out;
-  for (const auto& r : rows) {
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.boolean(4), r.optional_text(5)});
+  for (auto& r : store::LoginLogRepository(conn).search(to_query(filter), page)) {
+    out.push_back({r.id, std::move(r.at), std::move(r.username), std::move(r.ip), r.success,
+                   std::move(r.reason)});
   }
   return out;
 }
 
 std::int64_t count_logins(store::Connection& conn, const LoginFilter& filter) {
-  auto sql = to_sql(filter);
-  return conn.query_one("SELECT COUNT(*) FROM login_log" + sql.where(), sql.params())->integer(0);
+  return store::LoginLogRepository(conn).count(to_query(filter));
 }
 
 std::int64_t export_logins_csv(store::Connection& conn, const LoginFilter& filter, std::ostream& out) {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "store/database.hpp"
-#include "store/user_repository.hpp"
+#include "store/page.hpp"
 
 namespace kc::app {
 

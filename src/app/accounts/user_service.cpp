@@ -51,10 +51,6 @@ std::optional<Problem> enterprise_problem(store::Connection& conn, const std::st
   return std::nullopt;
 }
 
-std::int64_t enabled_admins(store::Connection& conn) {
-  return conn.query_one("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")->integer(0);
-}
-
 }  // namespace
 
 Outcome<UserPage> UserService::list(const Actor& actor, const std::string& q, const store::Page& page) {
@@ -164,7 +160,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     users.update(*user);
     // Never leave the system without an administrator who can sign in.
     const bool is_enabled_admin = user->role == "admin" && !user->disabled;
-    if (was_enabled_admin && !is_enabled_admin && enabled_admins(*conn) == 0) {
+    if (was_enabled_admin && !is_enabled_admin && users.count_enabled_admins() == 0) {
       problem = Problem::conflict("This change would leave no enabled administrator.");
       throw Rollback{};
     }
@@ -215,6 +211,17 @@ Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_
   end_sessions_of(db_, id);
   clear_failed_logins(db_, id);
   return password;
+}
+
+Outcome<std::string> UserService::reset_password_of(const Actor& actor, const std::string& username) {
+  if (auto p = require_admin(actor)) return *p;
+  std::optional<store::UserRecord> account;
+  {
+    auto conn = db_.acquire();
+    account = store::UserRepository(*conn).find_by_username(username);
+  }
+  if (!account) return Problem::not_found("No user named " + username + ".");
+  return reset_password(actor, account->id);
 }
 
 Status UserService::end_sessions(const Actor& actor, std::int64_t id) {

@@ -52,6 +52,8 @@ class UserService {
   Outcome<CreatedUser> create(const Actor& actor, const NewUser& request);
   Outcome<store::UserRecord> update(const Actor& actor, std::int64_t id, const UserChanges& changes);
   Outcome<std::string> reset_password(const Actor& actor, std::int64_t id);
+  // The same for the account with exactly this username (the CLI names accounts, not ids).
+  Outcome<std::string> reset_password_of(const Actor& actor, const std::string& username);
   Status end_sessions(const Actor& actor, std::int64_t id);
 
  private:

@@ -6,7 +6,7 @@
 #include "crypto/crypto.hpp"
 #include "domain/timestamp.hpp"
 #include "io/csv_out.hpp"
-#include "store/sql_filter.hpp"
+#include "store/audit_repository.hpp"
 
 namespace kc::app {
 namespace {
@@ -97,18 +97,20 @@ SealCheck check_seal(const AuditKeyring& keys, const std::optional<std::string>&
   return crypto::equal_secrets(legacy_seal(*key, legacy_last_id, hash), *seal) ? SealCheck::ok : SealCheck::bad;
 }
 
-constexpr const char* kColumns =
-    "id, at, actor, ip, action, entity, entity_id, before_json, after_json, prev_hash, hash, actor_id, key_id";
-
-StoredEntry to_stored(const store::Row& r) {
+StoredEntry to_stored(const store::AuditRow& r) {
   StoredEntry s;
-  s.entry = {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-             r.optional_text(7), r.optional_text(8)};
-  s.prev_hash = r.text(9);
-  s.hash = r.text(10);
-  s.actor_id = r.optional_integer(11);
-  s.key_id = r.optional_text(12);
+  s.entry = {r.id, r.at, r.actor, r.ip, r.action, r.entity, r.entity_id, r.before_json, r.after_json};
+  s.prev_hash = r.prev_hash;
+  s.hash = r.hash;
+  s.actor_id = r.actor_id;
+  s.key_id = r.key_id;
   return s;
+}
+
+store::AuditRow to_row(const StoredEntry& s) {
+  const AuditEntry& e = s.entry;
+  return {e.id,          e.at,         s.actor_id,  e.actor, e.ip,   e.action, e.entity,
+          e.entity_id,   e.before_json, e.after_json, s.prev_hash, s.hash, s.key_id};
 }
 
 // Whether a stored record's own MAC (or legacy hash) holds; sets `unknown` when its key is missing.
@@ -128,16 +130,8 @@ std::string upper_bound(const std::string& to) {
   return to.size() == 10 ? to + "T23:59:59Z" : to;
 }
 
-store::SqlFilter to_sql(const AuditFilter& f) {
-  store::SqlFilter sql;
-  sql.contains_any({"action", "entity", "entity_id", "actor", "before_json", "after_json"}, f.q);
-  if (!f.actor.empty()) sql.add("actor = ?", f.actor);
-  if (!f.action.empty()) sql.add("action = ?", f.action);
-  if (!f.entity.empty()) sql.add("entity = ?", f.entity);
-  if (!f.entity_id.empty()) sql.add("entity_id = ?", f.entity_id);
-  if (!f.from.empty()) sql.add("at >= ?", f.from);
-  if (!f.to.empty()) sql.add("at <= ?", upper_bound(f.to));
-  return sql;
+store::AuditQuery to_query(const AuditFilter& f) {
+  return {f.q, f.actor, f.action, f.entity, f.entity_id, f.from, upper_bound(f.to)};
 }
 
 }  // namespace
@@ -148,13 +142,11 @@ void append_audit(store::Connection& conn, const Actor& actor, const std::string
                   const std::optional<boost::json::value>& after) {
   const auto keys = audit_keys();
   const AuditKey& key = keys->signing();
-  const char* head_sql = conn.dialect() == store::Dialect::postgresql
-                             ? "SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"
-                             : "SELECT last_id, last_hash FROM audit_head WHERE id = 1";
-  auto head = conn.query_one(head_sql);
+  store::AuditRepository log(conn);
+  const auto head = log.head(true);
   StoredEntry s;
   AuditEntry& e = s.entry;
-  e.id = head->integer(0) + 1;
+  e.id = head.last_id + 1;
   e.at = domain::to_iso_utc(domain::now_epoch_seconds());
   e.actor = actor.username;
   e.ip = actor.ip;
@@ -165,18 +157,9 @@ void append_audit(store::Connection& conn, const Actor& actor, const std::string
   if (after) e.after_json = boost::json::serialize(*after);
   s.actor_id = actor.user_id;
   s.key_id = key.id;
-  s.prev_hash = head->text(1);
+  s.prev_hash = head.last_hash;
   s.hash = keyed_mac(key, s);
-  auto optional_text = [](const std::optional<std::string>& v) {
-    return v ? store::Value{*v} : store::Value{std::monostate{}};
-  };
-  conn.execute(
-      "INSERT INTO audit_log (id, at, actor_id, actor, ip, action, entity, entity_id, before_json, "
-      "after_json, prev_hash, hash, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-      {e.id, e.at, s.actor_id ? store::Value{*s.actor_id} : store::Value{std::monostate{}},
-       e.actor, e.ip, e.action, e.entity, e.entity_id, optional_text(e.before_json),
-       optional_text(e.after_json), s.prev_hash, s.hash, key.id});
-  conn.execute("UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1", {e.id, s.hash});
+  log.append(to_row(s));
 }
 
 AuditVerification verify_audit(store::Connection& conn, const std::vector<AnchorPoint>& anchor_points) {
@@ -198,18 +181,17 @@ AuditVerification verify_audit(store::Connection& conn, const std::vector<Anchor
   std::int64_t vouched_up_to = 0;  // the last id an anchor confirmed
   // The head row records the last record written through the application, so anything past it
   // was inserted behind the application's back.
-  auto head = conn.query_one("SELECT last_id, last_hash, legacy_last_id, legacy_seal FROM audit_head WHERE id = 1");
-  const std::int64_t head_id = head->integer(0);
-  const std::int64_t legacy_last = head->integer(2);
-  const auto seal = head->optional_text(3);
+  store::AuditRepository log(conn);
+  const auto head = log.head();
+  const std::int64_t head_id = head.last_id;
+  const std::int64_t legacy_last = head.legacy_last_id;
+  const auto& seal = head.legacy_seal;
   bool seal_checked = false;
   std::int64_t expected_id = 1;
   std::string expected_prev = kGenesis;
   constexpr std::int64_t batch = 2000;
   for (;;) {
-    auto rows = conn.query(std::string("SELECT ") + kColumns +
-                               " FROM audit_log WHERE id >= $1 ORDER BY id LIMIT $2",
-                           {expected_id, batch});
+    const auto rows = log.from_id(expected_id, batch);
     for (const auto& row : rows) {
       StoredEntry s = to_stored(row);
       const std::int64_t id = s.entry.id;
@@ -256,7 +238,7 @@ AuditVerification verify_audit(store::Connection& conn, const std::vector<Anchor
   }
   const std::int64_t last = expected_id - 1;
   if (last < head_id) return fail(last + 1, "deleted");
-  if (last > 0 && head->text(1) != expected_prev) return fail(last, "edited");
+  if (last > 0 && head.last_hash != expected_prev) return fail(last, "edited");
   if (legacy_last > 0 && !seal_checked) return fail(legacy_last, "unsealed");
   if (next_anchor < anchors.size()) {
     // An anchor saw records that are gone: the end of the log was cut off (and the head rewound).
@@ -271,16 +253,13 @@ AuditVerification verify_audit(store::Connection& conn, const std::vector<Anchor
 void seal_legacy_audit(store::Connection& conn) {
   const auto keys = audit_keys();
   store::in_transaction(conn, [&] {
-    const char* sql = conn.dialect() == store::Dialect::postgresql
-                          ? "SELECT legacy_last_id, legacy_seal FROM audit_head WHERE id = 1 FOR UPDATE"
-                          : "SELECT legacy_last_id, legacy_seal FROM audit_head WHERE id = 1";
-    auto head = conn.query_one(sql);
-    const std::int64_t legacy_last = head->integer(0);
-    if (legacy_last == 0 || !head->is_null(1)) return;
-    auto row = conn.query_one("SELECT hash FROM audit_log WHERE id = $1", {legacy_last});
-    if (!row) return;  // already gone: verification reports the deletion
-    conn.execute("UPDATE audit_head SET legacy_seal = $1 WHERE id = 1 AND legacy_seal IS NULL",
-                 {legacy_seal(keys->signing(), legacy_last, row->text(0))});
+    store::AuditRepository log(conn);
+    const auto head = log.head(true);
+    const std::int64_t legacy_last = head.legacy_last_id;
+    if (legacy_last == 0 || head.legacy_seal) return;
+    auto last = log.find(legacy_last);
+    if (!last) return;  // already gone: verification reports the deletion
+    log.set_legacy_seal(legacy_seal(keys->signing(), legacy_last, last->hash));
   });
 }
 
@@ -290,18 +269,18 @@ Outcome<AuditHead> audit_head_for_anchor(store::Connection& conn) {
     return Problem{409, "audit_chain_broken", "Audit chain broken",
                    detail + " Run `kechuang audit verify`; no anchor was written.", {}};
   };
-  auto head = conn.query_one("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
+  store::AuditRepository log(conn);
+  const auto head = log.head();
   AuditHead out;
-  out.last_id = head->integer(0);
-  out.head = head->text(1);
-  out.count = conn.query_one("SELECT COUNT(*) FROM audit_log WHERE id <= $1", {out.last_id})->integer(0);
+  out.last_id = head.last_id;
+  out.head = head.last_hash;
+  out.count = log.count_up_to(out.last_id);
   if (out.count != out.last_id) {
     return broken("The audit log holds " + std::to_string(out.count) + " records up to its head, record " +
                   std::to_string(out.last_id) + ".");
   }
   if (out.last_id == 0) return out;
-  auto row = conn.query_one(std::string("SELECT ") + kColumns + " FROM audit_log WHERE id = $1", {out.last_id});
-  const StoredEntry s = to_stored(*row);
+  const StoredEntry s = to_stored(*log.find(out.last_id));
   bool unknown = false;
   if (!record_holds(*keys, s, unknown) || s.hash != out.head) {
     return broken("The newest audit record, " + std::to_string(out.last_id) + ", does not verify" +
@@ -313,20 +292,15 @@ Outcome<AuditHead> audit_head_for_anchor(store::Connection& conn) {
 
 std::vector<AuditEntry> search_audit(store::Connection& conn, const AuditFilter& filter,
                                      const store::Page& page) {
-  auto sql = to_sql(filter);
-  const std::string limit = sql.next_placeholder();
-  const std::string offset = "$" + std::to_string(sql.params().size() + 2);
-  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM audit_log" + sql.where() +
-                             " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset,
-                         sql.params_with({std::int64_t{page.page_size}, std::int64_t{page.offset()}}));
   std::vector<AuditEntry> out;
-  for (const auto& r : rows) out.push_back(to_stored(r).entry);
+  for (const auto& r : store::AuditRepository(conn).search(to_query(filter), page)) {
+    out.push_back(to_stored(r).entry);
+  }
   return out;
 }
 
 std::int64_t count_audit(store::Connection& conn, const AuditFilter& filter) {
-  auto sql = to_sql(filter);
-  return conn.query_one("SELECT COUNT(*) FROM audit_log" + sql.where(), sql.params())->integer(0);
+  return store::AuditRepository(conn).count(to_query(filter));
 }
 
 std::int64_t export_audit_csv(store::Connection& conn, const AuditFilter& filter, std::ostream& out) {

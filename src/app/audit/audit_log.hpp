@@ -13,7 +13,7 @@
 #include "app/actor.hpp"
 #include "app/outcome.hpp"
 #include "store/database.hpp"
-#include "store/user_repository.hpp"
+#include "store/page.hpp"
 
 namespace kc::app {
 

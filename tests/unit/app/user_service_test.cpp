@@ -54,6 +54,24 @@ TEST_F(Users, AResetPasswordMustBeChanged) {
   EXPECT_TRUE(store::UserRepository(*conn).find_by_id(frank->user.id)->must_change_password);
 }
 
+TEST_F(Users, APasswordIsResetByExactUsername) {
+  auto frank = users.create(admin, {"frank", "", "viewer", "Viewer-Pass-2024", std::nullopt});
+  ASSERT_TRUE(frank);
+  Actor staff;
+  staff.role = Role::staff;
+  EXPECT_EQ(users.reset_password_of(staff, "frank").problem().status, 403);
+  auto missing = users.reset_password_of(admin, "Frank");
+  ASSERT_FALSE(missing) << "the name is matched exactly, as sign-in does";
+  EXPECT_EQ(missing.problem().status, 404);
+  EXPECT_EQ(missing.problem().detail, "No user named Frank.");
+  auto password = users.reset_password_of(admin, "frank");
+  ASSERT_TRUE(password) << password.problem().detail;
+  auto conn = db->acquire();
+  const auto stored = store::UserRepository(*conn).find_by_id(frank->user.id);
+  EXPECT_TRUE(crypto::verify_password(password.value(), stored->password_hash));
+  EXPECT_TRUE(stored->must_change_password);
+}
+
 TEST_F(Users, CommonPasswordsAndTheOwnNameAreRefused) {
   for (const char* p : {"Password123", "Qwerty12345", "Admin@12345", "Password123!"}) {
     auto r = users.create(admin, {"grace", "", "viewer", std::string(p), std::nullopt});
