@@ -48,7 +48,9 @@ class RecordStore {
   std::int64_t scan_natural_keys(std::int64_t after_id, std::size_t limit,
                                  const std::function<void(std::int64_t, const Record&)>& visit);
   std::int64_t insert(const Record& record);  // returns the new id
-  void update(const Record& record);
+  // Every field of `record`, by its id; false when no record has that id (deleted meanwhile), which
+  // the caller must turn into its not-found answer rather than report a write that did not happen.
+  [[nodiscard]] bool update(const Record& record);
   bool remove(std::int64_t id);
   // Value of the kind's enterprise-scope column for a stored record.
   std::optional<std::int64_t> enterprise_of(const Record& record) const;
