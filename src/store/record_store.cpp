@@ -285,4 +285,8 @@ void sync_registry_schema(Connection& conn) {
   }
 }
 
+void analyze_registry_tables(Connection& conn) {
+  for (const auto& kind : domain::registry_kinds()) conn.exec_script("ANALYZE " + kind.table);
+}
+
 }  // namespace kc::store

@@ -95,4 +95,8 @@ class RecordAppender {
 // a field removed from a declaration keeps its column, so no data is ever dropped here.
 void sync_registry_schema(Connection& conn);
 
+// Refreshes the query planner's statistics of every registry table (after a bulk load such as the
+// demo district, so list pages get good indexes).
+void analyze_registry_tables(Connection& conn);
+
 }  // namespace kc::store
