@@ -99,37 +99,33 @@ Outcome<TierTable> tier_table(store::Database& db, const Actor& actor, const Tie
   return table;
 }
 
-Outcome<boost::json::object> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request) {
+const std::vector<Tier>& tier_ladder() {
+  static const std::vector<Tier> ladder(kLadder.begin(), kLadder.end());
+  return ladder;
+}
+
+Outcome<TierFlows> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request) {
   auto table = tier_table(db, actor, request);
   if (!table) return table.problem();
   const auto& years = table->years;
-  boost::json::array counts;
+  TierFlows out;
+  out.from_year = request.from_year;
+  out.to_year = request.to_year;
   for (std::size_t y = 0; y < years.size(); ++y) {
     std::map<Tier, std::int64_t> n;
     for (const auto& row : table->rows) ++n[row.tiers[y]];
-    boost::json::object o{{"year", years[y]}};
-    for (Tier t : kLadder) o[to_string(t)] = n[t];
-    counts.push_back(std::move(o));
+    TierFlows::YearCounts counts{years[y], {}};
+    for (Tier t : kLadder) counts.enterprises[t] = n[t];
+    out.counts.push_back(std::move(counts));
   }
-  boost::json::array flows;
   for (std::size_t y = 1; y < years.size(); ++y) {
     std::map<std::pair<Tier, Tier>, std::int64_t> moves;
     for (const auto& row : table->rows) {
       if (row.tiers[y] != Tier::not_registered) ++moves[{row.tiers[y - 1], row.tiers[y]}];
     }
-    for (const auto& [move, count] : moves) {
-      flows.push_back({{"from_year", years[y - 1]},
-                       {"to_year", years[y]},
-                       {"from", to_string(move.first)},
-                       {"to", to_string(move.second)},
-                       {"count", count}});
-    }
+    for (const auto& [move, count] : moves) out.flows.push_back({years[y - 1], years[y], move.first, move.second, count});
   }
-  boost::json::array tiers;
-  for (Tier t : kLadder) tiers.push_back(boost::json::string(to_string(t)));
-  return boost::json::object{{"from_year", request.from_year}, {"to_year", request.to_year},
-                             {"tiers", std::move(tiers)},      {"counts", std::move(counts)},
-                             {"flows", std::move(flows)}};
+  return out;
 }
 
 }  // namespace kc::app
