@@ -154,11 +154,6 @@ const rules::FactSchema& programme_fact_schema() {
   return schema;
 }
 
-boost::json::object programme_to_json(const ProgrammeRecord& p) {
-  return {{"id", p.id}, {"code", p.code}, {"definition", p.definition}, {"updated_by", p.updated_by},
-          {"updated_at", p.updated_at}};
-}
-
 Outcome<std::vector<ProgrammeRecord>> Programmes::list(const Actor& actor) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
