@@ -10,6 +10,27 @@ namespace {
 
 const app::RoleSet kBureau{app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::viewer};
 
+// {from_year, to_year, tiers, counts: [{year, leading, hte, sme, none}], flows: [{from_year,
+// to_year, from, to, count}]}
+boost::json::object tier_flows_json(const app::TierFlows& f) {
+  boost::json::array tiers, counts, flows;
+  for (app::Tier t : app::tier_ladder()) tiers.push_back(boost::json::string(app::to_string(t)));
+  for (const auto& c : f.counts) {
+    boost::json::object o{{"year", c.year}};
+    for (const auto& [tier, n] : c.enterprises) o[app::to_string(tier)] = n;
+    counts.push_back(std::move(o));
+  }
+  for (const auto& m : f.flows) {
+    flows.push_back({{"from_year", m.from_year},
+                     {"to_year", m.to_year},
+                     {"from", app::to_string(m.from)},
+                     {"to", app::to_string(m.to)},
+                     {"count", m.count}});
+  }
+  return {{"from_year", f.from_year}, {"to_year", f.to_year}, {"tiers", std::move(tiers)},
+          {"counts", std::move(counts)}, {"flows", std::move(flows)}};
+}
+
 // The pipeline's list as an XLSX download.
 Response pipeline_xlsx(const Exchange& ex, const boost::json::object& body) {
   return xlsx_table(ex.request, "hte-pipeline.xlsx", "hte-pipeline",
@@ -120,8 +141,8 @@ void add_cultivation_routes(Router& router, Services& s) {
                                  tiers_xlsx(ex, table.value()));
                 }
                 auto result = app::tier_flows(s.db, ex.actor, request);
-                return respond(ex, result, [&](boost::json::object& o) {
-                  return json_response(ex.request, beast_http::status::ok, o);
+                return respond(ex, result, [&](app::TierFlows& flows) {
+                  return json_response(ex.request, beast_http::status::ok, tier_flows_json(flows));
                 });
               }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/cultivation/deadlines", Access::roles, kBureau,

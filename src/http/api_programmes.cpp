@@ -9,12 +9,17 @@ namespace {
 const app::RoleSet kReaders{app::Role::admin, app::Role::staff, app::Role::reviewer};
 const app::RoleSet kAdmin{app::Role::admin};
 
+boost::json::object programme_to_json(const app::ProgrammeRecord& p) {
+  return {{"id", p.id}, {"code", p.code}, {"definition", p.definition}, {"updated_by", p.updated_by},
+          {"updated_at", p.updated_at}};
+}
+
 Response save(Services& s, Exchange& ex, std::optional<std::int64_t> id) {
   auto body = parse_json_object(ex.request.body());
   if (!body) return problem_response(ex.request, body.problem());
   auto saved = app::Programmes(s.db).save(ex.actor, id, body.value());
   return respond(ex, saved, [&](app::ProgrammeRecord& p) {
-    return json_response(ex.request, id ? beast_http::status::ok : beast_http::status::created, app::programme_to_json(p));
+    return json_response(ex.request, id ? beast_http::status::ok : beast_http::status::created, programme_to_json(p));
   });
 }
 
@@ -38,7 +43,7 @@ void add_programme_routes(Router& router, Services& s) {
                 auto list = app::Programmes(s.db).list(ex.actor);
                 return respond(ex, list, [&](std::vector<app::ProgrammeRecord>& items) {
                   boost::json::array out;
-                  for (const auto& p : items) out.push_back(app::programme_to_json(p));
+                  for (const auto& p : items) out.push_back(programme_to_json(p));
                   return json_response(ex.request, beast_http::status::ok, {{"items", std::move(out)}});
                 });
               }});
@@ -50,7 +55,7 @@ void add_programme_routes(Router& router, Services& s) {
                 if (!id) return problem_response(ex.request, id.problem());
                 auto p = app::Programmes(s.db).get(ex.actor, id.value());
                 return respond(ex, p, [&](app::ProgrammeRecord& r) {
-                  return json_response(ex.request, beast_http::status::ok, app::programme_to_json(r));
+                  return json_response(ex.request, beast_http::status::ok, programme_to_json(r));
                 });
               }});
   router.add({beast_http::verb::put, "/api/v1/programmes/{id}", Access::roles, kAdmin, "Replace a programme",

@@ -186,7 +186,7 @@ std::int64_t RecordStore::insert(const Record& r) {
   return conn_.query_one(insert_ + " RETURNING id", params)->integer(0);
 }
 
-void RecordStore::update(const Record& r) {
+bool RecordStore::update(const Record& r) {
   std::string sets;
   Params params{r.id};
   for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
@@ -194,9 +194,9 @@ void RecordStore::update(const Record& r) {
     sets += kind_.fields[i].name + " = $" + std::to_string(params.size()) + ", ";
   }
   params.push_back(domain::to_iso_utc(domain::now_epoch_seconds()));
-  conn_.execute("UPDATE " + kind_.table + " SET " + sets + "updated_at = $" + std::to_string(params.size()) +
-                    " WHERE id = $1",
-                params);
+  return conn_.execute("UPDATE " + kind_.table + " SET " + sets + "updated_at = $" + std::to_string(params.size()) +
+                           " WHERE id = $1",
+                       params) > 0;
 }
 
 bool RecordStore::remove(std::int64_t id) {
@@ -283,6 +283,10 @@ void sync_registry_schema(Connection& conn) {
       }
     }
   }
+}
+
+void analyze_registry_tables(Connection& conn) {
+  for (const auto& kind : domain::registry_kinds()) conn.exec_script("ANALYZE " + kind.table);
 }
 
 }  // namespace kc::store

@@ -48,7 +48,9 @@ class RecordStore {
   std::int64_t scan_natural_keys(std::int64_t after_id, std::size_t limit,
                                  const std::function<void(std::int64_t, const Record&)>& visit);
   std::int64_t insert(const Record& record);  // returns the new id
-  void update(const Record& record);
+  // Every field of `record`, by its id; false when no record has that id (deleted meanwhile), which
+  // the caller must turn into its not-found answer rather than report a write that did not happen.
+  [[nodiscard]] bool update(const Record& record);
   bool remove(std::int64_t id);
   // Value of the kind's enterprise-scope column for a stored record.
   std::optional<std::int64_t> enterprise_of(const Record& record) const;
@@ -92,5 +94,9 @@ class RecordAppender {
 // Creates missing registry tables, columns and indexes from the declarations. Additive only:
 // a field removed from a declaration keeps its column, so no data is ever dropped here.
 void sync_registry_schema(Connection& conn);
+
+// Refreshes the query planner's statistics of every registry table (after a bulk load such as the
+// demo district, so list pages get good indexes).
+void analyze_registry_tables(Connection& conn);
 
 }  // namespace kc::store

@@ -7,6 +7,9 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <algorithm>
+#include <list>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "store/import_lock.hpp"
@@ -92,7 +95,9 @@ class Statement {
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(const std::string& path, const SqliteOptions& options)
-      : path_(path), imports_path_(options.watch_imports ? sqlite_import_runs_path(path) : "") {
+      : path_(path),
+        imports_path_(options.watch_imports ? sqlite_import_runs_path(path) : ""),
+        cache_capacity_(std::max<std::size_t>(1, options.statement_cache)) {
     const int rc = sqlite3_open_v2(path.c_str(), &db_,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
@@ -109,7 +114,8 @@ class SqliteConnection final : public Connection {
     }
   }
   ~SqliteConnection() override {
-    statements_.clear();
+    by_text_.clear();
+    lru_.clear();
     sqlite3_close(db_);
   }
 
@@ -130,7 +136,8 @@ class SqliteConnection final : public Connection {
 
   std::vector<Row> query(std::string_view sql, const Params& params) override {
     blocking_import_.clear();
-    sqlite3_stmt* stmt = statement(sql).bind(db_, params);
+    const auto held = statement(sql);  // kept alive until the rows are read, even if evicted meanwhile
+    sqlite3_stmt* stmt = held->bind(db_, params);
     std::vector<Row> rows;
     const int columns = sqlite3_column_count(stmt);
     for (;;) {
@@ -148,7 +155,8 @@ class SqliteConnection final : public Connection {
 
   std::int64_t execute(std::string_view sql, const Params& params) override {
     blocking_import_.clear();
-    sqlite3_stmt* stmt = statement(sql).bind(db_, params);
+    const auto held = statement(sql);
+    sqlite3_stmt* stmt = held->bind(db_, params);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     }
@@ -178,13 +186,24 @@ class SqliteConnection final : public Connection {
   bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
  private:
-  Statement& statement(std::string_view sql) {
+  // The prepared statement for `sql`, from the cache or newly prepared, now the most recently used.
+  // Callers hold the shared_ptr while they step it: a statement evicted meanwhile (by a nested
+  // use of this connection) is finalized only when its last user lets go.
+  std::shared_ptr<Statement> statement(std::string_view sql) {
     auto key = std::string(sql);
-    auto it = statements_.find(key);
-    if (it == statements_.end()) {
-      it = statements_.emplace(key, std::make_unique<Statement>(db_, sql)).first;
+    if (auto it = by_text_.find(key); it != by_text_.end()) {
+      lru_.splice(lru_.begin(), lru_, it->second);
+      return it->second->second;
     }
-    return *it->second;
+    auto prepared = std::make_shared<Statement>(db_, sql);  // throws before the cache changes
+    ++prepared_;
+    lru_.emplace_front(key, prepared);
+    by_text_.emplace(std::move(key), lru_.begin());
+    while (lru_.size() > cache_capacity_) {
+      by_text_.erase(lru_.back().first);
+      lru_.pop_back();
+    }
+    return prepared;
   }
 
   DbError step_error(int rc) { return sqlite_error(db_, rc, "step", blocking_import_); }
@@ -233,7 +252,15 @@ class SqliteConnection final : public Connection {
   std::string blocking_import_;  // the import that made the last statement give up waiting
   std::chrono::steady_clock::time_point busy_since_{}, last_import_check_{};
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+  // The statement cache: most recently used first, and an index by SQL text into it.
+  using Cached = std::pair<std::string, std::shared_ptr<Statement>>;
+  std::size_t cache_capacity_;
+  std::list<Cached> lru_;
+  std::unordered_map<std::string, std::list<Cached>::iterator> by_text_;
+  std::size_t prepared_ = 0;
+
+ public:
+  SqliteStatementStats statement_stats() const { return {lru_.size(), prepared_}; }
 };
 
 class SqliteDatabase final : public Database {
@@ -252,6 +279,12 @@ class SqliteDatabase final : public Database {
 };
 
 }  // namespace
+
+SqliteStatementStats sqlite_statement_stats(const Connection& conn) {
+  const auto* sqlite = dynamic_cast<const SqliteConnection*>(&conn);
+  if (!sqlite) throw std::invalid_argument("not a SQLite connection");
+  return sqlite->statement_stats();
+}
 
 DbError::Kind sqlite_error_kind(int extended_code) {
   if (extended_code == SQLITE_CONSTRAINT_UNIQUE || extended_code == SQLITE_CONSTRAINT_PRIMARYKEY) {

@@ -18,7 +18,19 @@ struct SqliteOptions {
   // write that needs more fails as on a full disk (SQLITE_FULL). 0: no limit, unless the
   // environment variable KECHUANG_SQLITE_MAX_PAGES sets one (an operator's size quota).
   std::int64_t max_pages = 0;
+  // Prepared statements kept per connection, least recently used dropped first. SQL text is built
+  // from filters, sorts and batch sizes, so the set of texts is open-ended; a bound keeps a
+  // long-lived connection's memory flat while the hot statements stay prepared.
+  std::size_t statement_cache = 256;
 };
+
+// The statement cache of a SQLite connection, for tests and diagnostics.
+struct SqliteStatementStats {
+  std::size_t cached = 0;    // statements held now (≤ SqliteOptions::statement_cache)
+  std::size_t prepared = 0;  // statements prepared since the connection opened (each miss)
+};
+// Throws std::invalid_argument when `conn` is not a SQLite connection.
+SqliteStatementStats sqlite_statement_stats(const Connection& conn);
 
 std::unique_ptr<Database> make_sqlite_database(const std::string& path, std::size_t max_connections,
                                                SqliteOptions options = {});

@@ -5,6 +5,7 @@
 
 #include "app/demo/generator.hpp"
 #include "domain/registry_kinds.hpp"
+#include "store/record_store.hpp"
 
 namespace kc::app {
 
@@ -20,7 +21,7 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   }
   const auto started = std::chrono::steady_clock::now();
   auto conn = db.acquire();
-  if (conn->query_one("SELECT COUNT(*) FROM reg_enterprises")->integer(0) > 0) {
+  if (store::RecordStore(*conn, *domain::find_kind("enterprises")).count({}) > 0) {
     return Problem::conflict(
         "登记库中已有企业，演示数据只能写入空库 / the registry already holds enterprises; "
         "the demo district is written into an empty one");
@@ -47,7 +48,7 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   align_hte_figures(ctx, o.seed);
   write_expert_reviews(ctx, o.seed);
   // Fresh statistics let the query planner pick good indexes for the list pages.
-  for (const auto& kind : domain::registry_kinds()) ctx.conn.exec_script("ANALYZE " + kind.table);
+  store::analyze_registry_tables(ctx.conn);
   DemoSummary summary;
   summary.district_code = kDistrict;
   summary.records = ctx.written;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/demo/demo_support.hpp"
+#include "store/demo_repository.hpp"
 
 namespace kc::app::demo {
 
@@ -58,19 +59,16 @@ void write_platforms(Context& ctx) {
 void write_platform_years(Context& ctx) {
   Writer w(ctx.conn, "platform_years");
   store::in_transaction(ctx.conn, [&] {
-    const auto residents = ctx.conn.query(
-        "SELECT r.platform_id, r.entered_on, e.registered_capital FROM reg_platform_residents r "
-        "JOIN reg_enterprises e ON e.id = r.enterprise_id ORDER BY r.id");
-    const auto platforms =
-        ctx.conn.query("SELECT id, established_on FROM reg_platforms ORDER BY id");
-    for (const auto& p : platforms) {
-      const std::int64_t id = p.integer(0);
-      const int from = Date::parse(p.text(1))->year();
+    store::DemoRepository registry(ctx.conn);
+    const auto residents = registry.platform_residents();
+    for (const auto& p : registry.platforms()) {
+      const std::int64_t id = p.id;
+      const int from = Date::parse(p.established_on)->year();
       for (int y = std::max(from, kFirstYear); y <= kLastYear; ++y) {
         std::int64_t count = 0, capital = 0;
         for (const auto& r : residents) {
-          if (r.integer(0) == id && Date::parse(r.text(1))->year() <= y)
-            ++count, capital += r.integer(2);
+          if (r.platform_id == id && Date::parse(r.entered_on)->year() <= y)
+            ++count, capital += r.registered_capital;
         }
         const auto it = ctx.platform_years.find({id, y});
         const Context::PlatformYear empty;

@@ -7,10 +7,12 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "app/demo/demo_support.hpp"
 #include "domain/decimal.hpp"
 #include "domain/registry_kinds.hpp"
+#include "store/demo_repository.hpp"
 
 namespace kc::app::demo {
 
@@ -174,33 +176,14 @@ void write_hte_and_sme(Context& ctx) {
 // million-enterprise demo does not load its years. Drawn from a stream of its own.
 void align_hte_figures(Context& ctx, std::uint64_t seed) {
   Random random(seed ^ 0x41e7'0b5e'7a11'9e5dULL);
-  const std::string years_table = domain::find_kind("enterprise_years")->table;
-  const std::string certified = "SELECT enterprise_id FROM " + domain::find_kind("hte_certificates")->table;
-  static constexpr std::array<const char*, 9> kCategories = {
-      "rd_personnel", "rd_direct_inputs", "rd_depreciation", "rd_amortisation", "rd_design",
-      "rd_trials", "rd_commissioned_domestic", "rd_commissioned_foreign", "rd_other"};
-  std::string select = "SELECT id, enterprise_id, sales_revenue, gross_income, non_taxable_income, "
-                       "high_tech_revenue, ip_backed_revenue, total_cost_expense, rd_total";
-  for (const char* c : kCategories) select += std::string(", ") + c;
-  select += " FROM " + years_table + " WHERE year = $1 AND ";
-  const std::string select_certified = select + "enterprise_id IN (" + certified + ") ORDER BY id";
+  store::DemoRepository figures(ctx.conn);
   constexpr int kDonors = 2000;  // far more than a year's raises need
-  const std::string select_donors = select + "rd_total > 0 AND enterprise_id NOT IN (" + certified +
-                                    ") ORDER BY rd_total DESC, id LIMIT " + std::to_string(kDonors);
-  std::string update = "UPDATE " + years_table +
-                       " SET high_tech_revenue = $2, ip_backed_revenue = $3, total_cost_expense = $4, "
-                       "rd_total = $5";
-  for (std::size_t i = 0; i < kCategories.size(); ++i) {
-    update += std::string(", ") + kCategories[i] + " = $" + std::to_string(6 + i);
-  }
-  update += " WHERE id = $1";
 
   struct Year {
     std::int64_t id = 0, enterprise = 0, sales = 0, income = 0, high_tech = 0, ip_backed = 0, cost = 0, rd = 0;
     std::array<std::int64_t, 9> categories{};
     bool changed = false;
   };
-  const auto value = [](const store::Row& r, std::size_t i) { return r.is_null(i) ? 0 : r.integer(i); };
   // R&D categories rescaled to a new total, rounding left in "other", so they still add up.
   const auto rescale = [](Year& y, std::int64_t total) {
     std::int64_t rest = total;
@@ -214,19 +197,17 @@ void align_hte_figures(Context& ctx, std::uint64_t seed) {
     y.changed = true;
   };
   store::in_transaction(ctx.conn, [&] {
-    const auto load = [&](const std::string& sql, int year) {
+    const auto load = [](std::vector<store::DemoRepository::YearFigures> read) {
       std::vector<Year> rows;
-      for (const auto& r : ctx.conn.query(sql, {std::int64_t{year}})) {
-        Year y{r.integer(0), r.integer(1), value(r, 2), value(r, 3) - value(r, 4), value(r, 5), value(r, 6),
-               value(r, 7), value(r, 8), {}, false};
-        for (std::size_t i = 0; i < kCategories.size(); ++i) y.categories[i] = value(r, 9 + i);
-        rows.push_back(y);
+      for (const auto& f : read) {
+        rows.push_back({f.id, f.enterprise_id, f.sales_revenue, f.gross_income - f.non_taxable_income,
+                        f.high_tech_revenue, f.ip_backed_revenue, f.total_cost_expense, f.rd_total, f.rd, false});
       }
       return rows;
     };
     for (int year = kFirstYear; year <= kLastYear; ++year) {
-      auto rows = load(select_certified, year);
-      auto donors = load(select_donors, year);
+      auto rows = load(figures.certified_years(year));
+      auto donors = load(figures.largest_uncertified_rd(year, kDonors));
       std::int64_t needed = 0, available = 0;
       for (const auto& d : donors) available += d.rd * 7 / 10;
       std::vector<std::pair<Year*, std::int64_t>> raise;  // row, R&D it should reach
@@ -267,9 +248,15 @@ void align_hte_figures(Context& ctx, std::uint64_t seed) {
       for (auto& y : rows) {
         if (!y.changed) continue;
         y.cost = std::max(y.cost, y.rd + y.sales / 2);  // R&D is part of cost and expense
-        store::Params p{y.id, y.high_tech, y.ip_backed, y.cost, y.rd};
-        for (auto c : y.categories) p.emplace_back(c);
-        ctx.conn.execute(update, p);
+        store::DemoRepository::YearFigures f;
+        f.id = y.id;
+        f.high_tech_revenue = y.high_tech;
+        f.ip_backed_revenue = y.ip_backed;
+        f.total_cost_expense = y.cost;
+        f.rd_total = y.rd;
+        f.rd = y.categories;
+        // The row was read in this transaction; a miss is a bug, not a condition.
+        if (!figures.update_figures(f)) throw std::logic_error("enterprise year " + std::to_string(y.id) + " vanished");
       }
     }
   });
@@ -282,14 +269,13 @@ void write_expert_reviews(Context& ctx, std::uint64_t seed) {
   Writer reviews(ctx.conn, "hte_expert_reviews");
   // A panel average with one decimal in [lo, hi] points, stored like amounts (×10^4).
   auto points = [&](int lo, int hi) { return cell(random.between(lo * 10, hi * 10) * 1000); };
-  const auto certificates = ctx.conn.query("SELECT enterprise_id, issued_on FROM " +
-                                           domain::find_kind("hte_certificates")->table + " ORDER BY id");
+  const auto certificates = store::DemoRepository(ctx.conn).certificate_issues();
   store::in_transaction(ctx.conn, [&] {
     for (const auto& c : certificates) {
-      const Date issued = *Date::parse(c.text(1));
+      const Date issued = *Date::parse(c.issued_on);
       // The lower ends add up to 71 points: every recognised enterprise passed E7 (> 70).
       reviews.row()
-          .set("enterprise_id", cell(c.integer(0)))
+          .set("enterprise_id", cell(c.enterprise_id))
           .set("reviewed_on", cell(issued.add_days(-static_cast<std::int32_t>(random.between(20, 60)))))
           .set("ip_advancement", points(6, 8))
           .set("ip_core_support", points(6, 8))

@@ -5,17 +5,21 @@
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "io/csv.hpp"
+#include "store/index_definition_repository.hpp"
 #include "store/record_store.hpp"
 
 namespace kc::app {
 namespace {
 
-constexpr const char* kColumns =
-    "id, name, description, data_source, data_csv, meta_csv, spec_json, created_by, created_at, updated_at";
+IndexDefinition to_definition(store::IndexDefinitionRow r) {
+  return {r.id,         std::move(r.name),       std::move(r.description), std::move(r.data_source),
+          std::move(r.data_csv), std::move(r.meta_csv), std::move(r.spec_json),  std::move(r.created_by),
+          std::move(r.created_at), std::move(r.updated_at)};
+}
 
-IndexDefinition to_definition(const store::Row& r) {
-  return {r.integer(0), r.text(1), r.text(2), r.text(3), r.optional_text(4), r.text(5), r.text(6),
-          r.text(7),    r.text(8), r.text(9)};
+store::IndexDefinitionRow to_row(const IndexDefinition& d) {
+  return {d.id,       d.name,       d.description, d.data_source, d.data_csv,
+          d.meta_csv, d.spec_json, d.created_by,  d.created_at,  d.updated_at};
 }
 
 std::optional<Problem> may_read(const Actor& actor) {
@@ -100,18 +104,16 @@ Outcome<std::vector<IndexDefinition>> IndexDefinitions::list(const Actor& actor)
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
   std::vector<IndexDefinition> out;
-  for (const auto& r : conn->query(std::string("SELECT ") + kColumns + " FROM index_definitions ORDER BY name")) {
-    out.push_back(to_definition(r));
-  }
+  for (auto& r : store::IndexDefinitionRepository(*conn).list()) out.push_back(to_definition(std::move(r)));
   return out;
 }
 
 Outcome<IndexDefinition> IndexDefinitions::get(const Actor& actor, std::int64_t id) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
-  auto row = conn->query_one(std::string("SELECT ") + kColumns + " FROM index_definitions WHERE id = $1", {id});
+  auto row = store::IndexDefinitionRepository(*conn).find(id);
   if (!row) return Problem::not_found("No index definition " + std::to_string(id) + ".");
-  return to_definition(*row);
+  return to_definition(std::move(*row));
 }
 
 Outcome<IndexDefinition> IndexDefinitions::save(const Actor& actor, std::optional<std::int64_t> id, IndexDefinition d) {
@@ -134,31 +136,23 @@ Outcome<IndexDefinition> IndexDefinitions::save(const Actor& actor, std::optiona
   std::optional<Problem> problem;
   try {
     store::in_transaction(*conn, [&] {
-      const store::Value data = d.data_csv ? store::Value{*d.data_csv} : store::Value{std::monostate{}};
+      store::IndexDefinitionRepository definitions(*conn);
+      d.updated_at = now;
       if (id) {
-        auto before = conn->query_one(std::string("SELECT ") + kColumns + " FROM index_definitions WHERE id = $1", {*id});
-        if (!before) {
+        auto before = definitions.find(*id);
+        d.id = *id;
+        // On PostgreSQL a concurrent delete may land between the read and the update.
+        if (!before || !definitions.update(to_row(d))) {
           problem = Problem::not_found("No index definition " + std::to_string(*id) + ".");
           return;
         }
-        conn->execute(
-            "UPDATE index_definitions SET name = $2, description = $3, data_source = $4, data_csv = $5, meta_csv = $6, "
-            "spec_json = $7, updated_at = $8 WHERE id = $1",
-            {*id, d.name, d.description, d.data_source, data, d.meta_csv, d.spec_json, now});
-        d.id = *id;
-        auto after = conn->query_one(std::string("SELECT ") + kColumns + " FROM index_definitions WHERE id = $1", {*id});
-        d = to_definition(*after);
+        d = to_definition(*definitions.find(*id));
         append_audit(*conn, actor, "index_definition.update", "index_definition", std::to_string(d.id),
-                     boost::json::value(definition_to_json(to_definition(*before), false)),
+                     boost::json::value(definition_to_json(to_definition(std::move(*before)), false)),
                      boost::json::value(definition_to_json(d, false)));
       } else {
-        auto row = conn->query_one(
-            "INSERT INTO index_definitions (name, description, data_source, data_csv, meta_csv, spec_json, created_by, "
-            "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-            {d.name, d.description, d.data_source, data, d.meta_csv, d.spec_json, actor.username, now});
-        auto after = conn->query_one(std::string("SELECT ") + kColumns + " FROM index_definitions WHERE id = $1",
-                                     {row->integer(0)});
-        d = to_definition(*after);
+        d.created_by = actor.username;
+        d = to_definition(*definitions.find(definitions.insert(to_row(d))));
         append_audit(*conn, actor, "index_definition.create", "index_definition", std::to_string(d.id), std::nullopt,
                      boost::json::value(definition_to_json(d, false)));
       }
@@ -176,12 +170,12 @@ Status IndexDefinitions::remove(const Actor& actor, std::int64_t id) {
   auto conn = db_.acquire();
   bool found = false;
   store::in_transaction(*conn, [&] {
-    auto before = conn->query_one(std::string("SELECT ") + kColumns + " FROM index_definitions WHERE id = $1", {id});
-    if (!before) return;
+    store::IndexDefinitionRepository definitions(*conn);
+    auto before = definitions.find(id);
+    if (!before || !definitions.remove(id)) return;
     found = true;
-    conn->execute("DELETE FROM index_definitions WHERE id = $1", {id});
     append_audit(*conn, actor, "index_definition.delete", "index_definition", std::to_string(id),
-                 boost::json::value(definition_to_json(to_definition(*before), false)), std::nullopt);
+                 boost::json::value(definition_to_json(to_definition(std::move(*before)), false)), std::nullopt);
   });
   if (!found) return Problem::not_found("No index definition " + std::to_string(id) + ".");
   return done();

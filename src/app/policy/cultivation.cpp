@@ -117,8 +117,10 @@ Outcome<boost::json::object> cultivation_deadlines(store::Database& db, const Ac
     if (batch.size() < 1000) break;
     q.after_id = batch.back().id;
   }
+  store::RecordQuery registered_last_year;
+  registered_last_year.equals = {{"year", domain::Cell{std::int64_t{year - 1}}}};
   const std::int64_t sme_count =
-      conn->query_one("SELECT COUNT(*) FROM reg_sme_registrations WHERE year = $1", {std::int64_t{year - 1}})->integer(0);
+      store::RecordStore(*conn, *domain::find_kind("sme_registrations")).count(registered_last_year);
   // The days come from the policy versions in force that year (the first version for earlier years).
   const domain::Date new_year = *domain::Date::from_ymd(year, 1, 1);
   const auto sme = rules::policy_for_history("sme", new_year);

@@ -7,6 +7,7 @@
 #include "app/policy/enterprise_facts.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
+#include "store/programme_repository.hpp"
 #include "store/record_store.hpp"
 
 namespace kc::app {
@@ -77,11 +78,9 @@ std::vector<FieldError> check(const boost::json::object& d) {
   return errors;
 }
 
-ProgrammeRecord to_record(const store::Row& r) {
-  return {r.integer(0), r.text(1), boost::json::parse(r.text(2)).as_object(), r.text(3), r.text(4)};
+ProgrammeRecord to_record(const store::ProgrammeRow& r) {
+  return {r.id, r.code, boost::json::parse(r.definition_json).as_object(), r.updated_by, r.updated_at};
 }
-
-constexpr const char* kColumns = "id, code, definition_json, updated_by, updated_at";
 
 std::optional<Fraction> amount(const std::optional<domain::Decimal>& d) {
   if (!d) return std::nullopt;
@@ -155,25 +154,18 @@ const rules::FactSchema& programme_fact_schema() {
   return schema;
 }
 
-boost::json::object programme_to_json(const ProgrammeRecord& p) {
-  return {{"id", p.id}, {"code", p.code}, {"definition", p.definition}, {"updated_by", p.updated_by},
-          {"updated_at", p.updated_at}};
-}
-
 Outcome<std::vector<ProgrammeRecord>> Programmes::list(const Actor& actor) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
   std::vector<ProgrammeRecord> out;
-  for (const auto& r : conn->query(std::string("SELECT ") + kColumns + " FROM local_programmes ORDER BY code")) {
-    out.push_back(to_record(r));
-  }
+  for (const auto& r : store::ProgrammeRepository(*conn).list()) out.push_back(to_record(r));
   return out;
 }
 
 Outcome<ProgrammeRecord> Programmes::get(const Actor& actor, std::int64_t id) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
-  auto row = conn->query_one(std::string("SELECT ") + kColumns + " FROM local_programmes WHERE id = $1", {id});
+  auto row = store::ProgrammeRepository(*conn).find(id);
   if (!row) return Problem::not_found("No programme " + std::to_string(id) + ".");
   return to_record(*row);
 }
@@ -190,26 +182,22 @@ Outcome<ProgrammeRecord> Programmes::save(const Actor& actor, std::optional<std:
   ProgrammeRecord saved;
   try {
     store::in_transaction(*conn, [&] {
+      store::ProgrammeRepository programmes(*conn);
       std::optional<boost::json::value> before;
-      std::int64_t target = 0;
+      store::ProgrammeRow row{id.value_or(0), code, boost::json::serialize(definition), actor.username, now};
       if (id) {
-        auto row = conn->query_one(std::string("SELECT ") + kColumns + " FROM local_programmes WHERE id = $1", {*id});
-        if (!row) {
+        auto existing = programmes.find(*id);
+        // On PostgreSQL a concurrent delete may land between the read and the update.
+        if (!existing || !programmes.update(row)) {
           problem = Problem::not_found("No programme " + std::to_string(*id) + ".");
           return;
         }
-        before = boost::json::value(to_record(*row).definition);
-        conn->execute("UPDATE local_programmes SET code = $2, definition_json = $3, updated_by = $4, updated_at = $5 WHERE id = $1",
-                      {*id, code, boost::json::serialize(definition), actor.username, now});
-        target = *id;
+        before = boost::json::value(to_record(*existing).definition);
       } else {
-        target = conn->query_one("INSERT INTO local_programmes (code, definition_json, updated_by, updated_at) "
-                                 "VALUES ($1, $2, $3, $4) RETURNING id",
-                                 {code, boost::json::serialize(definition), actor.username, now})
-                     ->integer(0);
+        row.id = programmes.insert(row);
       }
-      saved = to_record(*conn->query_one(std::string("SELECT ") + kColumns + " FROM local_programmes WHERE id = $1", {target}));
-      append_audit(*conn, actor, id ? "programme.update" : "programme.create", "programme", std::to_string(target), before,
+      saved = to_record(*programmes.find(row.id));
+      append_audit(*conn, actor, id ? "programme.update" : "programme.create", "programme", std::to_string(row.id), before,
                    boost::json::value(saved.definition));
     });
   } catch (const store::DbError& e) {
@@ -225,10 +213,10 @@ Status Programmes::remove(const Actor& actor, std::int64_t id) {
   auto conn = db_.acquire();
   bool found = false;
   store::in_transaction(*conn, [&] {
-    auto row = conn->query_one(std::string("SELECT ") + kColumns + " FROM local_programmes WHERE id = $1", {id});
-    if (!row) return;
+    store::ProgrammeRepository programmes(*conn);
+    auto row = programmes.find(id);
+    if (!row || !programmes.remove(id)) return;
     found = true;
-    conn->execute("DELETE FROM local_programmes WHERE id = $1", {id});
     append_audit(*conn, actor, "programme.delete", "programme", std::to_string(id),
                  boost::json::value(to_record(*row).definition), std::nullopt);
   });

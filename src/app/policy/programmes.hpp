@@ -40,6 +40,4 @@ class Programmes {
   store::Database& db_;
 };
 
-boost::json::object programme_to_json(const ProgrammeRecord& p);
-
 }  // namespace kc::app

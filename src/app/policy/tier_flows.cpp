@@ -5,18 +5,13 @@
 #include <map>
 #include <unordered_map>
 
-#include "domain/registry_kinds.hpp"
+#include "store/tier_repository.hpp"
 
 namespace kc::app {
 namespace {
 
 constexpr int kMaxSpan = 30;  // years in one run: enough for any plan period, bounded output
 constexpr std::array kLadder = {Tier::leading, Tier::hte, Tier::sme, Tier::none};
-
-std::optional<domain::Date> date_of(const store::Row& row, std::size_t i) {
-  auto text = row.optional_text(i);
-  return text ? domain::Date::parse(*text) : std::nullopt;
-}
 
 struct Enterprise {
   std::int64_t id = 0;
@@ -27,34 +22,27 @@ struct Enterprise {
 // Every enterprise with the records that decide its tier, in id order. Four scans, no per-row
 // queries, so a registry of a million enterprises is read in seconds.
 std::vector<Enterprise> load(store::Connection& conn) {
-  const auto table = [](const char* kind) { return domain::find_kind(kind)->table; };
+  store::TierRepository tiers(conn);
   std::vector<Enterprise> all;
   std::unordered_map<std::int64_t, std::size_t> index;
-  for (const auto& row : conn.query("SELECT id, credit_code, name, registered_on FROM " + table("enterprises") +
-                                    " ORDER BY id")) {
-    index.emplace(row.integer(0), all.size());
-    all.push_back({row.integer(0), row.optional_text(1).value_or(""), row.optional_text(2).value_or(""),
-                   {date_of(row, 3), {}, {}, {}}});
+  for (auto& e : tiers.enterprises()) {
+    index.emplace(e.id, all.size());
+    all.push_back({e.id, std::move(e.credit_code), std::move(e.name), {e.registered_on, {}, {}, {}}});
   }
-  auto owner = [&](const store::Row& row) -> TierRecords* {
-    auto it = index.find(row.integer(0));
+  auto owner = [&](std::int64_t enterprise_id) -> TierRecords* {
+    auto it = index.find(enterprise_id);
     return it == index.end() ? nullptr : &all[it->second].records;
   };
-  for (const auto& row : conn.query("SELECT enterprise_id, year FROM " + table("sme_registrations"))) {
-    if (auto* r = owner(row)) r->sme_years.push_back(static_cast<int>(row.integer(1)));
+  for (const auto& s : tiers.sme_registrations()) {
+    if (auto* r = owner(s.enterprise_id)) r->sme_years.push_back(s.year);
   }
-  for (const auto& row : conn.query("SELECT enterprise_id, issued_on, valid_until, revoked_on FROM " +
-                                    table("hte_certificates"))) {
-    auto* r = owner(row);
-    auto issued = date_of(row, 1);
-    if (r && issued) r->certificates.push_back({*issued, date_of(row, 2), date_of(row, 3)});
+  for (const auto& c : tiers.hte_certificates()) {
+    auto* r = owner(c.enterprise_id);
+    if (r && c.issued_on) r->certificates.push_back({*c.issued_on, c.valid_until, c.revoked_on});
   }
-  for (const auto& row : conn.query("SELECT enterprise_id, entered_on, exited_on FROM " + table("programme_tiers") +
-                                        " WHERE programme = $1 AND tier = $2",
-                                    {std::string("p236"), std::string("tier1")})) {
-    auto* r = owner(row);
-    auto entered = date_of(row, 1);
-    if (r && entered) r->navigator.push_back({*entered, date_of(row, 2)});
+  for (const auto& m : tiers.memberships("p236", "tier1")) {
+    auto* r = owner(m.enterprise_id);
+    if (r && m.entered_on) r->navigator.push_back({*m.entered_on, m.exited_on});
   }
   return all;
 }
@@ -111,37 +99,33 @@ Outcome<TierTable> tier_table(store::Database& db, const Actor& actor, const Tie
   return table;
 }
 
-Outcome<boost::json::object> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request) {
+const std::vector<Tier>& tier_ladder() {
+  static const std::vector<Tier> ladder(kLadder.begin(), kLadder.end());
+  return ladder;
+}
+
+Outcome<TierFlows> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request) {
   auto table = tier_table(db, actor, request);
   if (!table) return table.problem();
   const auto& years = table->years;
-  boost::json::array counts;
+  TierFlows out;
+  out.from_year = request.from_year;
+  out.to_year = request.to_year;
   for (std::size_t y = 0; y < years.size(); ++y) {
     std::map<Tier, std::int64_t> n;
     for (const auto& row : table->rows) ++n[row.tiers[y]];
-    boost::json::object o{{"year", years[y]}};
-    for (Tier t : kLadder) o[to_string(t)] = n[t];
-    counts.push_back(std::move(o));
+    TierFlows::YearCounts counts{years[y], {}};
+    for (Tier t : kLadder) counts.enterprises[t] = n[t];
+    out.counts.push_back(std::move(counts));
   }
-  boost::json::array flows;
   for (std::size_t y = 1; y < years.size(); ++y) {
     std::map<std::pair<Tier, Tier>, std::int64_t> moves;
     for (const auto& row : table->rows) {
       if (row.tiers[y] != Tier::not_registered) ++moves[{row.tiers[y - 1], row.tiers[y]}];
     }
-    for (const auto& [move, count] : moves) {
-      flows.push_back({{"from_year", years[y - 1]},
-                       {"to_year", years[y]},
-                       {"from", to_string(move.first)},
-                       {"to", to_string(move.second)},
-                       {"count", count}});
-    }
+    for (const auto& [move, count] : moves) out.flows.push_back({years[y - 1], years[y], move.first, move.second, count});
   }
-  boost::json::array tiers;
-  for (Tier t : kLadder) tiers.push_back(boost::json::string(to_string(t)));
-  return boost::json::object{{"from_year", request.from_year}, {"to_year", request.to_year},
-                             {"tiers", std::move(tiers)},      {"counts", std::move(counts)},
-                             {"flows", std::move(flows)}};
+  return out;
 }
 
 }  // namespace kc::app

@@ -4,8 +4,9 @@
 // memberships), so any past year can be reconstructed.
 #pragma once
 
-#include <boost/json.hpp>
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,10 +47,27 @@ struct TierFlowsRequest {
   int to_year = 0;
 };
 
-// {from_year, to_year, tiers, counts: [{year, leading, hte, sme, none}], flows: [{from_year,
-// to_year, from, to, count}]} over every registry enterprise (bureau roles only). Flows from
-// `not_registered` are enterprises founded during the year.
-Outcome<boost::json::object> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request);
+// The tiers shown on the board, highest first (`not_registered` is not one of them).
+const std::vector<Tier>& tier_ladder();
+
+// How many enterprises stood on each tier at each year end, and how many moved from one tier to
+// another between consecutive years, over every registry enterprise (bureau roles only). Flows
+// from `not_registered` are enterprises founded during the year.
+struct TierFlows {
+  int from_year = 0, to_year = 0;
+  struct YearCounts {
+    int year = 0;
+    std::map<Tier, std::int64_t> enterprises;  // every tier of the ladder, zeros included
+  };
+  std::vector<YearCounts> counts;
+  struct Flow {
+    int from_year = 0, to_year = 0;
+    Tier from = Tier::none, to = Tier::none;
+    std::int64_t count = 0;
+  };
+  std::vector<Flow> flows;  // by year, then by (from, to) in ladder order
+};
+Outcome<TierFlows> tier_flows(store::Database& db, const Actor& actor, const TierFlowsRequest& request);
 
 // The same run as one row per enterprise: id, credit code, name and its tier at each year end.
 struct TierTable {

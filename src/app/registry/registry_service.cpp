@@ -135,7 +135,8 @@ Outcome<store::Record> RegistryService::update_in(store::Connection& conn, const
   auto errors = apply_values(kind, values, updated);
   if (errors.empty()) errors = check_links(conn, kind, updated, reveals_ids(actor));
   if (!errors.empty()) return Problem::validation(std::move(errors));
-  records.update(updated);
+  // On PostgreSQL a concurrent delete may land between the read above and this write.
+  if (!records.update(updated)) return not_found(kind, id);
   auto result = *records.get(id);
   append_audit(conn, actor, kind.name + ".update", kind.name, std::to_string(id),
                boost::json::value(record_to_json(kind, *existing)), boost::json::value(record_to_json(kind, result)));

@@ -1,42 +1,41 @@
 #include "app/registry/submission_service.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "app/audit/audit_log.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
-#include "store/sql_filter.hpp"
+#include "store/submission_repository.hpp"
 
 namespace kc::app {
 namespace {
 
-constexpr const char* kColumns =
-    "id, kind, record_id, enterprise_id, values_json, status, submitted_by, submitted_at, decided_by, "
-    "decided_at, note, result_record_id";
-
-Submission to_submission(const store::Row& r) {
+Submission to_submission(const store::SubmissionRow& r) {
   Submission s;
-  s.id = r.integer(0);
-  s.kind = r.text(1);
-  s.record_id = r.optional_integer(2);
-  s.enterprise_id = r.integer(3);
-  const boost::json::value values = boost::json::parse(r.text(4));  // must outlive the loop
+  s.id = r.id;
+  s.kind = r.kind;
+  s.record_id = r.record_id;
+  s.enterprise_id = r.enterprise_id;
+  const boost::json::value values = boost::json::parse(r.values_json);  // must outlive the loop
   for (const auto& kv : values.as_object()) {
     s.values[std::string(kv.key())] = std::string(kv.value().as_string());
   }
-  s.status = r.text(5);
-  s.submitted_by = r.text(6);
-  s.submitted_at = r.text(7);
-  s.decided_by = r.optional_text(8);
-  s.decided_at = r.optional_text(9);
-  s.note = r.optional_text(10);
-  s.result_record_id = r.optional_integer(11);
+  s.status = r.status;
+  s.submitted_by = r.submitted_by;
+  s.submitted_at = r.submitted_at;
+  s.decided_by = r.decided_by;
+  s.decided_at = r.decided_at;
+  s.note = r.note;
+  s.result_record_id = r.result_record_id;
   return s;
 }
 
 std::optional<Submission> load(store::Connection& conn, std::int64_t id) {
-  auto row = conn.query_one(std::string("SELECT ") + kColumns + " FROM submissions WHERE id = $1", {id});
+  auto row = store::SubmissionRepository(conn).find(id);
   if (!row) return std::nullopt;
   return to_submission(*row);
 }
@@ -48,10 +47,7 @@ std::string now() { return domain::to_iso_utc(domain::now_epoch_seconds()); }
 // Decides a pending submission; false when another decision came first.
 bool claim(store::Connection& conn, const Actor& actor, std::int64_t id, const std::string& status,
            const std::optional<std::string>& note) {
-  return conn.execute(
-             "UPDATE submissions SET status = $2, decided_by = $3, decided_at = $4, note = $5 "
-             "WHERE id = $1 AND status = 'pending'",
-             {id, status, actor.username, now(), note ? store::Value{*note} : store::Value{std::monostate{}}}) == 1;
+  return store::SubmissionRepository(conn).decide(id, status, actor.username, now(), note);
 }
 
 Problem already_decided(store::Connection& conn, std::int64_t id) {
@@ -117,12 +113,14 @@ Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::
   for (const auto& [k, v] : values) stored[k] = v;
   Submission s;
   store::in_transaction(*conn, [&] {
-    auto row = conn->query_one(
-        "INSERT INTO submissions (kind, record_id, enterprise_id, values_json, status, submitted_by, submitted_at) "
-        "VALUES ($1, $2, $3, $4, 'pending', $5, $6) RETURNING id",
-        {kind.name, record_id ? store::Value{*record_id} : store::Value{std::monostate{}}, *actor.enterprise_id,
-         boost::json::serialize(stored), actor.username, now()});
-    s = *load(*conn, row->integer(0));
+    store::SubmissionRow row;
+    row.kind = kind.name;
+    row.record_id = record_id;
+    row.enterprise_id = *actor.enterprise_id;
+    row.values_json = boost::json::serialize(stored);
+    row.submitted_by = actor.username;
+    row.submitted_at = now();
+    s = *load(*conn, store::SubmissionRepository(*conn).insert_pending(row));
     append_audit(*conn, actor, "submission.create", "submission", std::to_string(s.id), std::nullopt,
                  boost::json::value(submission_to_json(s)));
   });
@@ -130,28 +128,24 @@ Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::
 }
 
 Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::string& status, const store::Page& page) {
-  store::SqlFilter filter;
+  store::SubmissionFilter filter;
   if (!is_staff(actor)) {
     if (actor.role != Role::enterprise || !actor.enterprise_id) {
       return Problem::forbidden("Submissions are for bureau staff and the enterprises that filed them.");
     }
-    filter.add("enterprise_id = ?", *actor.enterprise_id);
+    filter.enterprise_id = *actor.enterprise_id;
   }
   if (!status.empty()) {
     if (status != "pending" && status != "approved" && status != "rejected") {
       return Problem::validation({{"status", "must be pending, approved or rejected"}});
     }
-    filter.add("status = ?", status);
+    filter.status = status;
   }
   auto conn = db_.acquire();
-  const std::string limit = filter.next_placeholder();
-  const std::string offset = "$" + std::to_string(filter.params().size() + 2);
-  auto rows = conn->query(std::string("SELECT ") + kColumns + " FROM submissions" + filter.where() +
-                              " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset,
-                          filter.params_with({std::int64_t{page.page_size}, std::int64_t{page.offset()}}));
+  store::SubmissionRepository submissions(*conn);
   SubmissionPage out;
-  for (const auto& r : rows) out.items.push_back(to_submission(r));
-  out.total = conn->query_one("SELECT COUNT(*) FROM submissions" + filter.where(), filter.params())->integer(0);
+  for (const auto& r : submissions.list(filter, page)) out.items.push_back(to_submission(r));
+  out.total = submissions.count(filter);
   return out;
 }
 
@@ -172,7 +166,10 @@ Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t 
     auto written = s->record_id ? registry.update_in(*conn, actor, *kind, *s->record_id, s->values)
                                 : registry.create_in(*conn, actor, *kind, s->values);
     if (!written) return written.problem();
-    conn->execute("UPDATE submissions SET result_record_id = $2 WHERE id = $1", {id, written->id});
+    // The row was claimed in this transaction, so it is there.
+    if (!store::SubmissionRepository(*conn).set_result(id, written->id)) {
+      throw std::logic_error("submission " + std::to_string(id) + " vanished after it was claimed");
+    }
     s = load(*conn, id);
     append_audit(*conn, actor, "submission.approve", "submission", std::to_string(id), std::nullopt,
                  boost::json::value(submission_to_json(*s)));

@@ -59,6 +59,22 @@ TEST(RecordStore, ListsWithSearchFilterSortAndPage) {
   EXPECT_EQ(store.count(q), 1);
 }
 
+TEST(RecordStore, UpdateReportsWhetherTheRecordWasThere) {
+  testing::TempDatabase db;
+  auto conn = db->acquire();
+  const auto& k = *domain::find_kind("enterprises");
+  RecordStore store(*conn, k);
+  auto record = enterprise(k, "91350100M000100Y43", "甲");
+  record.id = store.insert(record);
+  record.cells[1] = std::string("乙");
+  EXPECT_TRUE(store.update(record));
+  EXPECT_EQ(std::get<std::string>(store.get(record.id)->cells[1]), "乙");
+  ASSERT_TRUE(store.remove(record.id));
+  record.cells[1] = std::string("丙");
+  EXPECT_FALSE(store.update(record));  // gone: reported, not silently skipped
+  EXPECT_EQ(store.count({}), 0);
+}
+
 TEST(RecordStore, NaturalKeysAreUnique) {
   testing::TempDatabase db;
   auto conn = db->acquire();

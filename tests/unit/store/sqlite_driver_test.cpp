@@ -93,6 +93,52 @@ TEST(SqliteDriver, ConcurrentWritersDoNotLoseWrites) {
   EXPECT_EQ(db->acquire()->query_one("SELECT n FROM counter")->integer(0), 100);
 }
 
+TEST(SqliteDriver, StatementCacheStaysWithinItsBound) {
+  testing::TempDatabase file;  // for its path and cleanup; opened again with a small cache
+  SqliteOptions options;
+  options.statement_cache = 8;
+  auto db = make_sqlite_database(file.path().string(), 1, options);
+  auto conn = db->acquire();
+  conn->exec_script("CREATE TABLE t (v INTEGER)");
+  conn->execute("INSERT INTO t VALUES (41)");
+  // Texts built dynamically, as list filters and batch sizes build them: each one is new.
+  for (int i = 0; i < 100; ++i) {
+    const auto row = conn->query_one("SELECT v + " + std::to_string(i) + " FROM t WHERE v = $1", {std::int64_t{41}});
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->integer(0), 41 + i);
+    EXPECT_LE(sqlite_statement_stats(*conn).cached, 8u);
+  }
+  EXPECT_EQ(sqlite_statement_stats(*conn).cached, 8u);
+  EXPECT_GE(sqlite_statement_stats(*conn).prepared, 100u);
+}
+
+TEST(SqliteDriver, EvictsTheLeastRecentlyUsedStatementAndPreparesItAgain) {
+  testing::TempDatabase file;
+  SqliteOptions options;
+  options.statement_cache = 2;
+  auto db = make_sqlite_database(file.path().string(), 1, options);
+  auto conn = db->acquire();
+  conn->exec_script("CREATE TABLE t (v INTEGER)");
+  const std::string insert = "INSERT INTO t VALUES ($1)", count = "SELECT COUNT(*) FROM t",
+                    sum = "SELECT SUM(v) FROM t WHERE v > $1";
+  const auto prepared = [&] { return sqlite_statement_stats(*conn).prepared; };
+  const auto before = prepared();
+  conn->execute(insert, {std::int64_t{1}});
+  EXPECT_EQ(conn->query_one(count)->integer(0), 1);
+  conn->execute(insert, {std::int64_t{2}});  // a hit: `insert` is now the most recent
+  EXPECT_EQ(prepared(), before + 2);
+  EXPECT_EQ(conn->query_one(sum, {std::int64_t{0}})->integer(0), 3);  // evicts `count`, not `insert`
+  EXPECT_EQ(prepared(), before + 3);
+  conn->execute(insert, {std::int64_t{3}});
+  EXPECT_EQ(prepared(), before + 3);
+  // The evicted statement is prepared again and binds and steps as before.
+  EXPECT_EQ(conn->query_one(count)->integer(0), 3);
+  EXPECT_EQ(prepared(), before + 4);
+  EXPECT_EQ(conn->query_one(sum, {std::int64_t{1}})->integer(0), 5);  // `sum` had been evicted by `count`
+  EXPECT_EQ(prepared(), before + 5);
+  EXPECT_EQ(sqlite_statement_stats(*conn).cached, 2u);
+}
+
 TEST(PostgresDriver, RedactsPasswordsForLogs) {
   EXPECT_EQ(redact_postgres_uri("postgresql://kc:s3cret@db:5432/kc"), "postgresql://kc:***@db:5432/kc");
   EXPECT_EQ(redact_postgres_uri("postgresql://db/kc?user=kc&password=s3cret&sslmode=require"),

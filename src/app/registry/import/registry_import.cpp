@@ -480,7 +480,13 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     }
     ++summary.updated;
     if (!writing()) return;
-    records.update(record);
+    // Deleted since it was found (possible on PostgreSQL): a row error, so nothing is written.
+    if (!records.update(record)) {
+      add_error(row, kind.natural_key.front(), "",
+                "记录已被删除（编号 " + std::to_string(existing->id) + "） / the record with this key (id " +
+                    std::to_string(existing->id) + ") was deleted meanwhile");
+      return;
+    }
     // Updates keep their field-level history; creations are summarised below.
     append_audit(*conn, actor, kind.name + ".update", kind.name, std::to_string(existing->id),
                  boost::json::value(record_to_json(kind, *existing)),
