@@ -169,7 +169,15 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
 
 Route& Router::add(Route route) { return routes_.emplace_back(std::move(route)); }
 
+namespace {
+// HEAD is a GET without the body (the server drops it and keeps its length).
+beast_http::verb routed(beast_http::verb method) {
+  return method == beast_http::verb::head ? beast_http::verb::get : method;
+}
+}  // namespace
+
 const Route* Router::find(beast_http::verb method, std::string_view path) const {
+  method = routed(method);
   std::map<std::string, std::string> ignored;
   for (const auto& route : routes_) {
     if (route.method == method && match(route.pattern, path, ignored)) return &route;
@@ -188,7 +196,7 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
   for (const auto& route : routes_) {
     std::map<std::string, std::string> candidate;
     if (!match(route.pattern, path, candidate)) continue;
-    if (route.method == request.method()) {
+    if (route.method == routed(request.method())) {
       found = &route;
       params = std::move(candidate);
       break;

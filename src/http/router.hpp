@@ -51,7 +51,8 @@ class Router {
   // expected failures: they become problem responses.
   Reply dispatch(const Request& request, const Peer& peer);
   const std::vector<Route>& routes() const { return routes_; }
-  // The route serving `method` on `path` (without the query), or nullptr.
+  // The route serving `method` on `path` (without the query), or nullptr. HEAD is served by the
+  // GET route of the path.
   const Route* find(beast_http::verb method, std::string_view path) const;
 
  private:
