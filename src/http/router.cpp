@@ -4,6 +4,7 @@
 
 #include "crypto/crypto.hpp"
 #include "http/responses.hpp"
+#include "http/revalidation.hpp"
 
 namespace kc::http {
 namespace {
@@ -257,7 +258,14 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
               user};
     }
   }
-  return {found->handler(ex), ex.actor.username};
+  Response res = found->handler(ex);
+  if (found->conditional) {
+    CacheScope scope;
+    scope.per_user = found->access != Access::public_;
+    if (scope.per_user) scope.user_key = "user:" + std::to_string(ex.actor.user_id.value_or(0));
+    revalidate(request, res, scope);
+  }
+  return {std::move(res), ex.actor.username};
 }
 
 }  // namespace kc::http
