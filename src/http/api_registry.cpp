@@ -135,7 +135,7 @@ void add_registry_routes(Router& router, Services& s) {
                   kinds.push_back(kind_json(k, ex.actor));
                 }
                 return json_response(ex.request, beast_http::status::ok, {{"kinds", std::move(kinds)}});
-              }});
+              }}).revalidate();
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}", Access::signed_in, {},
               "List records of a kind: q, sort, page, page_size and filters by field", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
@@ -154,7 +154,7 @@ void add_registry_routes(Router& router, Services& s) {
                                         {"page", page->page},
                                         {"page_size", page->page_size}});
                 });
-              }});
+              }}).revalidate();
   router.add({beast_http::verb::post, "/api/v1/registry/{kind}", Access::signed_in, {}, "Create a record",
               [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
@@ -241,7 +241,7 @@ void add_registry_routes(Router& router, Services& s) {
                 return respond(ex, record, [&](store::Record& r) {
                   return json_response(ex.request, beast_http::status::ok, app::record_to_json(*kind.value(), r));
                 });
-              }});
+              }}).revalidate();
   router.add({beast_http::verb::patch, "/api/v1/registry/{kind}/{id}", Access::signed_in, {},
               "Change fields of a record", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);

@@ -94,7 +94,7 @@ Response health_response(Exchange& ex, store::Database& db) {
 
 void add_system_routes(Router& router, Services& services) {
   router.add({beast_http::verb::get, "/api/v1/health", Access::public_, {}, "Server and database health",
-              [&services](Exchange& ex) { return health_response(ex, services.db); }});
+              [&services](Exchange& ex) { return health_response(ex, services.db); }}).revalidate();
   router.add({beast_http::verb::get, "/api/v1/openapi.json", Access::public_, {}, "This API description",
               [&router](Exchange& ex) {
                 return json_response(ex.request, beast_http::status::ok, openapi_document(router));

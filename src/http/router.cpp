@@ -4,6 +4,7 @@
 
 #include "crypto/crypto.hpp"
 #include "http/responses.hpp"
+#include "http/revalidation.hpp"
 
 namespace kc::http {
 namespace {
@@ -169,7 +170,15 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
 
 Route& Router::add(Route route) { return routes_.emplace_back(std::move(route)); }
 
+namespace {
+// HEAD is a GET without the body (the server drops it and keeps its length).
+beast_http::verb routed(beast_http::verb method) {
+  return method == beast_http::verb::head ? beast_http::verb::get : method;
+}
+}  // namespace
+
 const Route* Router::find(beast_http::verb method, std::string_view path) const {
+  method = routed(method);
   std::map<std::string, std::string> ignored;
   for (const auto& route : routes_) {
     if (route.method == method && match(route.pattern, path, ignored)) return &route;
@@ -188,7 +197,7 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
   for (const auto& route : routes_) {
     std::map<std::string, std::string> candidate;
     if (!match(route.pattern, path, candidate)) continue;
-    if (route.method == request.method()) {
+    if (route.method == routed(request.method())) {
       found = &route;
       params = std::move(candidate);
       break;
@@ -249,7 +258,14 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
               user};
     }
   }
-  return {found->handler(ex), ex.actor.username};
+  Response res = found->handler(ex);
+  if (found->conditional) {
+    CacheScope scope;
+    scope.per_user = found->access != Access::public_;
+    if (scope.per_user) scope.user_key = "user:" + std::to_string(ex.actor.user_id.value_or(0));
+    revalidate(request, res, scope);
+  }
+  return {std::move(res), ex.actor.username};
 }
 
 }  // namespace kc::http

@@ -30,6 +30,9 @@ struct Route {
   // An upload route takes a body up to the server's large limit (--max-body-mb), and only from a
   // signed-in caller, checked before the body is read; every other route has the small limit.
   bool upload = false;
+  // A hot read: its 200s carry an ETag and answer If-None-Match with 304 (http/revalidation.hpp),
+  // per user unless the route is public.
+  bool conditional = false;
 
   // Marks in a route declaration: `router.add({...}).heavy().large_body();`
   Route& heavy() {
@@ -38,6 +41,10 @@ struct Route {
   }
   Route& large_body() {
     upload = true;
+    return *this;
+  }
+  Route& revalidate() {
+    conditional = true;
     return *this;
   }
 };
@@ -51,7 +58,8 @@ class Router {
   // expected failures: they become problem responses.
   Reply dispatch(const Request& request, const Peer& peer);
   const std::vector<Route>& routes() const { return routes_; }
-  // The route serving `method` on `path` (without the query), or nullptr.
+  // The route serving `method` on `path` (without the query), or nullptr. HEAD is served by the
+  // GET route of the path.
   const Route* find(beast_http::verb method, std::string_view path) const;
 
  private:

@@ -11,6 +11,7 @@
 #include "domain/timestamp.hpp"
 #include "http/db_problems.hpp"
 #include "http/responses.hpp"
+#include "http/revalidation.hpp"
 #include "store/database.hpp"
 
 namespace kc::http {
@@ -359,6 +360,7 @@ struct Server::Impl {
     res.keep_alive(keep_alive && !stopping);
     add_security_headers(res, peer.tls);
     if (retry_after) res.set(beast_http::field::retry_after, std::to_string(*retry_after));
+    if (method == "HEAD") answer_head(res);
     const unsigned status = res.result_int();
     const std::size_t bytes = res.body().size();
     c.stream.expires_after(options.request_timeout);
@@ -598,6 +600,7 @@ struct Server::Impl {
       Response& res = reply.response;
       res.keep_alive(req.keep_alive() && !stopping);
       add_security_headers(res, peer.tls);
+      if (req.method() == beast_http::verb::head) answer_head(res);
       const unsigned status = res.result_int();
       const std::size_t bytes = res.body().size();
       c->stream.expires_after(options.request_timeout);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "http/responses.hpp"
+#include "http/revalidation.hpp"
 
 namespace kc::http {
 namespace {
@@ -28,30 +29,6 @@ std::string mime_type(const std::filesystem::path& p) {
 bool compressible(const std::string& mime) {
   return mime.starts_with("text/") || mime.starts_with("application/json") ||
          mime.starts_with("image/svg") || mime.starts_with("application/manifest");
-}
-
-// A strong validator from the bytes: FNV-1a over the content, with the size.
-std::string etag_of(const std::string& body) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
-  char text[48];
-  std::snprintf(text, sizeof text, "\"%zx-%016llx\"", body.size(), static_cast<unsigned long long>(h));
-  return text;
-}
-
-// If-None-Match holds `etag` (a list, weak comparison as RFC 9110 §13.1.2 asks, or "*").
-bool none_match_hits(std::string_view header, std::string_view etag) {
-  while (!header.empty()) {
-    const std::size_t comma = header.find(',');
-    std::string_view item = header.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (item.starts_with("W/")) item.remove_prefix(2);
-    if (item == "*" || item == etag) return true;
-    if (comma == std::string_view::npos) break;
-    header.remove_prefix(comma + 1);
-  }
-  return false;
 }
 
 }  // namespace
@@ -87,7 +64,7 @@ std::shared_ptr<const StaticFiles::Cached> StaticFiles::load(const std::filesyst
   std::ostringstream buffer;
   buffer << in.rdbuf();
   auto entry = std::make_shared<Cached>(Cached{mtime, buffer.str(), {}, {}});
-  entry->etag = etag_of(entry->body);
+  entry->etag = strong_etag(entry->body);
   if (compressible(mime_type(file)) && entry->body.size() > 512) {
     entry->gzipped = gzip(entry->body);
     if (entry->gzipped.size() >= entry->body.size()) entry->gzipped.clear();
