@@ -7,6 +7,15 @@ namespace kc::app {
 
 using domain::FieldType;
 
+namespace {
+
+std::optional<FieldError> required_error(const domain::FieldDef& f, const domain::Cell& cell) {
+  if (f.required && std::holds_alternative<std::monostate>(cell)) return FieldError{f.name, "必填 / is required"};
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldValues& values,
                                      store::Record& record) {
   std::vector<FieldError> errors;
@@ -24,9 +33,18 @@ std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldVal
       }
       record.cells[i] = cell.value();
     }
-    if (f.required && std::holds_alternative<std::monostate>(record.cells[i])) {
-      errors.push_back({f.name, "必填 / is required"});
-    }
+    if (auto missing = required_error(f, record.cells[i])) errors.push_back(std::move(*missing));
+  }
+  // The required fields were checked field by field above, so that each field's errors stay in
+  // declaration order; what is left of check_complete is the totals.
+  if (errors.empty()) errors = complete_totals(kind, record);
+  return errors;
+}
+
+std::vector<FieldError> check_complete(const domain::KindDef& kind, store::Record& record) {
+  std::vector<FieldError> errors;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    if (auto missing = required_error(kind.fields[i], record.cells[i])) errors.push_back(std::move(*missing));
   }
   if (errors.empty()) errors = complete_totals(kind, record);
   return errors;

@@ -17,6 +17,10 @@ std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldVal
 // one that differs from them is an error on the total naming both figures. Part of apply_values;
 // imports call it on the record as it will be stored.
 std::vector<FieldError> complete_totals(const domain::KindDef& kind, store::Record& record);
+// The checks of a record as it will be stored, after its values were parsed: every required field
+// has a value (else "is required" on each that has none), and then complete_totals. What
+// apply_values ends with; imports call it on each row's record after overlaying the stored one.
+std::vector<FieldError> check_complete(const domain::KindDef& kind, store::Record& record);
 // References must name existing records; the natural key must be free (or the record's own). The
 // message names the clashing record's id only when `reveal_ids` (never to enterprise accounts).
 std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind, const store::Record& record,

@@ -16,10 +16,12 @@
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/registry/registry_service.hpp"
+#include "app/transaction.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/excel_dates.hpp"
 #include "io/import_keys.hpp"
 #include "io/spreadsheet_text.hpp"
+#include "store/bulk_write.hpp"
 #include "store/import_lock.hpp"
 #include "store/record_store.hpp"
 
@@ -214,37 +216,6 @@ struct Column {
   std::size_t field_index;
 };
 
-// Ends the import's transaction unless it was committed: nothing of a refused import remains.
-struct Rollback {
-  store::Connection& conn;
-  bool armed = true;
-  ~Rollback() {
-    if (!armed) return;
-    try {
-      conn.rollback();
-    } catch (...) {
-    }
-  }
-};
-
-// A multi-row INSERT that may fail halfway (an immediate foreign key) makes SQLite keep a statement
-// journal with the old content of every page the statement touches. By default it spills to a
-// temporary file past 64 KiB: for a million-row import that was half a million small writes.
-// In memory (temp_store, which must be set outside a transaction) it costs a copy per page and
-// is freed after each statement. Back to the default afterwards: the connection is pooled.
-struct TempStoreInMemory {
-  explicit TempStoreInMemory(store::Connection& c) : conn(c) {
-    conn.exec_script("PRAGMA temp_store = MEMORY");
-  }
-  ~TempStoreInMemory() {
-    try {
-      conn.exec_script("PRAGMA temp_store = DEFAULT");
-    } catch (...) {
-    }
-  }
-  store::Connection& conn;
-};
-
 Problem unreadable(const domain::Error& error) {
   // A size limit keeps its own code and figures (too_many_cells, …) for the front end.
   if (auto p = limit_problem(error, "file")) return *p;
@@ -308,21 +279,20 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   StoredKeys stored(records, key_fields);
   io::FileKeys keys_in_file;
   const bool committing = !options.dry_run;
-  std::optional<TempStoreInMemory> temp_store;
-  if (committing && conn->dialect() == store::Dialect::sqlite) temp_store.emplace(*conn);
-  if (committing)
-    conn->begin();
-  else
-    conn->exec_script("BEGIN");  // one read transaction, not one per lookup
-  Rollback rollback{*conn};
+  // Set before the transaction begins and restored after it ends (declared first).
+  std::optional<store::BulkWriteSettings> bulk_settings;
+  if (committing) bulk_settings.emplace(*conn);
+  // Rolled back unless committed below: nothing of a refused import remains. A dry run reads in
+  // one read transaction, not one per lookup.
+  Transaction transaction(*conn, committing ? Transaction::Kind::write : Transaction::Kind::read);
   // While it holds the write lock, the import is registered (committed on another connection),
   // so a writer it locks out and /health can say which import it is and how far it has got.
-  // Declared after `rollback`, so it is removed before the rollback's WAL checkpoint runs.
+  // Declared after `transaction`, so it is removed before the rollback's WAL checkpoint runs.
   std::optional<store::ImportRunRecord> run;
   if (committing) {
     // The import waits for the lock of any row a web writer holds; web writers give up after
     // kPostgresLockTimeoutMs and are told about this import.
-    if (conn->dialect() == store::Dialect::postgresql) conn->exec_script("SET LOCAL lock_timeout = 0");
+    store::wait_for_row_locks(*conn);
     run.emplace(db, kind.name, options.source.empty() ? "upload" : options.source,
                 options.started_by.empty() ? actor.username : options.started_by);
   }
@@ -418,19 +388,9 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   // Required values and totals are checked on the record as it will be stored (after overlaying an existing
   // one), so an update file may leave out columns it does not change.
   auto has_required = [&](Entry& e) {
-    bool ok = true;
-    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
-      if (kind.fields[i].required && std::holds_alternative<std::monostate>(e.record.cells[i])) {
-        add_error(e.row, kind.fields[i].name, "", "必填 / is required");
-        ok = false;
-      }
-    }
-    if (!ok) return false;
-    for (const auto& err : complete_totals(kind, e.record)) {
-      add_error(e.row, err.field, "", err.message);
-      ok = false;
-    }
-    return ok;
+    const auto errors = check_complete(kind, e.record);
+    for (const auto& err : errors) add_error(e.row, err.field, "", err.message);
+    return errors.empty();
   };
   // An existing record keeps the values of columns the file does not have.
   auto overlay = [&](const store::Record& existing, store::Record& record) {
@@ -545,21 +505,11 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
                            {"unchanged", summary.unchanged}, {"sha256", source.sha256()}};
   append_audit(*conn, actor, kind.name + ".import", kind.name, "*", std::nullopt,
                boost::json::value(info));
-  conn->commit();
-  rollback.armed = false;
+  transaction.commit();
   run.reset();
   summary.committed = true;
   // A large import changes the data's shape; refresh the planner's statistics for this table.
-  // On SQLite a sample of each index suffices (analysis_limit), where a full ANALYZE of a table of
-  // millions of rows would add a noticeable part of the import's time.
-  if (summary.created + summary.updated >= 1000) {
-    if (conn->dialect() == store::Dialect::sqlite) {
-      conn->exec_script("PRAGMA analysis_limit = 1000; ANALYZE " + kind.table +
-                        "; PRAGMA analysis_limit = 0");
-    } else {
-      conn->exec_script("ANALYZE " + kind.table);
-    }
-  }
+  if (summary.created + summary.updated >= 1000) store::refresh_statistics(*conn, kind.table);
   return summary;
 }
 
