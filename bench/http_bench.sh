@@ -77,7 +77,9 @@ serve_args=(--db "$dir/bench.db" --listen 127.0.0.1:0 --web "$web")
 if "$bin" serve --help 2>&1 | grep -q -- '--max-connections-per-ip'; then
   serve_args+=(--max-connections-per-ip $((connections * 2)))
 fi
-start_server serve "${serve_args[@]}"
+# KC_BENCH_SERVE_ARGS: more `serve` options, e.g. "--io-threads 1" to compare thread counts.
+read -r -a extra_args <<<"${KC_BENCH_SERVE_ARGS:-}"
+start_server serve "${serve_args[@]}" "${extra_args[@]}"
 
 login=$(curl -sS -c "$dir/cookies" -H 'content-type: application/json' \
   -d "{\"username\":\"bench\",\"password\":\"$password\"}" "$url/api/v1/auth/login")

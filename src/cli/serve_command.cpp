@@ -2,10 +2,12 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct ServeOptions {
   std::string db;
   std::string listen = "127.0.0.1:8080";
   std::string web;
+  std::size_t io_threads = 0;  // 0: one per core
   std::size_t workers = 4;
   std::int64_t session_idle = 30 * 60;
   std::int64_t session_max = 12 * 60 * 60;
@@ -123,6 +126,7 @@ void serve(const ServeOptions& o) {
   } catch (const std::exception&) {
     throw CLI::ValidationError("--listen", "the port must be a number from 0 to 65535");
   }
+  server.io_threads = o.io_threads != 0 ? o.io_threads : std::max(1u, std::thread::hardware_concurrency());
   server.workers = o.workers;
   server.heavy_workers = o.heavy_workers;
   server.max_body_bytes = o.max_body_mb * 1024 * 1024;
@@ -190,6 +194,8 @@ void add_serve_command(CLI::App& app) {
   add_database_option(*cmd, o->db);
   cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
   cmd->add_option("--web", o->web, "Directory of the built front end (default: web/dist)");
+  cmd->add_option("--io-threads", o->io_threads, "Threads that read and write connections (0: one per core)")
+      ->check(CLI::Range(0, 64))->capture_default_str();
   cmd->add_option("--workers", o->workers, "Worker threads for database and engine work")
       ->check(CLI::Range(1, 256))->capture_default_str();
   cmd->add_option("--session-idle", o->session_idle, "Seconds of inactivity that end a session")

@@ -3,8 +3,11 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/json.hpp>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <spdlog/spdlog.h>
 #include <stdexcept>
 
@@ -277,24 +280,31 @@ struct Server::Impl {
         metrics(m),
         workers(options.workers == 0 ? 1 : options.workers),
         heavy_workers(options.heavy_workers == 0 ? 1 : options.heavy_workers),
-        acceptor(io),
-        signals(io, SIGINT, SIGTERM),
-        grace(io) {}
+        control(asio::make_strand(io)),
+        acceptor(control),
+        signals(control, SIGINT, SIGTERM),
+        grace(control) {}
 
   ServerOptions options;
   Application app;
   Metrics& metrics;
-  asio::io_context io{1};
+  // `options.io_threads` threads run `io`. Each connection's coroutine runs on a strand of its
+  // own (its socket's executor), so one connection's steps never run at once while many
+  // connections run in parallel; the acceptor, the signals and the shutdown timer share the
+  // `control` strand. What connections share is below, behind `state`.
+  asio::io_context io{static_cast<int>(std::max<std::size_t>(options.io_threads, 1))};
   asio::thread_pool workers;        // the normal lane: everything but heavy routes
   asio::thread_pool heavy_workers;  // the heavy lane
+  asio::strand<asio::io_context::executor_type> control;
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer grace;
-  // Everything below is touched on the I/O thread only.
-  bool stopping = false;
+  std::atomic<bool> stopping = false;
+  std::atomic<std::size_t> refusals_in_progress = 0;
+  // Held for a few map operations at a time, never across an await or a handler.
+  std::mutex state;
   std::set<std::shared_ptr<Connection>> connections;
   std::map<std::string, std::size_t> connections_per_ip;
-  std::size_t refusals_in_progress = 0;
   std::size_t in_flight_bytes = 0;
   std::map<std::string, std::size_t> in_flight_per_ip;
   std::map<std::string, std::size_t> heavy_per_key;
@@ -310,6 +320,7 @@ struct Server::Impl {
     ~Reservation() { release(); }
     void release() {
       if (!impl || bytes == 0) return;
+      std::lock_guard lock(impl->state);
       impl->in_flight_bytes -= bytes;
       auto it = impl->in_flight_per_ip.find(ip);
       if (it != impl->in_flight_per_ip.end() && (it->second -= bytes) == 0) impl->in_flight_per_ip.erase(it);
@@ -328,6 +339,7 @@ struct Server::Impl {
     ~HeavySlot() { release(); }
     void release() {
       if (!impl) return;
+      std::lock_guard lock(impl->state);
       auto it = impl->heavy_per_key.find(key);
       if (it != impl->heavy_per_key.end() && --it->second == 0) impl->heavy_per_key.erase(it);
       impl->metrics.heavy_finished();
@@ -501,9 +513,18 @@ struct Server::Impl {
       HeavySlot heavy;
       if (plan.heavy) {
         const std::string key = admission.key.empty() ? "ip:" + peer.ip : admission.key;
-        auto& running = heavy_per_key[key];
-        if (running >= options.max_heavy_per_user) {
-          if (running == 0) heavy_per_key.erase(key);
+        bool admitted = false;
+        {
+          std::lock_guard lock(state);
+          auto& running = heavy_per_key[key];
+          if (running < options.max_heavy_per_user) {
+            ++running;
+            admitted = true;
+          } else if (running == 0) {
+            heavy_per_key.erase(key);
+          }
+        }
+        if (!admitted) {
           metrics.refused(Refusal::heavy_per_user);
           app::Problem problem{429, "heavy_request_limit", "Too many long-running requests",
                "You already have " + std::to_string(options.max_heavy_per_user) +
@@ -516,7 +537,6 @@ struct Server::Impl {
           drain_before_close = body_pending;
           break;
         }
-        ++running;
         heavy.impl = this;
         heavy.key = key;
         metrics.heavy_started();
@@ -525,9 +545,19 @@ struct Server::Impl {
       Reservation reserved;
       const std::size_t wanted = declared ? static_cast<std::size_t>(*declared) : (body_pending ? limit : 0);
       if (wanted > 0) {
+        std::unique_lock lock(state);
         const std::size_t mine = in_flight_per_ip.contains(peer.ip) ? in_flight_per_ip[peer.ip] : 0;
+        const std::size_t all = in_flight_bytes;
+        const bool admitted = mine + wanted <= options.max_in_flight_bytes_per_ip &&
+                              all + wanted <= options.max_in_flight_bytes;
+        if (admitted) {
+          in_flight_bytes += wanted;
+          in_flight_per_ip[peer.ip] += wanted;
+        }
+        lock.unlock();
         std::optional<app::Problem> refusal;
-        if (mine + wanted > options.max_in_flight_bytes_per_ip) {
+        if (admitted) {
+        } else if (mine + wanted > options.max_in_flight_bytes_per_ip) {
           metrics.refused(Refusal::in_flight_bytes_per_ip);
           refusal = app::Problem{429, "too_many_bytes_in_flight", "Too much data in flight from your address",
                                  "Requests from your address already carry " + std::to_string(mine) +
@@ -536,7 +566,7 @@ struct Server::Impl {
                                      std::to_string(options.max_in_flight_bytes_per_ip) +
                                      " bytes. Try again when they have finished.",
                                  {}};
-        } else if (in_flight_bytes + wanted > options.max_in_flight_bytes) {
+        } else {
           metrics.refused(Refusal::in_flight_bytes);
           refusal = app::Problem{503, "server_busy", "Server busy",
                                  "The server is receiving as much data as it accepts at once (" +
@@ -551,8 +581,6 @@ struct Server::Impl {
         reserved.impl = this;
         reserved.ip = peer.ip;
         reserved.bytes = wanted;
-        in_flight_bytes += wanted;
-        in_flight_per_ip[peer.ip] += wanted;
         metrics.in_flight_bytes(static_cast<std::int64_t>(wanted));
       }
 
@@ -614,13 +642,20 @@ struct Server::Impl {
     boost::system::error_code ignored;
     c->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     c->stream.close();
-    connections.erase(c);
-    if (c->counted_per_ip) {
-      auto it = connections_per_ip.find(c->socket_ip);
-      if (it != connections_per_ip.end() && --it->second == 0) connections_per_ip.erase(it);
+    bool last = false;
+    {
+      std::lock_guard lock(state);
+      connections.erase(c);
+      if (c->counted_per_ip) {
+        auto it = connections_per_ip.find(c->socket_ip);
+        if (it != connections_per_ip.end() && --it->second == 0) connections_per_ip.erase(it);
+      }
+      last = connections.empty();
     }
     metrics.connection_closed();
-    if (stopping && connections.empty()) grace.cancel();
+    // The timer lives on the control strand; begin_shutdown (there too) armed it before `stopping`
+    // could be seen here with connections left, so the cancel cannot come before the arming.
+    if (stopping && last) asio::post(control, [this] { grace.cancel(); });
   }
 
   // Answers a connection over a cap without reading its request, then closes it.
@@ -642,7 +677,8 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      auto [ec, socket] = co_await acceptor.async_accept(use_tuple);
+      // Each connection on a strand of its own.
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), use_tuple);
       if (ec) {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         continue;  // e.g. too many open files: keep serving the connections we have
@@ -653,6 +689,7 @@ struct Server::Impl {
       // A trusted proxy carries many clients: only the server-wide cap applies to it.
       const bool counted = !(options.trust_proxy && !pec && is_trusted_proxy(remote, options.trusted_proxies));
       std::optional<app::Problem> over;
+      std::unique_lock lock(state);
       if (connections.size() >= options.max_connections) {
         metrics.refused(Refusal::connections);
         over = app::Problem{503, "server_busy", "Server busy",
@@ -668,8 +705,10 @@ struct Server::Impl {
                             {}};
       }
       if (over) {
+        lock.unlock();
         if (refusals_in_progress < kMaxRefusalsInProgress && !stopping) {
-          asio::co_spawn(io, refuse(std::move(socket), ip, std::move(*over)), asio::detached);
+          const auto strand = socket.get_executor();
+          asio::co_spawn(strand, refuse(std::move(socket), ip, std::move(*over)), asio::detached);
         } else {
           boost::system::error_code ignored;
           socket.close(ignored);
@@ -680,21 +719,26 @@ struct Server::Impl {
       auto c = std::make_shared<Connection>(std::move(socket), ip, counted);
       connections.insert(c);
       if (counted) ++connections_per_ip[ip];
+      lock.unlock();
       metrics.connection_opened();
-      asio::co_spawn(io, session(c), asio::detached);
+      asio::co_spawn(c->stream.get_executor(), session(c), asio::detached);
     }
   }
 
+  // On the control strand.
   void begin_shutdown() {
-    if (stopping) return;
-    stopping = true;
+    if (stopping.exchange(true)) return;
     spdlog::info(R"({"level":"info","event":"shutdown","message":"finishing requests in flight"})");
     boost::system::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
-    // Idle keep-alive connections are closed now; busy ones close after their response.
+    // Idle keep-alive connections are closed now; busy ones close after their response. `busy`
+    // and the stream belong to the connection's strand: the check and the cancel run there.
+    std::lock_guard lock(state);
     for (const auto& c : connections) {
-      if (!c->busy) c->stream.cancel();
+      asio::post(c->stream.get_executor(), [c] {
+        if (!c->busy) c->stream.cancel();
+      });
     }
     if (connections.empty()) return;
     grace.expires_after(options.shutdown_grace);
@@ -720,14 +764,19 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   i.signals.async_wait([&i](boost::system::error_code ec, int) {
     if (!ec) i.begin_shutdown();
   });
-  asio::co_spawn(i.io, i.accept_loop(), asio::detached);
+  asio::co_spawn(i.control, i.accept_loop(), asio::detached);
+  std::vector<std::thread> more;
+  for (std::size_t n = 1; n < std::max<std::size_t>(i.options.io_threads, 1); ++n) {
+    more.emplace_back([&i] { i.io.run(); });
+  }
   i.io.run();
+  for (auto& t : more) t.join();
   i.workers.join();
   i.heavy_workers.join();
 }
 
 void Server::stop() {
-  asio::post(impl_->io, [this] { impl_->begin_shutdown(); });
+  asio::post(impl_->control, [this] { impl_->begin_shutdown(); });
 }
 
 }  // namespace kc::http
