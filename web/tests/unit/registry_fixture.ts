@@ -237,7 +237,8 @@ export const KINDS: KindDef[] = [
         "searchable": false,
         "filterable": true,
         "min": 1949,
-        "max": 2100
+        "max": 2100,
+        "calendar_year": true
       },
       {
         "name": "sales_revenue",
@@ -438,7 +439,8 @@ export const KINDS: KindDef[] = [
         "searchable": false,
         "filterable": true,
         "min": 1949,
-        "max": 2100
+        "max": 2100,
+        "calendar_year": true
       },
       {
         "name": "gdp",

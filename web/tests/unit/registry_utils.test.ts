@@ -185,7 +185,8 @@ describe('form field mapping', () => {
   it('chooses an input per field type', () => {
     expect(inputSpec(field(enterprises, 'name'))).toMatchObject({ kind: 'text', maxLength: 200 })
     expect(inputSpec(field(enterprises, 'former_names'))).toMatchObject({ kind: 'textarea', maxLength: 500 })
-    expect(inputSpec(field(years, 'year'))).toMatchObject({ kind: 'integer', min: 1949, max: 2100 })
+    // The server marks years (calendar_year): a year picker with the field's range.
+    expect(inputSpec(field(years, 'year'))).toMatchObject({ kind: 'year', min: 1949, max: 2100 })
     expect(inputSpec(field(years, 'employees'))).toMatchObject({ kind: 'integer', min: 0, unit: '人' })
     expect(inputSpec(field(enterprises, 'registered_capital'))).toMatchObject({ kind: 'amount', unit: '万元' })
     expect(inputSpec(field(enterprises, 'registered_on')).kind).toBe('date')
@@ -193,9 +194,10 @@ describe('form field mapping', () => {
     expect(inputSpec(field(enterprises, 'tech_field'))).toMatchObject({ kind: 'choice' })
     expect(inputSpec(field(enterprises, 'tech_field')).choices).toHaveLength(8)
     expect(inputSpec(field(years, 'enterprise_id'))).toMatchObject({ kind: 'reference', references: 'enterprises' })
-    for (const code of ['credit_code', 'region_code', 'industry_code']) {
+    for (const code of ['credit_code', 'industry_code']) {
       expect(inputSpec(field(enterprises, code)).kind).toBe('code')
     }
+    expect(inputSpec(field(enterprises, 'region_code')).kind).toBe('region')
     expect(inputSpec(field(GADGETS, 'colour')).kind).toBe('text') // unknown types are edited as text
   })
 
