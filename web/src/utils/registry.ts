@@ -105,7 +105,8 @@ export function columnWidth(field: FieldDef, kind?: KindDef): number {
   if (isDecimal(field)) return 150
   if (field.type === 'reference') return 180
   if (field.type === 'boolean' || field.type === 'integer' || field.type === 'date') return 110
-  if (field.type === 'region_code' || field.type === 'industry_code') return 120
+  if (field.type === 'region_code') return 160 // "350102 鼓楼区": the code and its division's name
+  if (field.type === 'industry_code') return 120
   if (field.type === 'patent_number') return 150
   return 140
 }
