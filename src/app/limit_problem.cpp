@@ -18,7 +18,7 @@ std::optional<Problem> limit_problem(const domain::Error& error, const std::stri
   for (const auto& [io_code, problem] : kCodes) {
     if (error.code != io_code) continue;
     Problem p{422, problem.first, problem.second, error.message, {{field, error.message}}};
-    p.params = error.params;
+    p.params.assign(error.params.begin(), error.params.end());
     return p;
   }
   return std::nullopt;

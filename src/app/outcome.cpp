@@ -1,5 +1,7 @@
 #include "app/outcome.hpp"
 
+#include "app/messages.hpp"
+
 namespace kc::app {
 
 Problem Problem::validation(std::vector<FieldError> errors, std::string detail) {
@@ -10,20 +12,16 @@ Problem Problem::validation(std::vector<FieldError> errors, std::string detail) 
   return {422, "validation", "Validation failed", std::move(detail), std::move(errors)};
 }
 
-Problem Problem::unauthenticated(std::string detail) {
-  return {401, "unauthenticated", "Not signed in", std::move(detail), {}};
+Problem Problem::unauthenticated() { return unauthenticated({msg::sign_in_first}); }
+
+Problem Problem::unauthenticated(const Message& message) {
+  return said(401, "unauthenticated", "Not signed in", message);
 }
 
-Problem Problem::forbidden(std::string detail) {
-  return {403, "forbidden", "Forbidden", std::move(detail), {}};
-}
+Problem Problem::forbidden(const Message& message) { return said(403, "forbidden", "Forbidden", message); }
 
-Problem Problem::not_found(std::string detail) {
-  return {404, "not_found", "Not found", std::move(detail), {}};
-}
+Problem Problem::not_found(const Message& message) { return said(404, "not_found", "Not found", message); }
 
-Problem Problem::conflict(std::string detail) {
-  return {409, "conflict", "Conflict", std::move(detail), {}};
-}
+Problem Problem::conflict(const Message& message) { return said(409, "conflict", "Conflict", message); }
 
 }  // namespace kc::app

@@ -10,6 +10,12 @@
 
 namespace kc::app {
 
+struct Message;  // app/messages.hpp
+
+// The parameters of a message: figures and names the translation puts into its sentence.
+using MessageParam = std::variant<std::int64_t, std::string>;
+using MessageParams = std::vector<std::pair<std::string, MessageParam>>;
+
 struct FieldError {
   std::string field;
   std::string message;
@@ -21,15 +27,20 @@ struct Problem {
   std::string title;        // short human summary
   std::string detail;       // what exactly went wrong
   std::vector<FieldError> errors;
-  // Figures the code's message needs (a limit, what passed it), sent as `params` so the front end
-  // can translate the code with them.
-  std::vector<std::pair<std::string, std::int64_t>> params{};
+  // What the message needs (a limit and what passed it, a kind's labels, an id), sent as `params`
+  // so the front end can translate the message with them.
+  MessageParams params{};
+  // The code of the sentence for a person (app/messages.hpp), sent as `message`; empty when the
+  // web's translation of `code` says enough (a size limit with its params, a validation failure
+  // whose field errors say the rest).
+  std::string message{};
 
   static Problem validation(std::vector<FieldError> errors, std::string detail = "");
-  static Problem unauthenticated(std::string detail = "Sign in first.");
-  static Problem forbidden(std::string detail = "You may not do this.");
-  static Problem not_found(std::string detail = "No such record.");
-  static Problem conflict(std::string detail);
+  static Problem unauthenticated();  // msg::sign_in_first
+  static Problem unauthenticated(const Message& message);
+  static Problem forbidden(const Message& message);
+  static Problem not_found(const Message& message);
+  static Problem conflict(const Message& message);
 };
 
 template <class T>

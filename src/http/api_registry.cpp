@@ -5,6 +5,7 @@
 #include "app/registry/registry_export.hpp"
 #include "app/registry/registry_service.hpp"
 #include "app/registry/submission_service.hpp"
+#include "app/messages.hpp"
 #include "domain/decimal.hpp"
 #include "domain/registry_kinds.hpp"
 #include "http/api.hpp"
@@ -18,7 +19,7 @@ namespace {
 
 app::Outcome<const domain::KindDef*> kind_of(const Exchange& ex) {
   const auto* kind = domain::find_kind(ex.params.at("kind"));
-  if (!kind) return app::Problem::not_found("No registry kind named " + ex.params.at("kind") + ".");
+  if (!kind) return app::Problem::not_found({app::msg::no_kind, {{"kind", ex.params.at("kind")}}});
   return kind;
 }
 

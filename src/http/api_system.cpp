@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "app/messages.hpp"
 #include "http/api.hpp"
 #include "http/openapi.hpp"
 #include "http/responses.hpp"
@@ -18,7 +19,7 @@ app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const s
     if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
   } catch (const std::exception&) {
   }
-  return app::Problem::not_found("No " + what + " with id " + text + ".");
+  return app::Problem::not_found({app::msg::no_such_id, {{"id", text}}});
 }
 
 app::Outcome<store::Page> read_page(const Exchange& ex) {

@@ -38,9 +38,12 @@ Response problem_response(const Request& req, const app::Problem& problem) {
   }
   if (!problem.params.empty()) {
     boost::json::object params;
-    for (const auto& [name, value] : problem.params) params[name] = value;
+    for (const auto& [name, value] : problem.params) {
+      std::visit([&params, &name](const auto& v) { params[name] = v; }, value);
+    }
     body["params"] = std::move(params);
   }
+  if (!problem.message.empty()) body["message"] = problem.message;
   Response res{static_cast<beast_http::status>(problem.status), req.version()};
   res.set(beast_http::field::content_type, "application/problem+json; charset=utf-8");
   res.set(beast_http::field::cache_control, "no-store");

@@ -2,6 +2,7 @@
 
 #include <boost/url.hpp>
 
+#include "app/messages.hpp"
 #include "crypto/crypto.hpp"
 #include "http/responses.hpp"
 #include "http/revalidation.hpp"
@@ -212,7 +213,7 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
       res.set(beast_http::field::allow, allowed);
       return {std::move(res), ""};
     }
-    return {problem_response(request, app::Problem::not_found("No such API endpoint: " + path)), ""};
+    return {problem_response(request, app::Problem::not_found({app::msg::no_endpoint, {{"path", std::string(path)}}})), ""};
   }
 
   Exchange ex{request, peer, path, {}, std::move(params), std::nullopt, app::Actor{}, {}};
@@ -237,8 +238,8 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
     const std::string user = ex.actor.username;
     if (found->access == Access::roles && !found->roles.contains(ex.actor.role)) {
       return {problem_response(request, app::Problem::forbidden(
-                                            "Your role (" + std::string(app::to_string(ex.actor.role)) +
-                                            ") may not use this endpoint.")),
+                                            {app::msg::role_may_not_use,
+                                             {{"role", std::string(app::to_string(ex.actor.role))}}})),
               user};
     }
     if (changes_state(request.method())) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/messages.hpp"
 #include "http/responses.hpp"
 #include "http/revalidation.hpp"
 
@@ -81,15 +82,14 @@ Response StaticFiles::serve(const Request& request) {
     return res;
   }
   if (root_.empty()) {
-    return problem_response(request, app::Problem::not_found(
-                                         "The web front end is not installed (start with --web DIR)."));
+    return problem_response(request, app::Problem::not_found({app::msg::web_not_installed}));
   }
   std::string_view target = request.target();
   target = target.substr(0, target.find('?'));
   auto decoded = boost::urls::make_pct_string_view(target);
   std::string path = decoded ? decoded->decode() : std::string(target);
   if (path.find('\0') != std::string::npos || path.find("..") != std::string::npos) {
-    return problem_response(request, app::Problem::not_found("No such file."));
+    return problem_response(request, app::Problem::not_found({app::msg::no_file, {{"path", std::string("/")}}}));
   }
   std::filesystem::path file = root_ / std::filesystem::path(path).relative_path();
   std::error_code ec;
@@ -97,13 +97,13 @@ Response StaticFiles::serve(const Request& request) {
   if (path == "/" || !std::filesystem::is_regular_file(file, ec)) {
     // History fallback: app routes like /users load the app; a missing asset file is a 404.
     if (is_asset || std::filesystem::path(path).has_extension()) {
-      return problem_response(request, app::Problem::not_found("No such file: " + path));
+      return problem_response(request, app::Problem::not_found({app::msg::no_file, {{"path", path}}}));
     }
     file = root_ / "index.html";
     is_asset = false;
   }
   const auto cached = load(file);
-  if (!cached) return problem_response(request, app::Problem::not_found("No such file: " + path));
+  if (!cached) return problem_response(request, app::Problem::not_found({app::msg::no_file, {{"path", path}}}));
 
   Response res{beast_http::status::ok, request.version()};
   const std::string mime = mime_type(file);

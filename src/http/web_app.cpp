@@ -1,5 +1,6 @@
 #include "http/web_app.hpp"
 
+#include "app/messages.hpp"
 #include "crypto/crypto.hpp"
 #include "http/responses.hpp"
 
@@ -51,8 +52,8 @@ Admission WebApp::admit(const RequestHeader& header, const Peer& peer) {
   if (!session) return {Reply{problem_response(head, session.problem()), ""}, ""};
   const app::Role role = session->actor(peer.ip, "").role;
   if (route->access == Access::roles && !route->roles.contains(role)) {
-    return {Reply{problem_response(head, app::Problem::forbidden("Your role (" + std::string(app::to_string(role)) +
-                                                                ") may not use this endpoint.")),
+    return {Reply{problem_response(head, app::Problem::forbidden(
+                                             {app::msg::role_may_not_use, {{"role", std::string(app::to_string(role))}}})),
                   session->user.username},
             ""};
   }
@@ -75,8 +76,7 @@ Reply WebApp::handle(const Request& request, const Peer& peer) {
     const std::string bearer = "Bearer " + metrics_token_;
     if (!loopback && (metrics_token_.empty() ||
                       !crypto::equal_secrets(request[beast_http::field::authorization], bearer))) {
-      return {problem_response(request, app::Problem::forbidden("Metrics are served to loopback or "
-                                                                "with the metrics token.")),
+      return {problem_response(request, app::Problem::forbidden({app::msg::metrics_not_served})),
               ""};
     }
     Response res{beast_http::status::ok, request.version()};

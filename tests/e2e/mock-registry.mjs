@@ -268,7 +268,11 @@ export function registryApi({ method: m, path: p, url, body, user, reg, send, fa
     send(200, { items: reg.history.get(`${kind.name}/${id}`) ?? [] })
     return true
   }
-  if (at < 0) { fail(404, 'not_found', `No record ${id} in ${kind.en}.`); return true }
+  if (at < 0) {
+    fail(404, 'not_found', `No record ${id} in ${kind.en}.`, undefined,
+      { message: 'no_record', params: { id, kind_zh: kind.zh, kind_en: kind.en } })
+    return true
+  }
   const current = rows[at]
   if (m === 'GET') { send(200, current); return true }
   if (m === 'PATCH') {
@@ -286,7 +290,8 @@ export function registryApi({ method: m, path: p, url, body, user, reg, send, fa
     const dependent = KINDS.some((k) => k.fields.some((f) => f.type === 'reference' && f.references === kind.name &&
       reg.records[k.name].some((r) => r[f.name] === id)))
     if (dependent) {
-      fail(409, 'conflict', 'Other records depend on this one (for example years or certificates of an enterprise); delete those first.')
+      fail(409, 'conflict', 'Other records depend on this one (for example years or certificates of an enterprise); delete those first.',
+        undefined, { message: 'has_dependants' })
       return true
     }
     rows.splice(at, 1)

@@ -54,8 +54,9 @@ const publicUser = ({ password: _p, ...u }) => u
 const MAY = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'route-roles.json'), 'utf8')).may
 const signedIn = (user, csrf) => ({ user: publicUser(user), csrf_token: csrf, may: MAY[user.role] ?? [] })
 
-function problem(res, status, code, detail, errors) {
-  const body = { type: `https://kechuang.dev/problems/${code}`, title: code, status, detail, code }
+// `said`: the server's message code and params (src/app/messages.hpp), `{ message, params }`.
+function problem(res, status, code, detail, errors, said) {
+  const body = { type: `https://kechuang.dev/problems/${code}`, title: code, status, detail, code, ...said }
   if (errors) body.errors = errors
   res.writeHead(status, { 'Content-Type': 'application/problem+json' })
   res.end(JSON.stringify(body))
@@ -147,7 +148,7 @@ async function api(req, res, url, db) {
   const send = (status, payload) => {
     if (payload === undefined) { res.writeHead(status); res.end() } else json(res, status, payload)
   }
-  const fail = (status, code, detail, errors) => problem(res, status, code, detail, errors)
+  const fail = (status, code, detail, errors, said) => problem(res, status, code, detail, errors, said)
   if (registryApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (s.user.role !== 'admin') return problem(res, 403, 'forbidden', 'admin only')

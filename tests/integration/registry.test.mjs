@@ -110,15 +110,24 @@ test('updates are audited field by field and deletes respect dependants', async 
   assert.equal(last.changes.find((c) => c.field === 'name').before, '科创新材料有限公司');
   const blocked = await sys.admin.del(`/api/v1/registry/enterprises/${acme.id}`);
   assert.equal(blocked.status, 409);
+  // A sentence for a person, as a code the web translates (src/app/messages.hpp).
+  assert.equal(blocked.json.message, 'has_dependants');
   const lone = await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(3001), name: '待删除' });
   assert.equal((await sys.admin.del(`/api/v1/registry/enterprises/${lone.json.id}`)).status, 204);
-  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${lone.json.id}`)).status, 404);
+  const missing = await sys.admin.get(`/api/v1/registry/enterprises/${lone.json.id}`);
+  assert.equal(missing.status, 404);
+  assert.equal(missing.json.message, 'no_record');
+  assert.deepEqual(missing.json.params, { id: lone.json.id, kind_zh: '企业', kind_en: 'Enterprises' });
+  assert.equal(missing.json.detail, `No record ${lone.json.id} in Enterprises.`);
   const gone = await sys.admin.get(`/api/v1/registry/enterprises/${lone.json.id}/history`);
   assert.deepEqual(gone.json.items.map((h) => h.action), ['enterprises.create', 'enterprises.delete']);
 });
 
 test('unknown kinds and ids are 404', async () => {
-  assert.equal((await sys.admin.get('/api/v1/registry/spaceships')).status, 404);
+  const spaceships = await sys.admin.get('/api/v1/registry/spaceships');
+  assert.equal(spaceships.status, 404);
+  assert.equal(spaceships.json.message, 'no_kind');
+  assert.deepEqual(spaceships.json.params, { kind: 'spaceships' });
   assert.equal((await sys.admin.get('/api/v1/registry/enterprises/abc')).status, 404);
 });
 

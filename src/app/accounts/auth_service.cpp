@@ -5,6 +5,7 @@
 #include "app/accounts/login_log.hpp"
 #include "app/accounts/password_rules.hpp"
 #include "app/audit/audit_log.hpp"
+#include "app/messages.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/timestamp.hpp"
 #include "store/login_throttle_repository.hpp"
@@ -36,10 +37,8 @@ std::int64_t now_microseconds() {
       .count();
 }
 
-std::string minutes(std::int64_t seconds) {
-  const std::int64_t m = (seconds + 59) / 60;
-  return std::to_string(m) + (m == 1 ? " minute" : " minutes");
-}
+// Whole minutes, rounded up: what a person waits.
+std::int64_t minutes(std::int64_t seconds) { return (seconds + 59) / 60; }
 
 }  // namespace
 
@@ -91,8 +90,7 @@ Outcome<SignedIn> AuthService::login(const std::string& username, const std::str
     if (auto wait = ip_throttled(*conn, ip, now)) {
       store::in_transaction(*conn, [&] { record_login(*conn, username, std::nullopt, ip, false, "throttled"); });
       if (retry_after) *retry_after = *wait;
-      return Problem{429, "throttled", "Too many attempts",
-                     "Too many failed sign-ins from this address; try again in " + minutes(*wait) + ".", {}};
+      return said(429, "throttled", "Too many attempts", {msg::sign_in_throttled, {{"minutes", minutes(*wait)}}});
     }
   }
   std::optional<store::UserRecord> user;
@@ -120,7 +118,7 @@ Outcome<SignedIn> AuthService::login(const std::string& username, const std::str
   if (user->disabled) {
     auto conn = sign_in.acquire();
     store::in_transaction(*conn, [&] { record_login(*conn, username, user->id, ip, false, "disabled"); });
-    return Problem{403, "disabled", "Account disabled", "This account is disabled; ask an administrator.", {}};
+    return said(403, "disabled", "Account disabled", {msg::account_disabled});
   }
 
   SignedIn out;
@@ -155,11 +153,11 @@ Outcome<Authenticated> AuthService::authenticate(const std::string& session_toke
     auto conn = sign_in.acquire();
     store::SessionRepository sessions(*conn);
     session = sessions.find(token_hash);
-    if (!session) return Problem::unauthenticated("Your session has ended; sign in again.");
+    if (!session) return Problem::unauthenticated({msg::session_ended});
     if (now - session->created_at >= policy_.session_absolute_seconds ||
         now - session->last_seen >= policy_.session_idle_seconds) {
       sessions.remove(token_hash);
-      return Problem::unauthenticated("Your session has expired; sign in again.");
+      return Problem::unauthenticated({msg::session_expired});
     }
   }
   std::optional<store::UserRecord> user;
@@ -171,7 +169,7 @@ Outcome<Authenticated> AuthService::authenticate(const std::string& session_toke
   store::SessionRepository sessions(*conn);
   if (!user || user->disabled) {
     sessions.remove(token_hash);
-    return Problem::unauthenticated("This account is no longer active.");
+    return Problem::unauthenticated({msg::account_inactive});
   }
   if (now > session->last_seen) sessions.touch(token_hash, now);
   return Authenticated{*user, session->csrf_token, token_hash};
@@ -202,10 +200,8 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
     log(false, "password_change_locked");
     const std::int64_t until = claim.locked_until.value_or(now + policy_.lockout_seconds);
     if (retry_after) *retry_after = std::max<std::int64_t>(1, until - now);
-    return Problem{423, "locked", "Account locked",
-                   "Too many wrong passwords; the account is locked until " + domain::to_iso_utc(until) +
-                       " (" + minutes(until - now) + ").",
-                   {}};
+    return said(423, "locked", "Account locked",
+                {msg::account_locked, {{"until", domain::to_iso_utc(until)}, {"minutes", minutes(until - now)}}});
   }
   std::vector<FieldError> errors;
   if (!crypto::verify_password(current_password, who.user.password_hash)) {

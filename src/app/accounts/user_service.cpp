@@ -4,6 +4,7 @@
 #include "app/accounts/password_rules.hpp"
 #include "app/accounts/user_json.hpp"
 #include "app/audit/audit_log.hpp"
+#include "app/messages.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
@@ -23,7 +24,7 @@ bool valid_username(const std::string& name) {
 }
 
 std::optional<Problem> require_admin(const Actor& actor) {
-  if (actor.role != Role::admin) return Problem::forbidden("Only administrators manage users.");
+  if (actor.role != Role::admin) return Problem::forbidden({msg::admins_only});
   return std::nullopt;
 }
 
@@ -142,7 +143,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     store::UserRepository users(*conn);
     auto user = users.find_by_id(id);
     if (!user) {
-      problem = Problem::not_found("No user with id " + std::to_string(id) + ".");
+      problem = Problem::not_found({msg::no_user, {{"id", id}}});
       return;
     }
     const auto before = user_to_json(*user);
@@ -161,7 +162,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     // Never leave the system without an administrator who can sign in.
     const bool is_enabled_admin = user->role == "admin" && !user->disabled;
     if (was_enabled_admin && !is_enabled_admin && users.count_enabled_admins() == 0) {
-      problem = Problem::conflict("This change would leave no enabled administrator.");
+      problem = Problem::conflict({msg::last_admin});
       throw Rollback{};
     }
     append_audit(*conn, actor, "user.update", "user", std::to_string(id), boost::json::value(before),
@@ -184,7 +185,7 @@ Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_
     auto conn = db_.acquire();
     account = store::UserRepository(*conn).find_by_id(id);
   }
-  if (!account) return Problem::not_found("No user with id " + std::to_string(id) + ".");
+  if (!account) return Problem::not_found({msg::no_user, {{"id", id}}});
   const std::string password = generate_password_for(account->username, account->display_name);
   const std::string hash = crypto::hash_password(password);
   bool found = false;
@@ -207,7 +208,7 @@ Outcome<std::string> UserService::reset_password(const Actor& actor, std::int64_
                    std::nullopt);
     });
   }
-  if (!found) return Problem::not_found("No user with id " + std::to_string(id) + ".");
+  if (!found) return Problem::not_found({msg::no_user, {{"id", id}}});
   end_sessions_of(db_, id);
   clear_failed_logins(db_, id);
   return password;
@@ -220,7 +221,7 @@ Outcome<std::string> UserService::reset_password_of(const Actor& actor, const st
     auto conn = db_.acquire();
     account = store::UserRepository(*conn).find_by_username(username);
   }
-  if (!account) return Problem::not_found("No user named " + username + ".");
+  if (!account) return Problem::not_found({msg::no_user_named, {{"username", username}}});
   return reset_password(actor, account->id);
 }
 
@@ -229,7 +230,7 @@ Status UserService::end_sessions(const Actor& actor, std::int64_t id) {
   {
     auto conn = db_.acquire();
     if (!store::UserRepository(*conn).find_by_id(id)) {
-      return Problem::not_found("No user with id " + std::to_string(id) + ".");
+      return Problem::not_found({msg::no_user, {{"id", id}}});
     }
   }
   // Sessions live in the sign-in store (Database::sign_in), apart from the audit's transaction.

@@ -1,12 +1,13 @@
 #include "app/audit/log_service.hpp"
 
 #include "app/audit/export_audit.hpp"
+#include "app/messages.hpp"
 
 namespace kc::app {
 namespace {
 
 std::optional<Problem> require_admin(const Actor& actor) {
-  if (actor.role != Role::admin) return Problem::forbidden("Only administrators read the logs.");
+  if (actor.role != Role::admin) return Problem::forbidden({msg::admins_only});
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/demo/generator.hpp"
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "store/record_store.hpp"
 
@@ -22,9 +23,7 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   const auto started = std::chrono::steady_clock::now();
   auto conn = db.acquire();
   if (store::RecordStore(*conn, *domain::find_kind("enterprises")).count({}) > 0) {
-    return Problem::conflict(
-        "登记库中已有企业，演示数据只能写入空库 / the registry already holds enterprises; "
-        "the demo district is written into an empty one");
+    return Problem::conflict({msg::demo_needs_empty_registry});
   }
   DemoOptions o = options;
   o.batch = std::max<std::int64_t>(1, o.batch);

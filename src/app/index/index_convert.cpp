@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/limit_problem.hpp"
+#include "app/messages.hpp"
 #include "io/csv.hpp"
 #include "io/xlsx_reader.hpp"
 
@@ -30,7 +31,7 @@ io::XlsxLimits convert_limits() {
 Outcome<ConvertedSheet> xlsx_to_csv(const Actor& actor, std::string_view bytes,
                                     const std::string& sheet) {
   if (actor.role == Role::enterprise)
-    return Problem::forbidden("Index building is for bureau users.");
+    return Problem::forbidden({msg::bureau_users_only});
   if (bytes.size() > kMaxConvertBytes) {
     return Problem{
         413,

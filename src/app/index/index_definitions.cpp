@@ -2,6 +2,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/index/index_service.hpp"
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "io/csv.hpp"
@@ -23,13 +24,13 @@ store::IndexDefinitionRow to_row(const IndexDefinition& d) {
 }
 
 std::optional<Problem> may_read(const Actor& actor) {
-  if (actor.role == Role::enterprise) return Problem::forbidden("Index definitions are for bureau users.");
+  if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
   return std::nullopt;
 }
 
 std::optional<Problem> may_write(const Actor& actor) {
   if (actor.role != Role::admin && actor.role != Role::staff) {
-    return Problem::forbidden("Only administrators and staff save index definitions.");
+    return Problem::forbidden({msg::staff_save_index_definitions});
   }
   return std::nullopt;
 }
@@ -112,7 +113,7 @@ Outcome<IndexDefinition> IndexDefinitions::get(const Actor& actor, std::int64_t 
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
   auto row = store::IndexDefinitionRepository(*conn).find(id);
-  if (!row) return Problem::not_found("No index definition " + std::to_string(id) + ".");
+  if (!row) return Problem::not_found({msg::no_index_definition, {{"id", id}}});
   return to_definition(std::move(*row));
 }
 
@@ -143,7 +144,7 @@ Outcome<IndexDefinition> IndexDefinitions::save(const Actor& actor, std::optiona
         d.id = *id;
         // On PostgreSQL a concurrent delete may land between the read and the update.
         if (!before || !definitions.update(to_row(d))) {
-          problem = Problem::not_found("No index definition " + std::to_string(*id) + ".");
+          problem = Problem::not_found({msg::no_index_definition, {{"id", *id}}});
           return;
         }
         d = to_definition(*definitions.find(*id));
@@ -177,7 +178,7 @@ Status IndexDefinitions::remove(const Actor& actor, std::int64_t id) {
     append_audit(*conn, actor, "index_definition.delete", "index_definition", std::to_string(id),
                  boost::json::value(definition_to_json(to_definition(std::move(*before)), false)), std::nullopt);
   });
-  if (!found) return Problem::not_found("No index definition " + std::to_string(id) + ".");
+  if (!found) return Problem::not_found({msg::no_index_definition, {{"id", id}}});
   return done();
 }
 

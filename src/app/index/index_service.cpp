@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/limit_problem.hpp"
+#include "app/messages.hpp"
 #include "index/pipeline.hpp"
 #include "index/uncertainty.hpp"
 #include "io/index_csv.hpp"
@@ -16,7 +17,7 @@ namespace {
 constexpr std::size_t kMaxRuns = 20'000;
 
 std::optional<Problem> may_compute(const Actor& actor) {
-  if (actor.role == Role::enterprise) return Problem::forbidden("Index building is for bureau users.");
+  if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/policy/enterprise_facts.hpp"
 #include "app/policy/rules_service.hpp"
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "rules/gaps.hpp"
 #include "rules/hte.hpp"
@@ -14,7 +15,7 @@ namespace kc::app {
 namespace {
 
 std::optional<Problem> may_run(const Actor& actor) {
-  if (actor.role == Role::enterprise) return Problem::forbidden("The cultivation pipeline is for bureau users.");
+  if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
   return std::nullopt;
 }
 

@@ -1,4 +1,5 @@
 #include "app/policy/enterprise_facts.hpp"
+#include "app/messages.hpp"
 
 #include <map>
 
@@ -103,7 +104,7 @@ Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, s
                                                       domain::Date as_of, bool with_expert_review) {
   const auto& enterprises = *domain::find_kind("enterprises");
   auto record = store::RecordStore(conn, enterprises).get(enterprise_id);
-  if (!record) return Problem::not_found("No enterprise with id " + std::to_string(enterprise_id) + ".");
+  if (!record) return Problem::not_found({msg::no_enterprise, {{"id", enterprise_id}}});
   const View e(enterprises, *record);
   rules::EnterpriseFacts facts;
   facts.id = e.text("credit_code").value_or(std::to_string(enterprise_id));

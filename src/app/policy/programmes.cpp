@@ -5,6 +5,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/policy/enterprise_facts.hpp"
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/programme_repository.hpp"
@@ -17,12 +18,12 @@ using domain::Fraction;
 using rules::FactType;
 
 std::optional<Problem> may_read(const Actor& actor) {
-  if (actor.role == Role::viewer) return Problem::forbidden("Programme rules are for bureau staff and reviewers.");
+  if (actor.role == Role::viewer) return Problem::forbidden({msg::staff_and_reviewers_only});
   return std::nullopt;
 }
 
 std::optional<Problem> may_edit(const Actor& actor) {
-  if (actor.role != Role::admin) return Problem::forbidden("Only administrators edit programme rules.");
+  if (actor.role != Role::admin) return Problem::forbidden({msg::admins_only});
   return std::nullopt;
 }
 
@@ -166,7 +167,7 @@ Outcome<ProgrammeRecord> Programmes::get(const Actor& actor, std::int64_t id) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
   auto row = store::ProgrammeRepository(*conn).find(id);
-  if (!row) return Problem::not_found("No programme " + std::to_string(id) + ".");
+  if (!row) return Problem::not_found({msg::no_programme, {{"id", id}}});
   return to_record(*row);
 }
 
@@ -189,7 +190,7 @@ Outcome<ProgrammeRecord> Programmes::save(const Actor& actor, std::optional<std:
         auto existing = programmes.find(*id);
         // On PostgreSQL a concurrent delete may land between the read and the update.
         if (!existing || !programmes.update(row)) {
-          problem = Problem::not_found("No programme " + std::to_string(*id) + ".");
+          problem = Problem::not_found({msg::no_programme, {{"id", *id}}});
           return;
         }
         before = boost::json::value(to_record(*existing).definition);
@@ -220,14 +221,14 @@ Status Programmes::remove(const Actor& actor, std::int64_t id) {
     append_audit(*conn, actor, "programme.delete", "programme", std::to_string(id),
                  boost::json::value(to_record(*row).definition), std::nullopt);
   });
-  if (!found) return Problem::not_found("No programme " + std::to_string(id) + ".");
+  if (!found) return Problem::not_found({msg::no_programme, {{"id", id}}});
   return done();
 }
 
 Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64_t id, std::int64_t enterprise_id,
                                                   const std::string& as_of) {
-  if (actor.role == Role::viewer) return Problem::forbidden("Programme checks are for bureau staff and reviewers.");
-  if (!actor.may_access_enterprise(enterprise_id)) return Problem::forbidden("Enterprise accounts may check only their own enterprise.");
+  if (actor.role == Role::viewer) return Problem::forbidden({msg::staff_and_reviewers_only});
+  if (!actor.may_access_enterprise(enterprise_id)) return Problem::forbidden({msg::own_enterprise_only});
   auto date = domain::Date::parse(as_of);
   if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
   Actor reader = actor;

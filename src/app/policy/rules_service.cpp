@@ -1,6 +1,7 @@
 #include "app/policy/rules_service.hpp"
 
 #include "app/policy/enterprise_facts.hpp"
+#include "app/messages.hpp"
 #include "io/rules_json.hpp"
 #include "rules/score_range.hpp"
 
@@ -45,7 +46,7 @@ boost::json::value score_range_json(const boost::json::object& result, const rul
 
 Outcome<std::string> evaluate_policy(const Actor& actor, std::string_view policy, std::string_view input) {
   if (actor.role == Role::enterprise || actor.role == Role::viewer) {
-    return Problem::forbidden("Policy evaluation is for bureau staff and reviewers.");
+    return Problem::forbidden({msg::staff_and_reviewers_only});
   }
   const auto result = io::evaluate_rules_document(policy, input);
   if (!result.ok) return Problem{422, "validation", "Evaluation refused", result.error, {}};
@@ -63,9 +64,9 @@ boost::json::value policy_note_json(const rules::PolicyChoice& choice, domain::D
 
 Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Actor& actor, std::string_view policy,
                                                   std::int64_t enterprise_id, const std::string& as_of) {
-  if (actor.role == Role::viewer) return Problem::forbidden("Policy evaluation is for bureau staff and reviewers.");
+  if (actor.role == Role::viewer) return Problem::forbidden({msg::staff_and_reviewers_only});
   if (!actor.may_access_enterprise(enterprise_id)) {
-    return Problem::forbidden("Enterprise accounts may evaluate only their own enterprise.");
+    return Problem::forbidden({msg::own_enterprise_only});
   }
   auto date = domain::Date::parse(as_of);
   if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});

@@ -1,4 +1,5 @@
 #include "app/policy/tier_flows.hpp"
+#include "app/messages.hpp"
 
 #include <algorithm>
 #include <array>
@@ -48,7 +49,7 @@ std::vector<Enterprise> load(store::Connection& conn) {
 }
 
 std::optional<Problem> check(const Actor& actor, const TierFlowsRequest& r) {
-  if (actor.role == Role::enterprise) return Problem::forbidden("The tier board is for bureau users.");
+  if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
   if (r.from_year < 1949 || r.to_year > 2100 || r.from_year > r.to_year) {
     return Problem::validation({{"from", "from and to must be years with from ≤ to"}});
   }

@@ -1,4 +1,5 @@
 #include "app/registry/kind_access.hpp"
+#include "app/messages.hpp"
 
 #include <algorithm>
 #include <string>
@@ -20,20 +21,20 @@ bool needs_confirmation(const Actor& actor, const domain::KindDef& kind) {
 }
 
 std::optional<Problem> may_read(const Actor& actor, const domain::KindDef& kind) {
-  if (!can_read(actor, kind)) return Problem::forbidden("Your role may not read " + kind.en + ".");
+  if (!can_read(actor, kind)) return Problem::forbidden({msg::role_may_not_read, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}});
   if (actor.role == Role::enterprise && (kind.enterprise_scope.empty() || !actor.enterprise_id)) {
-    return Problem::forbidden("Enterprise accounts see only their own enterprise's records.");
+    return Problem::forbidden({msg::own_enterprise_only});
   }
   return std::nullopt;
 }
 
 std::optional<Problem> may_write(const Actor& actor, const domain::KindDef& kind) {
-  if (!can_write(actor, kind)) return Problem::forbidden("Your role may not change " + kind.en + ".");
+  if (!can_write(actor, kind)) return Problem::forbidden({msg::role_may_not_change, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}});
   return std::nullopt;
 }
 
 std::optional<Problem> may_import(const Actor& actor, const domain::KindDef& kind) {
-  if (!can_write(actor, kind)) return Problem::forbidden("Your role may not import " + kind.en + ".");
+  if (!can_write(actor, kind)) return Problem::forbidden({msg::role_may_not_import, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}});
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
@@ -15,7 +16,7 @@ std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records,
   if (actor.role != Role::enterprise) return std::nullopt;
   const auto owner = records.enterprise_of(r);
   if (!owner || !actor.may_access_enterprise(*owner)) {
-    return Problem::forbidden("This record belongs to another enterprise.");
+    return Problem::forbidden({msg::record_of_another_enterprise});
   }
   return std::nullopt;
 }
@@ -25,7 +26,7 @@ std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records,
 bool reveals_ids(const Actor& actor) { return actor.role != Role::enterprise; }
 
 Problem not_found(const domain::KindDef& kind, std::int64_t id) {
-  return Problem::not_found("No record " + std::to_string(id) + " in " + kind.en + ".");
+  return Problem::not_found({msg::no_record, {{"id", id}, {"kind_zh", kind.zh}, {"kind_en", kind.en}}});
 }
 
 boost::json::value cell_json(const domain::FieldDef& f, const domain::Cell& cell) {
@@ -161,8 +162,7 @@ Status RegistryService::remove(const Actor& actor, const domain::KindDef& kind, 
     });
   } catch (const store::DbError& e) {
     if (e.kind() != store::DbError::Kind::foreign_key_violation) throw;
-    return Problem::conflict("Other records depend on this one (for example years or certificates of an "
-                             "enterprise); delete those first.");
+    return Problem::conflict({msg::has_dependants});
   }
   if (problem) return *problem;
   return done();

@@ -7,6 +7,7 @@
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/submission_repository.hpp"
@@ -52,7 +53,7 @@ bool claim(store::Connection& conn, const Actor& actor, std::int64_t id, const s
 
 Problem already_decided(store::Connection& conn, std::int64_t id) {
   const auto s = load(conn, id);
-  return Problem::conflict("This submission was already " + (s ? s->status : std::string("decided")) + ".");
+  return Problem::conflict({msg::submission_decided, {{"status", s ? s->status : std::string("decided")}}});
 }
 
 }  // namespace
@@ -83,7 +84,7 @@ boost::json::object submission_to_json(const Submission& s) {
 Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::KindDef& kind,
                                               std::optional<std::int64_t> record_id, const FieldValues& values) {
   if (!needs_confirmation(actor, kind) || !actor.enterprise_id) {
-    return Problem::forbidden("Your account may not file " + kind.en + ".");
+    return Problem::forbidden({msg::may_not_file, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}});
   }
   auto conn = db_.acquire();
   store::RecordStore records(*conn, kind);
@@ -91,19 +92,19 @@ Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::
   record.cells.resize(kind.fields.size());
   if (record_id) {
     auto existing = records.get(*record_id);
-    if (!existing) return Problem::not_found("No record " + std::to_string(*record_id) + " in " + kind.en + ".");
+    if (!existing) return Problem::not_found({msg::no_record, {{"id", *record_id}, {"kind_zh", kind.zh}, {"kind_en", kind.en}}});
     const auto owner = records.enterprise_of(*existing);
-    if (!owner || *owner != *actor.enterprise_id) return Problem::forbidden("This record belongs to another enterprise.");
+    if (!owner || *owner != *actor.enterprise_id) return Problem::forbidden({msg::record_of_another_enterprise});
     record = *existing;
   } else if (kind.enterprise_scope == "id") {
-    return Problem::forbidden("Enterprise accounts cannot register new enterprises; the bureau does.");
+    return Problem::forbidden({msg::no_new_enterprises});
   }
   auto errors = apply_values(kind, values, record);
   // What an enterprise files must stay its own: the scope field may not point elsewhere.
   if (kind.enterprise_scope != "id") {
     const auto owner = records.enterprise_of(record);
     if (owner && *owner != *actor.enterprise_id) {
-      return Problem::forbidden("Enterprise accounts may only file their own enterprise's records.");
+      return Problem::forbidden({msg::own_enterprise_only});
     }
   }
   if (errors.empty()) errors = check_links(*conn, kind, record, /*reveal_ids=*/false);
@@ -131,7 +132,7 @@ Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::s
   store::SubmissionFilter filter;
   if (!is_staff(actor)) {
     if (actor.role != Role::enterprise || !actor.enterprise_id) {
-      return Problem::forbidden("Submissions are for bureau staff and the enterprises that filed them.");
+      return Problem::forbidden({msg::submissions_scope});
     }
     filter.enterprise_id = *actor.enterprise_id;
   }
@@ -153,13 +154,13 @@ Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::s
 // status = 'pending'`): of an approval and a rejection sent at once, exactly one changes the row and
 // the other finds it decided (409), so a submission never ends "approved" with a rejection's note.
 Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t id) {
-  if (!is_staff(actor)) return Problem::forbidden("Only bureau staff confirm submissions.");
+  if (!is_staff(actor)) return Problem::forbidden({msg::staff_confirm_submissions});
   auto conn = db_.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
     auto s = load(*conn, id);
-    if (!s) return Problem::not_found("No submission " + std::to_string(id) + ".");
+    if (!s) return Problem::not_found({msg::no_submission, {{"id", id}}});
     const auto* kind = domain::find_kind(s->kind);
-    if (!kind) return Problem::conflict("The kind " + s->kind + " no longer exists.");
+    if (!kind) return Problem::conflict({msg::kind_gone, {{"kind", s->kind}}});
     if (!claim(*conn, actor, id, "approved", std::nullopt)) return already_decided(*conn, id);
     // Written as the approving staff member, with the usual checks and audit.
     RegistryService registry(db_);
@@ -178,10 +179,10 @@ Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t 
 }
 
 Outcome<Submission> SubmissionService::reject(const Actor& actor, std::int64_t id, const std::string& note) {
-  if (!is_staff(actor)) return Problem::forbidden("Only bureau staff confirm submissions.");
+  if (!is_staff(actor)) return Problem::forbidden({msg::staff_confirm_submissions});
   auto conn = db_.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
-    if (!load(*conn, id)) return Problem::not_found("No submission " + std::to_string(id) + ".");
+    if (!load(*conn, id)) return Problem::not_found({msg::no_submission, {{"id", id}}});
     if (!claim(*conn, actor, id, "rejected", note)) return already_decided(*conn, id);
     auto s = load(*conn, id);
     append_audit(*conn, actor, "submission.reject", "submission", std::to_string(id), std::nullopt,

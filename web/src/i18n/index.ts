@@ -2,13 +2,16 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+// The server's messages (src/app/messages.hpp); tests/unit/app/messages_test.cpp keeps them in step.
+import problemsZhCN from './problems.zh-CN.json'
+import problemsEn from './problems.en.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 export const LOCALE_STORAGE_KEY = 'kc.locale'
 
-export const messages = { 'zh-CN': zhCN, en }
+export const messages = { 'zh-CN': { ...zhCN, problem: problemsZhCN }, en: { ...en, problem: problemsEn } }
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)

@@ -12,6 +12,10 @@ export const KNOWN_ERROR_CODES = [
   'too_many_cells', 'too_many_fields', 'too_much_text', 'too_many_nodes', 'time_budget_exceeded',
   'analysis_too_large',
   'password_common', 'password_contains_name', 'username_taken', 'enterprise_not_found', 'enterprise_id_not_allowed',
+  // The server's refusals of a request as such (limits, busy, another site).
+  'disabled', 'audit_chain_broken', 'import_in_progress', 'heavy_request_limit', 'server_busy', 'too_many_connections',
+  'too_many_bytes_in_flight', 'unsupported_media_type', 'bad_origin', 'bad_target', 'headers_too_large', 'storage_error',
+  'storage_full', 'storage_read_only', 'unavailable',
 ] as const
 
 // The figures a limit's message names ({limit, cells}, {seconds}, …), when the server sent them.
@@ -30,6 +34,10 @@ export const FIELD_ERROR_CODES: readonly string[] = [
 
 export function errorMessage(error: unknown, t: Translate, te: HasKey): string {
   if (error instanceof ApiError) {
+    // The server's sentence for a person, as a code with parameters (src/app/messages.hpp,
+    // translated in i18n/problems.*.json): the most specific thing we can say.
+    const message = error.problem?.message
+    if (typeof message === 'string' && te(`problem.${message}`)) return t(`problem.${message}`, problemParams(error))
     // Server detail is more specific than our generic text for conflicts and validation.
     if ((error.code === 'conflict' || error.code === 'validation') && error.detail) return error.detail
     const key = `errors.${error.code}`

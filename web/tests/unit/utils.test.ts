@@ -66,6 +66,16 @@ describe('error messages', () => {
     expect(errorMessage(new Error('boom'), t, te)).toBe('boom')
   })
 
+  it('says the server\'s message, with its params, before the code\'s general text', () => {
+    const has = (key: string) => key === 'problem.no_record' || key === 'errors.not_found'
+    const missing = new ApiError(404, 'not_found', { detail: 'No record 7 in Enterprises.', message: 'no_record',
+      params: { id: 7, kind_zh: '企业', kind_en: 'Enterprises' } })
+    expect(errorMessage(missing, t, has)).toBe('problem.no_record{"id":7,"kind_zh":"企业","kind_en":"Enterprises"}')
+    // A message this build does not know yet: the code's general text.
+    const newer = new ApiError(404, 'not_found', { detail: 'x', message: 'from_a_newer_server' })
+    expect(errorMessage(newer, t, has)).toBe('errors.not_found')
+  })
+
   it('passes a limit problem\'s params to its translation', () => {
     const limits = new Set(['errors.too_many_cells', 'errors.time_budget_exceeded'])
     const has = (key: string) => limits.has(key)
