@@ -34,17 +34,16 @@ int status_of(const domain::Error& e) { return e.code.rfind("file.", 0) == 0 ? 2
 std::pair<index::IndexData, index::PipelineSpec> load(const CommonOptions& o) {
   domain::Result<index::IndexData> data = io::read_index_csv(o.data, o.meta);
   if (!data) fail(data.error().message, status_of(data.error()));
-  const auto years = index::panel_times(data.value());
-  if (!years.empty() && !o.time)
-    fail("iData holds " + std::to_string(years.size()) + " Time values; choose one with --time", 1);
-  if (!o.panel_impute.empty() && !o.time) fail("--panel-impute needs --time", 1);
-  if (o.time) {
-    std::optional<index::ImputeMethod> method;
-    if (o.panel_impute == "latest") method = index::ImputeMethod::PanelLatest;
-    if (o.panel_impute == "linear") method = index::ImputeMethod::PanelLinear;
-    auto year = index::select_time(data.value(), *o.time, method);
-    if (!year) fail(year.error().message, 1);
-    data = std::move(year.value());
+  index::TimeChoice choice{o.time, {}};
+  if (o.panel_impute == "latest") choice.panel_impute = index::ImputeMethod::PanelLatest;
+  if (o.panel_impute == "linear") choice.panel_impute = index::ImputeMethod::PanelLinear;
+  auto chosen = index::choose_time(std::move(data.value()), choice);
+  if (!chosen) {
+    const auto& e = chosen.error();
+    // The CLI names its own options in the message.
+    if (e.code == "panel.time_required") fail(e.message + " with --time", 1);
+    if (e.code == "panel.impute_needs_time") fail("--panel-impute needs --time", 1);
+    fail(e.message, 1);
   }
   index::PipelineSpec spec = index::PipelineSpec::defaults();
   if (!o.spec.empty()) {
@@ -54,8 +53,8 @@ std::pair<index::IndexData, index::PipelineSpec> load(const CommonOptions& o) {
     if (!parsed) fail(o.spec + ": " + parsed.error().message, 1);
     spec = std::move(parsed.value());
   }
-  if (auto s = index::validate(spec, data.value()); !s) fail(s.error().message, 1);
-  return {std::move(data.value()), std::move(spec)};
+  if (auto s = index::validate(spec, chosen.value()); !s) fail(s.error().message, 1);
+  return {std::move(chosen.value()), std::move(spec)};
 }
 
 void add_common(CLI::App* cmd, CommonOptions& o) {

@@ -29,13 +29,16 @@ app::Outcome<bool> wants_xlsx(const Exchange& ex) {
 }
 
 // The fields of a build request body shared by the build and uncertainty routes, and the time the
-// server gives such a request (`serve --heavy-request-seconds`).
+// server gives such a request (`serve --heavy-request-seconds`). Panel data: `time` (the year to
+// build) and `panel_impute` ("latest" or "linear"), as `index build --time/--panel-impute`.
 void read_index_fields(Services& s, FieldReader& fields, const boost::json::object& body,
                        app::IndexRequest& request) {
   request.time_budget_seconds = s.auth.policy().heavy_request_seconds;
   request.data_csv = fields.required_string("data", 8 << 20);
   request.meta_csv = fields.required_string("meta", 1 << 20);
   request.spec_json = object_text(body, "spec");
+  if (auto time = fields.optional_integer("time")) request.time.time = static_cast<double>(*time);
+  if (auto impute = fields.optional_string("panel_impute", 20)) request.panel_impute = *impute;
 }
 
 Response save_definition(Services& s, Exchange& ex, std::optional<std::int64_t> id) {
@@ -122,7 +125,7 @@ void add_index_routes(Router& router, Services& s) {
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
-                fields.allow_only({"data", "meta", "spec", "datasets", "analysis", "profile", "what_if"});
+                fields.allow_only({"data", "meta", "spec", "time", "panel_impute", "datasets", "analysis", "profile", "what_if"});
                 app::IndexRequest request;
                 read_index_fields(s, fields, body.value(), request);
                 request.include_datasets = fields.optional_bool("datasets").value_or(false);
@@ -152,7 +155,7 @@ void add_index_routes(Router& router, Services& s) {
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
-                fields.allow_only({"data", "meta", "spec", "vary", "runs", "seed", "sensitivity"});
+                fields.allow_only({"data", "meta", "spec", "time", "panel_impute", "vary", "runs", "seed", "sensitivity"});
                 app::UncertaintyRequest request;
                 read_index_fields(s, fields, body.value(), request.index);
                 request.vary_json = object_text(body.value(), "vary");

@@ -127,6 +127,17 @@ std::vector<double> panel_times(const IndexData& data);
 // panel.
 Result<IndexData> select_time(const IndexData& data, double time,
                               std::optional<ImputeMethod> panel_impute = {});
+// Which year of panel data to build, as `index build --time/--panel-impute` and the index
+// studio choose it.
+struct TimeChoice {
+  std::optional<double> time;
+  std::optional<ImputeMethod> panel_impute;  // PanelLatest or PanelLinear
+};
+// The data to build for `choice`: `data` as it is when no year is chosen and it is not a panel;
+// the chosen year (select_time) otherwise. Panel data without a chosen year is refused, naming
+// how many Time values it holds (panel.time_required), and so is an imputation without a year
+// (panel.impute_needs_time). The one place both the CLI and the studio take this decision.
+Result<IndexData> choose_time(IndexData data, const TimeChoice& choice);
 // The rows of one year of `panel` as they are (no imputation, no `panel` link).
 Result<IndexData> rows_of_time(const IndexData& panel, double time);
 

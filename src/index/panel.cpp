@@ -26,6 +26,19 @@ Error no_row_with(double time) {
 
 }  // namespace
 
+Result<IndexData> choose_time(IndexData data, const TimeChoice& choice) {
+  if (choice.panel_impute && !choice.time)
+    return make_error("panel.impute_needs_time", "a panel imputation needs a Time value (year) to build");
+  if (!choice.time) {
+    const auto years = panel_times(data);
+    if (!years.empty())
+      return make_error("panel.time_required", "iData holds " + std::to_string(years.size()) +
+                                                   " Time values; choose the one to build");
+    return data;
+  }
+  return select_time(data, *choice.time, choice.panel_impute);
+}
+
 Result<IndexData> rows_of_time(const IndexData& data, double time) {
   const UnitData& u = data.units;
   if (!has_time(u))

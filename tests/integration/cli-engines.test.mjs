@@ -98,3 +98,41 @@ test('index build reproduces COINr on the ASEM example pipeline', () => {
     assert.ok(compared > 1000, `${name}: compared ${compared} values`);
   }
 });
+
+test('the CLI and the API build the same year of panel data, and neither builds a panel without a year', async () => {
+  const asem = join(REFERENCE, 'asem');
+  const dataPath = join(asem, 'ASEM_iData_p.csv'), metaPath = join(asem, 'ASEM_iMeta.csv');
+  const out = mkdtempSync(join(tmpdir(), 'kc-panel-'));
+  const noYear = kechuang(['index', 'build', '--data', dataPath, '--meta', metaPath, '--out', out]);
+  assert.equal(noYear.status, 1);
+  assert.match(noYear.stderr, /Time values; choose the one to build with --time/);
+  const cli = kechuang(['index', 'build', '--data', dataPath, '--meta', metaPath, '--time', '2019',
+    '--panel-impute', 'linear', '--out', out]);
+  assert.equal(cli.status, 0, cli.stderr);
+  const want = readCsv(join(out, 'Aggregated.csv'));
+
+  const sys = await freshSystem();
+  try {
+    const data = readFileSync(dataPath, 'utf8'), meta = readFileSync(metaPath, 'utf8');
+    const refused = await sys.admin.post('/api/v1/index/build', { data, meta });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.json.errors[0].field, 'time');
+    const imputeAlone = await sys.admin.post('/api/v1/index/build', { data, meta, panel_impute: 'linear' });
+    assert.equal(imputeAlone.json.errors[0].field, 'panel_impute');
+    const r = await sys.admin.post('/api/v1/index/build', { data, meta, time: 2019, panel_impute: 'linear' });
+    assert.equal(r.status, 200, r.text.slice(0, 300));
+    const { units, scores } = r.json.results;
+    const col = want.header.indexOf('Index');
+    assert.ok(col > 0);
+    let compared = 0;
+    for (const [unit, row] of want.rows) {
+      const u = units.indexOf(unit);
+      assert.ok(u >= 0, unit);
+      assert.ok(Math.abs(scores.Index[u] - Number(row[col])) <= 1e-9 * Math.max(1, Math.abs(Number(row[col]))), unit);
+      compared++;
+    }
+    assert.equal(compared, units.length);
+  } finally {
+    await sys.server.stop();
+  }
+});

@@ -84,14 +84,21 @@ Outcome<Prepared> prepare(const IndexRequest& r) {
     if (auto p = limit_problem(data.error(), "data")) return *p;
     return invalid("data", data.error().message);
   }
+  index::TimeChoice choice = r.time;
+  if (r.panel_impute == "latest") choice.panel_impute = index::ImputeMethod::PanelLatest;
+  else if (r.panel_impute == "linear") choice.panel_impute = index::ImputeMethod::PanelLinear;
+  else if (!r.panel_impute.empty()) return invalid("panel_impute", "must be latest or linear");
+  auto chosen = index::choose_time(std::move(data.value()), choice);
+  if (!chosen) return invalid(chosen.error().code == "panel.impute_needs_time" ? "panel_impute" : "time",
+                              chosen.error().message);
   index::PipelineSpec spec = index::PipelineSpec::defaults();
   if (!r.spec_json.empty()) {
     auto parsed = io::parse_pipeline_spec(r.spec_json);
     if (!parsed) return invalid("spec", parsed.error().message);
     spec = parsed.value();
   }
-  if (auto st = index::validate(spec, data.value()); !st) return invalid("spec", st.error().message);
-  return Prepared{std::move(data.value()), std::move(spec)};
+  if (auto st = index::validate(spec, chosen.value()); !st) return invalid("spec", st.error().message);
+  return Prepared{std::move(chosen.value()), std::move(spec)};
 }
 
 boost::json::array framework_json(const IndexAnalysis& a) {

@@ -10,6 +10,7 @@
 #include "app/actor.hpp"
 #include "app/index/index_analysis.hpp"
 #include "app/outcome.hpp"
+#include "index/model.hpp"
 #include "index/uncertainty.hpp"
 
 namespace kc::app {
@@ -32,6 +33,10 @@ struct IndexRequest {
   // Seconds the analysis may take (`serve --heavy-request-seconds`); 0: no limit (the CLI).
   // Past it the work stops: 422 time_budget_exceeded with params {seconds}.
   std::int64_t time_budget_seconds = 0;
+  // Panel data: the year to build; `panel_impute` "latest" or "linear" (empty: none) first fills
+  // gaps from the unit's other years. Panel data without a year is refused (index::choose_time).
+  index::TimeChoice time{};
+  std::string panel_impute;
 };
 
 struct UncertaintyRequest {

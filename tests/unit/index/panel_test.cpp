@@ -47,6 +47,24 @@ TEST(Panel, ImputationFromOtherYearsBeforeSelecting) {
   EXPECT_FALSE(select_time(p, 2019, ImputeMethod::Mean).ok());
 }
 
+TEST(Panel, ChooseTimeTakesTheYearOrRefusesAPanelWithoutOne) {
+  auto none = choose_time(panel(), {});
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, "panel.time_required");
+  EXPECT_NE(none.error().message.find("3 Time values"), std::string::npos) << none.error().message;
+  auto impute_alone = choose_time(panel(), {std::nullopt, ImputeMethod::PanelLinear});
+  ASSERT_FALSE(impute_alone.ok());
+  EXPECT_EQ(impute_alone.error().code, "panel.impute_needs_time");
+  auto year = choose_time(panel(), {2019.0, ImputeMethod::PanelLinear});
+  ASSERT_TRUE(year.ok()) << year.error().message;
+  EXPECT_DOUBLE_EQ(year->raw.values[0][0], 2);  // the same as select_time with the imputation
+  EXPECT_FALSE(choose_time(panel(), {2030.0, {}}).ok());
+  // Data of one year passes as it is.
+  auto single = choose_time(select_time(panel(), 2018).value(), {});
+  ASSERT_TRUE(single.ok());
+  EXPECT_EQ(single->raw.units, (std::vector<std::string>{"A", "B"}));
+}
+
 TEST(Panel, BuildRefusesSeveralYearsAtOnce) {
   auto b = build(panel(), PipelineSpec::defaults());
   ASSERT_FALSE(b.ok());
