@@ -1,11 +1,12 @@
+#include <charconv>
 #include <sstream>
 
+#include "app/messages.hpp"
 #include "app/registry/import/registry_import.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/registry_export.hpp"
 #include "app/registry/registry_service.hpp"
 #include "app/registry/submission_service.hpp"
-#include "app/messages.hpp"
 #include "domain/decimal.hpp"
 #include "domain/registry_kinds.hpp"
 #include "http/api.hpp"
@@ -107,6 +108,31 @@ app::RecordList list_request(const Exchange& ex, std::initializer_list<const cha
   return request;
 }
 
+// `ids=3,5,8`: the rows a user selected (at most app::kMaxSelectedIds); absent: no such filter.
+app::Outcome<std::vector<std::int64_t>> selected_ids(const Exchange& ex) {
+  std::vector<std::int64_t> ids;
+  const auto it = ex.query.find("ids");
+  if (it == ex.query.end()) return ids;
+  const std::string& text = it->second;
+  if (text.size() > app::kMaxSelectedIds * 21) {
+    return app::Problem::validation({{"ids", "names too many records / 所选记录过多"}});
+  }
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', at), text.size());
+    const std::string item = text.substr(at, comma - at);
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
+    if (item.empty() || ec != std::errc{} || end != item.data() + item.size() || id <= 0) {
+      return app::Problem::validation(
+          {{"ids", "must be record ids separated by commas / 应为以逗号分隔的记录编号"}});
+    }
+    ids.push_back(id);
+    at = comma + 1;
+  }
+  return ids;
+}
+
 boost::json::object summary_json(const app::ImportSummary& s) {
   boost::json::array errors;
   for (const auto& e : s.errors) {
@@ -181,7 +207,10 @@ void add_registry_routes(Router& router, Services& s) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
                 const std::string format = ex.query_value("format", "xlsx");
-                auto request = list_request(ex, {"format", "page", "page_size"});
+                auto request = list_request(ex, {"format", "page", "page_size", "ids"});
+                auto ids = selected_ids(ex);
+                if (!ids) return problem_response(ex.request, ids.problem());
+                request.ids = std::move(ids.value());
                 const std::string name = kind.value()->name + "." + format;
                 if (format == "csv") {
                   std::ostringstream out;

@@ -67,6 +67,7 @@ SqlFilter where_of(const domain::KindDef& k, const RecordQuery& q) {
   }
   if (q.enterprise_id) sql.add(k.enterprise_scope + " = ?", *q.enterprise_id);
   if (q.after_id > 0) sql.add("id > ?", q.after_id);
+  sql.in("id", q.ids);
   return sql;
 }
 

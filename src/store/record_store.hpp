@@ -29,6 +29,7 @@ struct RecordQuery {
   Page page;
   std::optional<std::int64_t> enterprise_id;  // data scope of an enterprise user
   std::int64_t after_id = 0;  // keyset paging for exports: only ids above this
+  std::vector<std::int64_t> ids;  // only these records (the rows a user selected); empty: any
 };
 
 class RecordStore {

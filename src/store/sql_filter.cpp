@@ -27,6 +27,16 @@ SqlFilter& SqlFilter::contains_any(std::initializer_list<const char*> columns, c
   return contains_any(std::vector<std::string>(columns.begin(), columns.end()), text);
 }
 
+SqlFilter& SqlFilter::in(const std::string& column, const std::vector<std::int64_t>& values) {
+  if (values.empty()) return *this;
+  std::string list;
+  for (const auto v : values) {
+    params_.push_back(v);
+    list += (list.empty() ? "$" : ", $") + std::to_string(params_.size());
+  }
+  return add_raw(column + " IN (" + list + ")");
+}
+
 SqlFilter& SqlFilter::add_raw(const std::string& condition) {
   if (!where_.empty()) where_ += " AND ";
   where_ += "(" + condition + ")";

@@ -16,6 +16,8 @@ class SqlFilter {
   // Adds a case-insensitive substring match of `text` over any of `columns`.
   SqlFilter& contains_any(std::initializer_list<const char*> columns, const std::string& text);
   SqlFilter& contains_any(const std::vector<std::string>& columns, const std::string& text);
+  // `column` is one of `values` (each a parameter); no condition when `values` is empty.
+  SqlFilter& in(const std::string& column, const std::vector<std::int64_t>& values);
   // A condition without parameters, e.g. "x IS NULL".
   SqlFilter& add_raw(const std::string& condition);
   std::string where() const { return where_.empty() ? "" : " WHERE " + where_; }

@@ -109,3 +109,30 @@ test('the CLI streams a file from disk and refuses one over --max-bytes without 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an export of the selected rows holds those rows only, within the list filter, and is audited with their count', async () => {
+  const made = [];
+  for (const [n, name] of [[7401, '选中甲'], [7402, '选中乙'], [7403, '未选丙']]) {
+    const r = await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(n), name, tech_field: '2' });
+    assert.equal(r.status, 201, r.text);
+    made.push(r.json.id);
+  }
+  const names = (text) => text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[1]).sort();
+  const picked = await sys.admin.get(`/api/v1/registry/enterprises/export?format=csv&ids=${made[0]},${made[1]}`, { raw: true });
+  assert.equal(picked.status, 200, picked.text);
+  assert.deepEqual(names(picked.text), ['选中乙', '选中甲']);
+  // The ids narrow the filter; they never widen it.
+  const narrowed = await sys.admin.get(`/api/v1/registry/enterprises/export?format=csv&ids=${made[0]}&tech_field=3`, { raw: true });
+  assert.deepEqual(names(narrowed.text), []);
+  for (const bad of ['1,x', '1,,2', '-4', '']) {
+    const r = await sys.admin.get(`/api/v1/registry/enterprises/export?format=csv&ids=${encodeURIComponent(bad)}`);
+    assert.equal(r.status, 422, bad);
+    assert.equal(r.json.errors[0].field, 'ids');
+  }
+  const tooMany = Array.from({ length: 1001 }, (_, i) => i + 1).join(',');
+  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/export?format=csv&ids=${tooMany}`)).status, 422);
+  const audit = await sys.admin.get('/api/v1/audit?action=enterprises.export');
+  const exports = audit.json.items.map((e) => e.after).filter((a) => a.filter.selected !== undefined);
+  assert.ok(exports.some((a) => a.filter.selected === 2 && a.rows === 2), JSON.stringify(exports));
+  assert.ok(exports.some((a) => a.filter.selected === 1 && a.filter.fields.tech_field === '3' && a.rows === 0));
+});

@@ -56,6 +56,7 @@ boost::json::object filter_json(const RecordList& filter) {
   boost::json::object fields;
   for (const auto& [name, value] : filter.filters) fields[name] = value;
   if (!fields.empty()) o["fields"] = std::move(fields);
+  if (!filter.ids.empty()) o["selected"] = filter.ids.size();
   return o;
 }
 

@@ -56,7 +56,12 @@ Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::Kind
   query.q = request.q;
   query.page = request.page;
   query.after_id = request.after_id;
+  query.ids = request.ids;
   std::vector<FieldError> errors;
+  if (request.ids.size() > kMaxSelectedIds) {
+    errors.push_back({"ids", "names more than " + std::to_string(kMaxSelectedIds) + " records / 最多可选 " +
+                                 std::to_string(kMaxSelectedIds) + " 条记录"});
+  }
   for (const auto& [name, text] : request.filters) {
     const auto* f = kind.field(name);
     if (!f || !f->filterable) {

@@ -23,7 +23,11 @@ struct RecordList {
   std::string sort;                            // field name, "-field" for descending
   store::Page page;
   std::int64_t after_id = 0;                   // keyset paging (exports)
+  std::vector<std::int64_t> ids;               // only these records (selected rows); at most kMaxSelectedIds
 };
+
+// The most rows one request may name (a batch export of the rows selected on a list).
+inline constexpr std::size_t kMaxSelectedIds = 1000;
 
 struct RecordPage {
   std::vector<store::Record> items;

@@ -15,6 +15,14 @@ TEST(SqlFilter, NumbersPlaceholdersInOrder) {
   EXPECT_EQ(f.next_placeholder(), "$4");
 }
 
+TEST(SqlFilter, InListsOneParameterPerValueAndNothingForNone) {
+  SqlFilter f;
+  f.add("a = ?", std::int64_t{1}).in("id", {}).in("id", {7, 9});
+  EXPECT_EQ(f.where(), " WHERE (a = $1) AND (id IN ($2, $3))");
+  ASSERT_EQ(f.params().size(), 3u);
+  EXPECT_EQ(std::get<std::int64_t>(f.params()[2]), 9);
+}
+
 TEST(SqlFilter, EmptyFilterHasNoWhere) {
   SqlFilter f;
   f.contains_any({"a"}, "");

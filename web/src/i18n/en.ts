@@ -268,6 +268,8 @@ const en: typeof zhCN = {
     },
     exportXlsx: 'Export Excel (current filter)',
     exportCsv: 'Export CSV (current filter)',
+    exportSelectedXlsx: 'Export the {n} selected (Excel)',
+    exportSelectedCsv: 'Export the {n} selected (CSV)',
     deleteSelected: 'Delete selected ({n})',
     confirmDeleteMany: 'Delete the {n} selected {kind} records? This cannot be undone.',
     deletedMany: '{n} deleted',

@@ -268,6 +268,8 @@ export default {
     },
     exportXlsx: '导出 Excel（当前筛选）',
     exportCsv: '导出 CSV（当前筛选）',
+    exportSelectedXlsx: '导出所选 {n} 条（Excel）',
+    exportSelectedCsv: '导出所选 {n} 条（CSV）',
     deleteSelected: '删除所选（{n}）',
     confirmDeleteMany: '确定删除所选的 {n} 条{kind}记录？此操作无法撤销。',
     deletedMany: '已删除 {n} 条',

@@ -99,6 +99,22 @@ describe('registry list page', () => {
       ['filter-credit_code', 'filter-region_code', 'filter-town', 'filter-industry_code', 'filter-above_size', 'filter-tech_field'])
   })
 
+  it('exports the selected rows within the filter, and offers it only while rows are selected', async () => {
+    const rows = [{ id: 3, name: 'Acme', credit_code: '91350100M000100Y43' }, { id: 5, name: 'Beta', credit_code: '91350100M000100Y44' }]
+    const { calls } = mockFetch(jsonResponse(200, { kinds: KINDS }), page(rows), jsonResponse(200, {}))
+    const { pinia, router } = setup('/registry/enterprises?above_size=true')
+    await router.isReady()
+    const w = mount(RegistryListView, { global: { plugins: [pinia, router, i18n, ElementPlus] }, attachTo: document.body })
+    await settle()
+    const dropdown = w.findComponent({ name: 'ElDropdown' })
+    expect(w.find('[data-testid=registry-export-selected-csv]').exists()).toBe(false)
+    w.findComponent({ name: 'ElTable' }).vm.$emit('selection-change', rows)
+    await settle()
+    dropdown.vm.$emit('command', 'csv-selected')
+    await settle()
+    expect(decodeURIComponent(calls[2]!.url)).toBe('/api/v1/registry/enterprises/export?above_size=true&ids=3,5&format=csv')
+  })
+
   it('puts a new search into the URL, back on page 1, and asks again', async () => {
     const { calls } = mockFetch(jsonResponse(200, { kinds: KINDS }), page([]), page([]))
     const { pinia, router } = setup('/registry/enterprises?page=2')
