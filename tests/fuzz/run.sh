@@ -31,7 +31,7 @@ declare -A sources=(
   [text_encoding]="tests/fuzz/text_encoding_fuzz.cpp src/io/text_encoding.cpp"
   [domain_parsers]="tests/fuzz/domain_parsers_fuzz.cpp src/domain/credit_code.cpp src/domain/region_code.cpp src/domain/patent_number.cpp src/domain/industry_code.cpp src/domain/money.cpp src/domain/tech_field.cpp"
   [csv]="tests/fuzz/csv_fuzz.cpp src/io/csv.cpp"
-  [index_convert]="tests/fuzz/index_convert_fuzz.cpp src/app/index/index_convert.cpp src/app/limit_problem.cpp src/app/outcome.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
+  [index_convert]="tests/fuzz/index_convert_fuzz.cpp src/app/index/index_convert.cpp src/app/limit_problem.cpp src/app/messages.cpp src/app/outcome.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
   [index_csv]="tests/fuzz/index_csv_fuzz.cpp src/io/index_csv.cpp src/io/csv.cpp $(echo src/index/*.cpp)"
   [registry_import_source]="tests/fuzz/registry_import_source_fuzz.cpp src/app/registry/import/registry_import_source.cpp src/crypto/crypto.cpp src/io/text_encoding.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
 )
