@@ -5,6 +5,7 @@
 #include "app/accounts/auth_service.hpp"
 #include "app/accounts/user_service.hpp"
 #include "app/audit/log_service.hpp"
+#include "app/messages.hpp"
 #include "app/registry/registry_service.hpp"
 #include "app/registry/submission_service.hpp"
 #include "http/responses.hpp"
@@ -34,8 +35,9 @@ void add_index_routes(Router& router, Services& services);
 void add_cultivation_routes(Router& router, Services& services);
 void add_programme_routes(Router& router, Services& services);
 
-// A positive integer path parameter; anything else is "no such <what>" (404).
-app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const std::string& what);
+// A positive integer path parameter; anything else is a 404 saying `not_found` (e.g.
+// msg::no_user) with the text as its {id}.
+app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const app::MessageDef& not_found);
 // Reads `page` and `page_size` from the query (defaults 1 and 20, size at most 200).
 app::Outcome<store::Page> read_page(const Exchange& ex);
 // The Outcome's problem as a response, or the value through `make`.

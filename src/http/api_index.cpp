@@ -37,7 +37,7 @@ void read_index_fields(Services& s, FieldReader& fields, const boost::json::obje
   request.data_csv = fields.required_string("data", 8 << 20);
   request.meta_csv = fields.required_string("meta", 1 << 20);
   request.spec_json = object_text(body, "spec");
-  if (auto time = fields.optional_integer("time")) request.time.time = static_cast<double>(*time);
+  if (auto time = fields.optional_integer("time")) request.time = static_cast<double>(*time);
   if (auto impute = fields.optional_string("panel_impute", 20)) request.panel_impute = *impute;
 }
 
@@ -95,7 +95,7 @@ void add_index_routes(Router& router, Services& s) {
               "Save a new index definition (it must build)", [&s](Exchange& ex) { return save_definition(s, ex, std::nullopt); }}).heavy().large_body();
   router.add({beast_http::verb::get, "/api/v1/index/definitions/{id}", Access::roles, kBureau,
               "One index definition with its data, framework and spec", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "index definition");
+                auto id = path_id(ex, "id", app::msg::no_index_definition);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto d = app::IndexDefinitions(s.db).get(ex.actor, id.value());
                 return respond(ex, d, [&](app::IndexDefinition& def) {
@@ -104,13 +104,13 @@ void add_index_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::put, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
               "Replace an index definition", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "index definition");
+                auto id = path_id(ex, "id", app::msg::no_index_definition);
                 if (!id) return problem_response(ex.request, id.problem());
                 return save_definition(s, ex, id.value());
               }}).heavy().large_body();
   router.add({beast_http::verb::delete_, "/api/v1/index/definitions/{id}", Access::roles, kWriters,
               "Delete an index definition", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "index definition");
+                auto id = path_id(ex, "id", app::msg::no_index_definition);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto st = app::IndexDefinitions(s.db).remove(ex.actor, id.value());
                 if (!st) return problem_response(ex.request, st.problem());

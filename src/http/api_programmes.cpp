@@ -51,7 +51,7 @@ void add_programme_routes(Router& router, Services& s) {
               "Create a programme (conditions checked when saved)", [&s](Exchange& ex) { return save(s, ex, std::nullopt); }});
   router.add({beast_http::verb::get, "/api/v1/programmes/{id}", Access::roles, kReaders, "One programme",
               [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "programme");
+                auto id = path_id(ex, "id", app::msg::no_programme);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto p = app::Programmes(s.db).get(ex.actor, id.value());
                 return respond(ex, p, [&](app::ProgrammeRecord& r) {
@@ -60,13 +60,13 @@ void add_programme_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::put, "/api/v1/programmes/{id}", Access::roles, kAdmin, "Replace a programme",
               [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "programme");
+                auto id = path_id(ex, "id", app::msg::no_programme);
                 if (!id) return problem_response(ex.request, id.problem());
                 return save(s, ex, id.value());
               }});
   router.add({beast_http::verb::delete_, "/api/v1/programmes/{id}", Access::roles, kAdmin, "Delete a programme",
               [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "programme");
+                auto id = path_id(ex, "id", app::msg::no_programme);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto st = app::Programmes(s.db).remove(ex.actor, id.value());
                 if (!st) return problem_response(ex.request, st.problem());
@@ -76,9 +76,9 @@ void add_programme_routes(Router& router, Services& s) {
               {app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::enterprise},
               "Check a registry enterprise against a programme (as_of): verdict, conditions, subsidy",
               [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "programme");
+                auto id = path_id(ex, "id", app::msg::no_programme);
                 if (!id) return problem_response(ex.request, id.problem());
-                auto enterprise = path_id(ex, "enterprise", "enterprise");
+                auto enterprise = path_id(ex, "enterprise", app::msg::no_enterprise);
                 if (!enterprise) return problem_response(ex.request, enterprise.problem());
                 const std::string today = domain::to_iso_utc(domain::now_epoch_seconds()).substr(0, 10);
                 auto result = app::Programmes(s.db).evaluate(ex.actor, id.value(), enterprise.value(),

@@ -265,7 +265,7 @@ void add_registry_routes(Router& router, Services& s) {
               [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = path_id(ex, "id", "record");
+                auto id = path_id(ex, "id", app::msg::no_such_id);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto record = s.registry.get(ex.actor, *kind.value(), id.value());
                 return respond(ex, record, [&](store::Record& r) {
@@ -276,7 +276,7 @@ void add_registry_routes(Router& router, Services& s) {
               "Change fields of a record", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = path_id(ex, "id", "record");
+                auto id = path_id(ex, "id", app::msg::no_such_id);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
@@ -298,7 +298,7 @@ void add_registry_routes(Router& router, Services& s) {
               "Delete a record nothing depends on", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = path_id(ex, "id", "record");
+                auto id = path_id(ex, "id", app::msg::no_such_id);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto status = s.registry.remove(ex.actor, *kind.value(), id.value());
                 if (!status) return problem_response(ex.request, status.problem());
@@ -308,7 +308,7 @@ void add_registry_routes(Router& router, Services& s) {
               "Field-level history of a record from the audit log", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
-                auto id = path_id(ex, "id", "record");
+                auto id = path_id(ex, "id", app::msg::no_such_id);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto history = s.registry.history(ex.actor, *kind.value(), id.value());
                 return respond(ex, history, [&](std::vector<app::HistoryEntry>& entries) {

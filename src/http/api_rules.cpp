@@ -24,7 +24,7 @@ void add_rules_routes(Router& router, Services& s) {
               {app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::enterprise},
               "Evaluate a registry enterprise (as_of=YYYY-MM-DD, default today): verdict, conditions, gaps",
               [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "enterprise");
+                auto id = path_id(ex, "id", app::msg::no_enterprise);
                 if (!id) return problem_response(ex.request, id.problem());
                 const std::string today = domain::to_iso_utc(domain::now_epoch_seconds()).substr(0, 10);
                 auto output = app::evaluate_registry_enterprise(s.db, ex.actor, ex.params.at("policy"), id.value(),

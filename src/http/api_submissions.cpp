@@ -33,14 +33,14 @@ void add_submission_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::post, "/api/v1/submissions/{id}/approve", Access::roles, kStaff,
               "Approve a submission: its change is written", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "submission");
+                auto id = path_id(ex, "id", app::msg::no_submission);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto result = s.submissions.approve(ex.actor, id.value());
                 return one(ex, result);
               }});
   router.add({beast_http::verb::post, "/api/v1/submissions/{id}/reject", Access::roles, kStaff,
               "Reject a submission with a note to the enterprise", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "submission");
+                auto id = path_id(ex, "id", app::msg::no_submission);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());

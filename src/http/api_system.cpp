@@ -11,7 +11,7 @@
 
 namespace kc::http {
 
-app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const std::string& what) {
+app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const app::MessageDef& not_found) {
   const std::string& text = ex.params.at(name);
   try {
     std::size_t used = 0;
@@ -19,7 +19,7 @@ app::Outcome<std::int64_t> path_id(const Exchange& ex, const char* name, const s
     if (used == text.size() && id > 0) return static_cast<std::int64_t>(id);
   } catch (const std::exception&) {
   }
-  return app::Problem::not_found({app::msg::no_such_id, {{"id", text}}});
+  return app::Problem::not_found({not_found, {{"id", text}}});
 }
 
 app::Outcome<store::Page> read_page(const Exchange& ex) {

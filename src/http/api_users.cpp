@@ -48,7 +48,7 @@ void add_user_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::patch, "/api/v1/users/{id}", Access::roles, kAdmin,
               "Change a user's name, role, enterprise or disabled flag", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "user");
+                auto id = path_id(ex, "id", app::msg::no_user);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
@@ -69,7 +69,7 @@ void add_user_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::post, "/api/v1/users/{id}/reset-password", Access::roles, kAdmin,
               "Reset a user's password to a generated one", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "user");
+                auto id = path_id(ex, "id", app::msg::no_user);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto password = s.users.reset_password(ex.actor, id.value());
                 return respond(ex, password, [&](std::string& p) {
@@ -78,7 +78,7 @@ void add_user_routes(Router& router, Services& s) {
               }});
   router.add({beast_http::verb::delete_, "/api/v1/users/{id}/sessions", Access::roles, kAdmin,
               "End every session of a user", [&s](Exchange& ex) {
-                auto id = path_id(ex, "id", "user");
+                auto id = path_id(ex, "id", app::msg::no_user);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto status = s.users.end_sessions(ex.actor, id.value());
                 if (!status) return problem_response(ex.request, status.problem());

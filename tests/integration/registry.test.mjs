@@ -128,7 +128,12 @@ test('unknown kinds and ids are 404', async () => {
   assert.equal(spaceships.status, 404);
   assert.equal(spaceships.json.message, 'no_kind');
   assert.deepEqual(spaceships.json.params, { kind: 'spaceships' });
-  assert.equal((await sys.admin.get('/api/v1/registry/enterprises/abc')).status, 404);
+  const abc = await sys.admin.get('/api/v1/registry/enterprises/abc');
+  assert.equal(abc.status, 404);
+  assert.deepEqual([abc.json.message, abc.json.params], ['no_such_id', { id: 'abc' }]);
+  // Each path names what it looks for.
+  const user = await sys.admin.patch('/api/v1/users/abc', { display_name: 'x' });
+  assert.deepEqual([user.status, user.json.message], [404, 'no_user']);
 });
 
 test('the kinds endpoint describes fields for the generic pages', async () => {

@@ -84,7 +84,7 @@ Outcome<Prepared> prepare(const IndexRequest& r) {
     if (auto p = limit_problem(data.error(), "data")) return *p;
     return invalid("data", data.error().message);
   }
-  index::TimeChoice choice = r.time;
+  index::TimeChoice choice{r.time, {}};
   if (r.panel_impute == "latest") choice.panel_impute = index::ImputeMethod::PanelLatest;
   else if (r.panel_impute == "linear") choice.panel_impute = index::ImputeMethod::PanelLinear;
   else if (!r.panel_impute.empty()) return invalid("panel_impute", "must be latest or linear");

@@ -10,7 +10,6 @@
 #include "app/actor.hpp"
 #include "app/index/index_analysis.hpp"
 #include "app/outcome.hpp"
-#include "index/model.hpp"
 #include "index/uncertainty.hpp"
 
 namespace kc::app {
@@ -35,7 +34,7 @@ struct IndexRequest {
   std::int64_t time_budget_seconds = 0;
   // Panel data: the year to build; `panel_impute` "latest" or "linear" (empty: none) first fills
   // gaps from the unit's other years. Panel data without a year is refused (index::choose_time).
-  index::TimeChoice time{};
+  std::optional<double> time;
   std::string panel_impute;
 };
 

@@ -88,7 +88,7 @@ describe('registry list page', () => {
       '/api/v1/registry/enterprises?page=3&page_size=20&q=acme&sort=-registered_capital&above_size=true',
     ])
     const headers = w.findAll('[data-testid=registry-table] thead th').map((h) => h.text())
-    expect(headers[0]).toBe('') // the selection column, for those who may delete
+    expect(headers[0]).toBe('') // the selection column (batch export; batch delete for writers)
     expect(headers.slice(1, 7)).toEqual(['Name', 'Unified social credit code', 'Region code (GB/T 2260)',
       'Industry (GB/T 4754-2017)', 'Registered on', 'Registered capital (10k yuan)'])
     expect(w.find('[data-testid=registry-row-title]').text()).toBe('Acme')
