@@ -2,9 +2,9 @@
 
 #include <map>
 
+#include "app/messages.hpp"
 #include "app/policy/enterprise_facts.hpp"
 #include "app/policy/rules_service.hpp"
-#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "rules/gaps.hpp"
 #include "rules/hte.hpp"

@@ -1,8 +1,8 @@
 #include "app/policy/enterprise_facts.hpp"
-#include "app/messages.hpp"
 
 #include <map>
 
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "store/record_store.hpp"
 #include "store/sql_filter.hpp"

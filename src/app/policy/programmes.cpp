@@ -4,8 +4,8 @@
 #include <set>
 
 #include "app/audit/audit_log.hpp"
-#include "app/policy/enterprise_facts.hpp"
 #include "app/messages.hpp"
+#include "app/policy/enterprise_facts.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/programme_repository.hpp"

@@ -1,7 +1,7 @@
 #include "app/policy/rules_service.hpp"
 
-#include "app/policy/enterprise_facts.hpp"
 #include "app/messages.hpp"
+#include "app/policy/enterprise_facts.hpp"
 #include "io/rules_json.hpp"
 #include "rules/score_range.hpp"
 

@@ -1,11 +1,11 @@
 #include "app/policy/tier_flows.hpp"
-#include "app/messages.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <unordered_map>
 
+#include "app/messages.hpp"
 #include "store/tier_repository.hpp"
 
 namespace kc::app {

@@ -1,9 +1,10 @@
 #include "app/registry/kind_access.hpp"
-#include "app/messages.hpp"
 
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include "app/messages.hpp"
 
 namespace kc::app {
 namespace {

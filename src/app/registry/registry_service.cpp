@@ -1,10 +1,10 @@
 #include "app/registry/registry_service.hpp"
 
 #include "app/audit/audit_log.hpp"
+#include "app/messages.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
-#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {

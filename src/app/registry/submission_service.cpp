@@ -4,10 +4,10 @@
 #include <stdexcept>
 
 #include "app/audit/audit_log.hpp"
+#include "app/messages.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
-#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/submission_repository.hpp"
