@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/roles.hpp"
+#include "domain/region_code.hpp"
 
 namespace kc::app {
 
@@ -18,12 +19,22 @@ struct Actor {
   std::string user_agent;
   // Data scope: an enterprise user acts for this enterprise only; empty means the whole registry.
   std::optional<std::int64_t> enterprise_id;
+  // Region scope: the district, city or province whose records the actor sees and changes; empty
+  // for the whole installation (records without a district included).
+  std::optional<domain::RegionCode> region;
 
   // The CLI acts as the system, with full rights.
   static Actor system(std::string what = "system") {
     Actor a;
     a.username = std::move(what);
     return a;
+  }
+  // What RecordQuery::district_prefix wants: the digits every code in scope starts with.
+  std::string district_prefix() const { return region ? std::string(region->prefix()) : std::string{}; }
+  // True when a record placed in district `code` lies in the actor's scope (a record in no
+  // district lies only in the whole installation's).
+  bool may_see_district(const std::optional<std::string>& code) const {
+    return !region || (code && code->starts_with(region->prefix()));
   }
   // True when the actor may see or change records of `enterprise_id`.
   bool may_access_enterprise(std::int64_t id) const {

@@ -58,6 +58,7 @@ void add_user_command(CLI::App& app) {
   struct AddOptions {
     std::string db, name, role, display_name;
     std::optional<std::int64_t> enterprise_id;
+    std::optional<std::string> region;
     bool no_password_change = false;
   };
   auto o = std::make_shared<AddOptions>();
@@ -69,6 +70,9 @@ void add_user_command(CLI::App& app) {
   add->add_option("--display-name", o->display_name, "Name shown in the interface");
   add->add_option("--enterprise-id,--enterprise", o->enterprise_id,
                   "For enterprise users only: the id of their (existing) enterprise record");
+  add->add_option("--region", o->region,
+                  "Region scope (GB/T 2260): a district (330205), a city (330200) or a province "
+                  "(330000); none for the whole installation");
   add->add_flag("--no-password-change", o->no_password_change,
                 "For automation: a password given on standard input need not be changed at first "
                 "sign-in (by default every password set here must be)");
@@ -79,11 +83,13 @@ void add_user_command(CLI::App& app) {
     app::NewUser request{o->name, o->display_name, o->role,
                          password.empty() ? std::nullopt : std::optional<std::string>(password),
                          o->enterprise_id};
+    request.region_code = o->region;
     request.must_change_password = !o->no_password_change;
     auto created = users.create(app::Actor::system("cli"), request);
     if (!created) fail_with(created.problem());
     std::cout << "Added user " << created->user.username << " (" << created->user.role << ", id "
-              << created->user.id << ")\n";
+              << created->user.id
+              << (created->user.region_code ? ", region " + *created->user.region_code : std::string()) << ")\n";
     if (created->initial_password) {
       std::cout << "Initial password: " << *created->initial_password
                 << "\n(shown only this once; it must be changed at first sign-in)\n";

@@ -72,6 +72,15 @@ std::string_view RegionCode::province_name_zh() const {
   return kc::domain::province_name_zh(province_part());
 }
 
+std::string_view RegionCode::prefix() const {
+  switch (level()) {
+    case RegionLevel::province: return province_part();
+    case RegionLevel::prefecture: return std::string_view(text_).substr(0, 4);
+    case RegionLevel::county: return text_;
+  }
+  return text_;
+}
+
 bool RegionCode::contains(const RegionCode& other) const {
   switch (level()) {
     case RegionLevel::province:

@@ -26,6 +26,9 @@ class RegionCode {
   // The prefecture-level code, e.g. 330106 → 330100 (a province returns itself).
   RegionCode prefecture() const { return RegionCode(text_.substr(0, 4) + "00"); }
   std::string_view province_name_zh() const;
+  // The digits every code inside this division starts with: 2 for a province, 4 for a
+  // prefecture (city), all 6 for a county (district). What a district scope filters by.
+  std::string_view prefix() const;
   // True when `other` lies inside this division (a division contains itself).
   bool contains(const RegionCode& other) const;
 

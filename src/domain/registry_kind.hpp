@@ -83,6 +83,11 @@ struct KindDef {
   // Enterprise scope: "id" for the enterprises kind itself, the name of the reference field to
   // enterprises for kinds that belong to one, empty for kinds enterprise users may not see.
   std::string enterprise_scope;
+  // District scope: the field that places a record in a district (every record belongs to one):
+  // a region_code field of the kind itself, or a reference field whose kind has a district scope
+  // (enterprise years lie in their enterprise's district). Users scoped to a district, city or
+  // province see and change only records whose district lies in their scope.
+  std::string region_scope;
   std::vector<std::string> read_roles;
   std::vector<std::string> write_roles;
   // Roles whose changes wait for staff confirmation instead of being written (enterprise

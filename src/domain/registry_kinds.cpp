@@ -131,6 +131,11 @@ FieldDef region(std::string name, std::string zh, std::string en) {
   return filterable(def(std::move(name), FieldType::region_code, std::move(zh), std::move(en)));
 }
 
+// The district a record of a kind not tied to one enterprise belongs to (所属区县). Not required in
+// the declaration, because records stored before districts have none; the use cases fill it from
+// the referenced enterprise or from a district user's scope.
+FieldDef district_field() { return region("region_code", "所属区县", "District"); }
+
 // Kinds staff maintain and every role may read (enterprise users: their own enterprise's records).
 KindDef staff_kind(KindDef k) {
   k.read_roles = kReaders;
@@ -175,6 +180,7 @@ KindDef enterprises() {
   };
   k.natural_key = {"credit_code"};
   k.title_field = "name";
+  k.region_scope = "region_code";
   k.enterprise_scope = "id";
   k.read_roles = kReaders;
   k.write_roles = kStaffRoles;
@@ -217,6 +223,7 @@ KindDef enterprise_years() {
               "rd_trials", "rd_commissioned_domestic", "rd_commissioned_foreign", "rd_other"}}};
   k.natural_key = {"enterprise_id", "year"};
   k.title_field = "year";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   k.read_roles = kReaders;
   k.write_roles = kStaffRoles;
@@ -240,6 +247,7 @@ KindDef hte_certificates() {
   };
   k.natural_key = {"certificate_no"};
   k.title_field = "certificate_no";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   k.read_roles = kReaders;
   k.write_roles = kStaffRoles;
@@ -285,6 +293,7 @@ KindDef hte_expert_reviews() {
   };
   k.natural_key = {"enterprise_id", "reviewed_on"};
   k.title_field = "reviewed_on";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   // Reviewers enter the panel's scores; enterprises do not see them.
   k.read_roles = {"admin", "staff", "reviewer", "viewer"};
@@ -309,6 +318,7 @@ KindDef region_statistics() {
   };
   k.natural_key = {"region_code", "year"};
   k.title_field = "region_name";
+  k.region_scope = "region_code";
   k.read_roles = {"admin", "staff", "reviewer", "viewer"};
   k.write_roles = kStaffRoles;
   return k;
@@ -324,6 +334,7 @@ KindDef sme_registrations() {
   };
   k.natural_key = {"registration_no"};
   k.title_field = "registration_no";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -346,6 +357,7 @@ KindDef programme_tiers() {
   };
   k.natural_key = {"enterprise_id", "programme", "entered_on"};
   k.title_field = "programme";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -368,9 +380,11 @@ KindDef patents() {
                        {"rejected", "驳回/撤回", "rejected or withdrawn"}})),
       optional_enterprise_ref(),
       searchable(text("owner_name", "专利权人（申请人）", "Owner (applicant)", 200)),
+      district_field(),
   };
   k.natural_key = {"application_no"};
   k.title_field = "application_no";
+  k.region_scope = "region_code";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -398,6 +412,7 @@ KindDef ip_items() {
   };
   k.natural_key = {"kind", "number"};
   k.title_field = "number";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -419,6 +434,7 @@ KindDef rd_institutions() {
   };
   k.natural_key = {"enterprise_id", "kind", "level"};
   k.title_field = "name";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -435,9 +451,13 @@ KindDef platforms() {
                        {"other", "其他", "other"}})),
       date("established_on", "设立日期", "Established on"),
       searchable(text("partner", "合作院校（机构）", "Partner institution", 200)),
+      district_field(),
   };
+  // Unique in the installation: references name a platform or incubator by it, and their names
+  // carry their district's ("北仑区科技创业园").
   k.natural_key = {"name"};
   k.title_field = "name";
+  k.region_scope = "region_code";
   return bureau_kind(k);
 }
 
@@ -460,6 +480,7 @@ KindDef platform_years() {
   };
   k.natural_key = {"platform_id", "year"};
   k.title_field = "year";
+  k.region_scope = "platform_id";
   return bureau_kind(k);
 }
 
@@ -475,6 +496,7 @@ KindDef platform_residents() {
   };
   k.natural_key = {"platform_id", "enterprise_id"};
   k.title_field = "entered_on";
+  k.region_scope = "platform_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -489,9 +511,13 @@ KindDef incubators() {
       level_choice(),
       count("area", "场地面积", "Area", "平方米"),
       date("opened_on", "启用日期", "Opened on"),
+      district_field(),
   };
+  // Unique in the installation: references name a platform or incubator by it, and their names
+  // carry their district's ("北仑区科技创业园").
   k.natural_key = {"name"};
   k.title_field = "name";
+  k.region_scope = "region_code";
   return bureau_kind(k);
 }
 
@@ -509,6 +535,7 @@ KindDef incubator_years() {
   };
   k.natural_key = {"incubator_id", "year"};
   k.title_field = "year";
+  k.region_scope = "incubator_id";
   return bureau_kind(k);
 }
 
@@ -522,9 +549,11 @@ KindDef talents() {
                       {{"individual", "个人", "individual"}, {"team", "团队", "team"}})),
       year_field(),
       optional_enterprise_ref(),
+      district_field(),
   };
   k.natural_key = {"person_name", "programme", "year"};
   k.title_field = "person_name";
+  k.region_scope = "region_code";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -545,9 +574,11 @@ KindDef cooperation_agreements() {
       amount("value", "合同金额", "Value"),
       optional_enterprise_ref(),
       reference("platform_id", "platforms", "依托平台", "Through platform"),
+      district_field(),
   };
   k.natural_key = {"agreement_no"};
   k.title_field = "agreement_no";
+  k.region_scope = "region_code";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -570,9 +601,11 @@ KindDef tech_contracts() {
       required(region("buyer_region", "买方所在地区", "Buyer region")),
       optional_enterprise_ref(),
       reference("platform_id", "platforms", "中介平台", "Brokered by platform"),
+      district_field(),
   };
   k.natural_key = {"registration_no"};
   k.title_field = "registration_no";
+  k.region_scope = "region_code";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -602,6 +635,7 @@ KindDef loans() {
   };
   k.natural_key = {"contract_no"};
   k.title_field = "contract_no";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -619,6 +653,7 @@ KindDef academician_workstations() {
   };
   k.natural_key = {"enterprise_id", "academician"};
   k.title_field = "academician";
+  k.region_scope = "enterprise_id";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -633,9 +668,11 @@ KindDef haizhi_services() {
       searchable(text("topic", "服务内容", "Topic", 300)),
       filterable(required(date("served_on", "服务日期", "Served on"))),
       optional_enterprise_ref(),
+      district_field(),
   };
   k.natural_key = {"service_no"};
   k.title_field = "expert_name";
+  k.region_scope = "region_code";
   k.enterprise_scope = "enterprise_id";
   return staff_kind(k);
 }
@@ -651,9 +688,11 @@ KindDef competitions() {
       count("entries", "参赛作品", "Entries", "件"),
       count("international_entries", "境外参赛作品", "International entries", "件"),
       count("awards", "获奖作品", "Awards", "件"),
+      district_field(),
   };
-  k.natural_key = {"edition"};
+  k.natural_key = {"region_code", "edition"};  // each district counts its own editions
   k.title_field = "title";
+  k.region_scope = "region_code";
   return bureau_kind(k);
 }
 
@@ -665,9 +704,11 @@ KindDef policies() {
       filterable(required(date("issued_on", "发布日期", "Issued on"))),
       date("valid_until", "有效期至", "Valid until"),
       searchable(text("body", "正文", "Text", 200'000)),
+      district_field(),
   };
   k.natural_key = {"document_no"};
   k.title_field = "title";
+  k.region_scope = "region_code";
   return bureau_kind(k);
 }
 

@@ -77,7 +77,8 @@ boost::json::object kind_json(const domain::KindDef& k, const app::Actor& actor)
   const bool writable = app::can_write(actor, k);
   boost::json::object kind{{"name", k.name},      {"zh", k.zh},         {"en", k.en},
                            {"fields", std::move(fields)}, {"natural_key", std::move(key)},
-                           {"title_field", k.title_field}, {"writable", writable}};
+                           {"title_field", k.title_field}, {"writable", writable},
+                           {"region_scope", k.region_scope}};
   if (!k.sums.empty()) {  // totals the server fills in from their parts, or checks against them
     boost::json::array sums;
     for (const auto& sum : k.sums) {

@@ -172,6 +172,26 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
 Route& Router::add(Route route) { return routes_.emplace_back(std::move(route)); }
 
 namespace {
+
+// A user overseeing a city or a province may narrow a request to one district (or city) inside
+// their scope: the web's district switcher sends it as the X-Kechuang-Region header, a download
+// link as the query parameter `region` (taken out of the query, which lists read as filters).
+std::optional<app::Problem> narrow_region(const Request& request, Exchange& ex) {
+  std::string text(request["X-Kechuang-Region"]);
+  if (auto it = ex.query.find("region"); it != ex.query.end()) {
+    if (text.empty()) text = it->second;
+    ex.query.erase(it);
+  }
+  if (text.empty() || ex.actor.role == app::Role::enterprise) return std::nullopt;
+  auto code = domain::RegionCode::parse(text);
+  if (!code) return app::Problem::validation({{"region", code.error().message}});
+  if (ex.actor.region && !ex.actor.region->contains(code.value())) {
+    return app::Problem::forbidden({app::msg::region_outside_scope, {{"region", code->text()}}});
+  }
+  ex.actor.region = code.value();
+  return std::nullopt;
+}
+
 // HEAD is a GET without the body (the server drops it and keeps its length).
 beast_http::verb routed(beast_http::verb method) {
   return method == beast_http::verb::head ? beast_http::verb::get : method;
@@ -236,6 +256,7 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
     ex.session = std::move(session.value());
     ex.actor = ex.session->actor(peer.ip, std::string(request[beast_http::field::user_agent]));
     const std::string user = ex.actor.username;
+    if (auto refused = narrow_region(request, ex)) return {problem_response(request, *refused), user};
     if (found->access == Access::roles && !found->roles.contains(ex.actor.role)) {
       return {problem_response(request, app::Problem::forbidden(
                                             {app::msg::role_may_not_use,
@@ -263,7 +284,9 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
   if (found->conditional) {
     CacheScope scope;
     scope.per_user = found->access != Access::public_;
-    if (scope.per_user) scope.user_key = "user:" + std::to_string(ex.actor.user_id.value_or(0));
+    if (scope.per_user) {
+      scope.user_key = "user:" + std::to_string(ex.actor.user_id.value_or(0)) + ":" + ex.actor.district_prefix();
+    }
     revalidate(request, res, scope);
   }
   return {std::move(res), ex.actor.username};

@@ -211,6 +211,16 @@ UPDATE audit_head SET legacy_last_id = last_id WHERE id = 1;
       // Refused, naming the accounts, while usernames differ only in case (check_before).
       {8, "usernames unique regardless of case",
        "CREATE UNIQUE INDEX users_username_lower ON users (LOWER(username));\n", "", ""},
+      // Many districts on one installation. Users gain a region scope (none: the whole
+      // installation, what every existing account keeps). Competitions become unique per district
+      // (each counts its own editions): the natural-key index is dropped here and recreated over
+      // (region_code, edition) by the registry schema sync that follows the migrations.
+      {9, "region scopes of users; competitions numbered per district",
+       R"SQL(
+ALTER TABLE users ADD COLUMN region_code TEXT;
+DROP INDEX IF EXISTS reg_competitions_natural_key;
+)SQL",
+       "", ""},
   };
   return migrations;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
@@ -52,6 +53,34 @@ Record to_record(const domain::KindDef& k, const Row& row) {
   return r;
 }
 
+// The codes c with low <= c < high are those starting with `prefix` (codes are digits only, of
+// one length): high is the prefix plus one in its last digit, carried ("3309" → "3310").
+std::pair<std::string, std::string> district_range(const std::string& prefix) {
+  std::string high = prefix;
+  for (std::size_t i = high.size(); i-- > 0;) {
+    if (high[i] < '9') {
+      ++high[i];
+      return {prefix, high};
+    }
+    high[i] = '0';
+  }
+  return {prefix, "~"};  // all nines: no code is greater than "~" in any collation of digits
+}
+
+// The condition text with "?" for its parameters, appended to `values`.
+std::string district_condition(const domain::KindDef& kind, const std::string& prefix, std::vector<Value>& values) {
+  const domain::FieldDef* f = kind.field(kind.region_scope);
+  if (!f) throw std::logic_error(kind.name + " declares no district scope");
+  if (f->type == domain::FieldType::region_code) {
+    auto [low, high] = district_range(prefix);
+    values.emplace_back(std::move(low));
+    values.emplace_back(std::move(high));
+    return f->name + " >= ? AND " + f->name + " < ?";
+  }
+  const domain::KindDef& parent = *domain::find_kind(f->references);
+  return f->name + " IN (SELECT id FROM " + parent.table + " WHERE " + district_condition(parent, prefix, values) + ")";
+}
+
 SqlFilter where_of(const domain::KindDef& k, const RecordQuery& q) {
   SqlFilter sql;
   if (!q.q.empty()) {
@@ -68,6 +97,7 @@ SqlFilter where_of(const domain::KindDef& k, const RecordQuery& q) {
   if (q.enterprise_id) sql.add(k.enterprise_scope + " = ?", *q.enterprise_id);
   if (q.after_id > 0) sql.add("id > ?", q.after_id);
   sql.in("id", q.ids);
+  if (!q.district_prefix.empty()) add_district_condition(sql, k, q.district_prefix);
   return sql;
 }
 
@@ -87,6 +117,19 @@ std::set<std::string> existing_columns(Connection& conn, const std::string& tabl
 
 }  // namespace
 
+void add_district_condition(SqlFilter& sql, const domain::KindDef& kind, const std::string& prefix) {
+  std::vector<Value> values;
+  const std::string condition = district_condition(kind, prefix, values);
+  sql.add(condition, std::move(values));
+}
+
+void add_reference_in_district(SqlFilter& sql, const std::string& column, const domain::KindDef& kind,
+                               const std::string& prefix) {
+  std::vector<Value> values;
+  const std::string condition = district_condition(kind, prefix, values);
+  sql.add(column + " IN (SELECT id FROM " + kind.table + " WHERE " + condition + ")", std::move(values));
+}
+
 RecordStore::RecordStore(Connection& conn, const domain::KindDef& kind) : conn_(conn), kind_(kind) {
   select_ = "SELECT " + select_columns(kind_) + " FROM " + kind_.table;
   std::string cols, marks;
@@ -102,7 +145,12 @@ RecordStore::RecordStore(Connection& conn, const domain::KindDef& kind) : conn_(
     for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
       if (kind_.fields[i].name == name) {
         key_fields_.push_back(i);
-        where += std::string(where.empty() ? " WHERE " : " AND ") + name + " = $" + std::to_string(key_fields_.size());
+        // A key field a record may leave empty (a platform's district) matches NULL as a value.
+        const std::string param = "$" + std::to_string(key_fields_.size());
+        const std::string same = kind_.fields[i].required ? " = " + param
+                                 : conn_.dialect() == Dialect::sqlite ? " IS " + param
+                                                                      : " IS NOT DISTINCT FROM " + param;
+        where += std::string(where.empty() ? " WHERE " : " AND ") + name + same;
       }
     }
   }
@@ -159,6 +207,28 @@ std::optional<std::int64_t> RecordStore::id_by_natural_key(const Record& record)
 
 bool RecordStore::exists(std::int64_t id) {
   return conn_.query_one("SELECT 1 FROM " + kind_.table + " WHERE id = $1", {id}).has_value();
+}
+
+bool RecordStore::exists_in(std::int64_t id, const std::string& district_prefix) {
+  SqlFilter sql;
+  sql.add("id = ?", id);
+  if (!district_prefix.empty()) add_district_condition(sql, kind_, district_prefix);
+  return conn_.query_one("SELECT 1 FROM " + kind_.table + sql.where(), sql.params()).has_value();
+}
+
+std::optional<std::string> RecordStore::district_of(const Record& r) {
+  const std::size_t i = kind_.index_of(kind_.region_scope);
+  if (i >= kind_.fields.size()) return std::nullopt;
+  const domain::FieldDef& f = kind_.fields[i];
+  if (f.type == domain::FieldType::region_code) {
+    if (auto code = std::get_if<std::string>(&r.cells[i])) return *code;
+    return std::nullopt;
+  }
+  const auto* parent_id = std::get_if<std::int64_t>(&r.cells[i]);
+  if (!parent_id) return std::nullopt;
+  RecordStore parent(conn_, *domain::find_kind(f.references));
+  auto record = parent.get(*parent_id);
+  return record ? parent.district_of(*record) : std::nullopt;
 }
 
 std::int64_t RecordStore::scan_natural_keys(std::int64_t after_id, std::size_t limit,

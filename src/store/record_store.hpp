@@ -10,6 +10,7 @@
 
 #include "domain/registry_kind.hpp"
 #include "store/database.hpp"
+#include "store/sql_filter.hpp"
 #include "store/user_repository.hpp"
 
 namespace kc::store {
@@ -30,6 +31,9 @@ struct RecordQuery {
   std::optional<std::int64_t> enterprise_id;  // data scope of an enterprise user
   std::int64_t after_id = 0;  // keyset paging for exports: only ids above this
   std::vector<std::int64_t> ids;  // only these records (the rows a user selected); empty: any
+  // District scope: only records whose district code starts with these digits (2, 4 or 6 of a
+  // GB/T 2260 code: a province, a city or a district); empty: every record, with or without one.
+  std::string district_prefix;
 };
 
 class RecordStore {
@@ -44,6 +48,11 @@ class RecordStore {
   // Only the id of that record: what resolving a reference needs, without reading every column.
   std::optional<std::int64_t> id_by_natural_key(const Record& record);
   bool exists(std::int64_t id);
+  // Whether the record `id` exists and lies in the district scope `prefix` (see RecordQuery).
+  bool exists_in(std::int64_t id, const std::string& district_prefix);
+  // The district a record belongs to (kind declaration's region_scope: its own region field, or
+  // the district of the record it references there); none when that is empty or missing.
+  std::optional<std::string> district_of(const Record& record);
   // Calls `visit(id, keys)` for up to `limit` records with id > `after_id` in id order; `keys` has
   // the natural-key cells filled and the others NULL. Returns the last id visited (0 if none).
   std::int64_t scan_natural_keys(std::int64_t after_id, std::size_t limit,
@@ -67,6 +76,15 @@ class RecordStore {
   std::string scan_keys_;     // "SELECT id, key1, … FROM table WHERE id > $1 ORDER BY id LIMIT $2"
   std::vector<std::size_t> key_fields_;  // field indexes of the natural key
 };
+
+// Adds to `sql` the condition that a record of `kind` lies in the district scope `prefix`:
+// a range over the kind's own region column, or membership of the referenced kind's records in
+// scope (one subquery a level), so every list, count and export is scoped in SQL by indexes.
+void add_district_condition(SqlFilter& sql, const domain::KindDef& kind, const std::string& prefix);
+// The same for a table outside the registry whose `column` holds ids of `kind`'s records
+// (submissions by enterprise): the ids of records in scope.
+void add_reference_in_district(SqlFilter& sql, const std::string& column, const domain::KindDef& kind,
+                               const std::string& prefix);
 
 // Inserts new records of one kind several to a statement (a multi-row VALUES list): far fewer
 // statements than one INSERT per record, and on PostgreSQL far fewer round trips. For bulk imports,

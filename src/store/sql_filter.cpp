@@ -12,11 +12,19 @@ std::string like_contains(const std::string& text) {
 }
 
 SqlFilter& SqlFilter::add(const std::string& condition, Value value) {
-  params_.push_back(std::move(value));
+  return add(condition, std::vector<Value>{std::move(value)});
+}
+
+SqlFilter& SqlFilter::add(const std::string& condition, std::vector<Value> values) {
   std::string rendered;
+  std::size_t next = 0;
   for (char c : condition) {
-    if (c == '?') rendered += "$" + std::to_string(params_.size());
-    else rendered += c;
+    if (c == '?' && next < values.size()) {
+      params_.push_back(std::move(values[next++]));
+      rendered += "$" + std::to_string(params_.size());
+    } else {
+      rendered += c;
+    }
   }
   if (!where_.empty()) where_ += " AND ";
   where_ += "(" + rendered + ")";

@@ -13,6 +13,8 @@ class SqlFilter {
  public:
   // `condition` uses "?" where the parameter goes; it becomes $N.
   SqlFilter& add(const std::string& condition, Value value);
+  // The same with several parameters, in the order of the "?"s.
+  SqlFilter& add(const std::string& condition, std::vector<Value> values);
   // Adds a case-insensitive substring match of `text` over any of `columns`.
   SqlFilter& contains_any(std::initializer_list<const char*> columns, const std::string& text);
   SqlFilter& contains_any(const std::vector<std::string>& columns, const std::string& text);

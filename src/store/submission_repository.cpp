@@ -1,5 +1,7 @@
 #include "store/submission_repository.hpp"
 
+#include "domain/registry_kinds.hpp"
+#include "store/record_store.hpp"
 #include "store/sql_filter.hpp"
 
 namespace kc::store {
@@ -30,6 +32,9 @@ SqlFilter where_of(const SubmissionFilter& f) {
   SqlFilter sql;
   if (f.enterprise_id) sql.add("enterprise_id = ?", *f.enterprise_id);
   if (!f.status.empty()) sql.add("status = ?", f.status);
+  if (!f.district_prefix.empty()) {
+    add_reference_in_district(sql, "enterprise_id", *domain::find_kind("enterprises"), f.district_prefix);
+  }
   return sql;
 }
 

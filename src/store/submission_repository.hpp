@@ -31,6 +31,7 @@ struct SubmissionRow {
 struct SubmissionFilter {
   std::optional<std::int64_t> enterprise_id;
   std::string status;
+  std::string district_prefix;  // only submissions of enterprises in this scope (RecordQuery's)
 };
 
 class SubmissionRepository {

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, username, display_name, role, password_hash, must_change_password, disabled, "
-    "failed_logins, locked_until, enterprise_id, created_at, updated_at, last_login_at";
+    "failed_logins, locked_until, enterprise_id, created_at, updated_at, last_login_at, region_code";
 
 UserRecord to_user(const Row& r) {
   UserRecord u;
@@ -24,6 +24,7 @@ UserRecord to_user(const Row& r) {
   u.created_at = r.text(10);
   u.updated_at = r.text(11);
   u.last_login_at = r.optional_text(12);
+  u.region_code = r.optional_text(13);
   return u;
 }
 
@@ -62,13 +63,16 @@ std::optional<UserRecord> UserRepository::find_by_username_any_case(const std::s
 }
 
 std::vector<std::vector<UserRecord>> UserRepository::case_duplicates() {
-  auto rows = conn_.query(std::string("SELECT ") + kColumns +
+  // Only the columns migration 8 had: it runs this before later migrations add the others.
+  auto rows = conn_.query("SELECT id, username"
                           " FROM users WHERE LOWER(username) IN (SELECT LOWER(username) FROM users "
                           "GROUP BY LOWER(username) HAVING COUNT(*) > 1) ORDER BY LOWER(username), id");
   std::vector<std::vector<UserRecord>> out;
   std::string group;
   for (const auto& r : rows) {
-    auto user = to_user(r);
+    UserRecord user;
+    user.id = r.integer(0);
+    user.username = r.text(1);
     std::string key = user.username;
     for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     if (out.empty() || key != group) out.emplace_back();
@@ -103,11 +107,11 @@ std::int64_t UserRepository::count_enabled_admins() {
 std::int64_t UserRepository::insert(const UserRecord& u) {
   auto row = conn_.query_one(
       "INSERT INTO users (username, display_name, role, password_hash, must_change_password, "
-      "disabled, failed_logins, locked_until, enterprise_id, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+      "disabled, failed_logins, locked_until, enterprise_id, created_at, updated_at, region_code) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
       {u.username, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
        std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
-       optional(u.enterprise_id), u.created_at, u.updated_at});
+       optional(u.enterprise_id), u.created_at, u.updated_at, optional(u.region_code)});
   return row->integer(0);
 }
 
@@ -115,10 +119,10 @@ void UserRepository::update(const UserRecord& u) {
   conn_.execute(
       "UPDATE users SET display_name = $2, role = $3, password_hash = $4, must_change_password = $5, "
       "disabled = $6, failed_logins = $7, locked_until = $8, enterprise_id = $9, updated_at = $10, "
-      "last_login_at = $11 WHERE id = $1",
+      "last_login_at = $11, region_code = $12 WHERE id = $1",
       {u.id, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
        std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
-       optional(u.enterprise_id), u.updated_at, optional(u.last_login_at)});
+       optional(u.enterprise_id), u.updated_at, optional(u.last_login_at), optional(u.region_code)});
 }
 
 }  // namespace kc::store

@@ -25,6 +25,9 @@ struct UserRecord {
   std::string created_at;
   std::string updated_at;
   std::optional<std::string> last_login_at;
+  // Region scope: the GB/T 2260 code of the district, city (……00) or province (……0000) the user
+  // oversees; none for the whole installation.
+  std::optional<std::string> region_code;
 };
 
 class UserRepository {
@@ -38,7 +41,7 @@ class UserRepository {
   // that way (migration 8).
   std::optional<UserRecord> find_by_username_any_case(const std::string& username);
   // Groups of accounts whose usernames differ only in case, each group ordered by id; what
-  // migration 8 must refuse before it can create its unique index.
+  // migration 8 must refuse before it can create its unique index (id and username filled only).
   std::vector<std::vector<UserRecord>> case_duplicates();
   // Users whose username or display name contains `q` (case-insensitive for ASCII).
   std::vector<UserRecord> search(const std::string& q, const Page& page);

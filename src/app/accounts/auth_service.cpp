@@ -50,6 +50,9 @@ Actor Authenticated::actor(const std::string& ip, const std::string& user_agent)
   a.ip = ip;
   a.user_agent = user_agent;
   a.enterprise_id = user.enterprise_id;
+  if (user.region_code) {
+    if (auto region = domain::RegionCode::parse(*user.region_code)) a.region = region.value();
+  }
   return a;
 }
 

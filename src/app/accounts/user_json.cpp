@@ -19,6 +19,8 @@ boost::json::object user_to_json(const store::UserRecord& u) {
   }
   if (u.enterprise_id) o["enterprise_id"] = *u.enterprise_id;
   else o["enterprise_id"] = nullptr;
+  if (u.region_code) o["region_code"] = *u.region_code;
+  else o["region_code"] = nullptr;
   o["created_at"] = u.created_at;
   if (u.last_login_at) o["last_login_at"] = *u.last_login_at;
   else o["last_login_at"] = nullptr;

@@ -23,8 +23,27 @@ bool valid_username(const std::string& name) {
   return true;
 }
 
+// A district's administrator does not yet manage accounts: which accounts lie in a district
+// (an enterprise's, by its enterprise) is not decided, and none may be seen outside it.
 std::optional<Problem> require_admin(const Actor& actor) {
   if (actor.role != Role::admin) return Problem::forbidden({msg::admins_only});
+  if (actor.region) return Problem::forbidden({msg::installation_admins_only});
+  return std::nullopt;
+}
+
+// The stored form of a region scope (its canonical 6 digits), or the field error saying why not.
+std::optional<FieldError> region_error(std::optional<std::string>& region, const std::string& role) {
+  if (!region) return std::nullopt;
+  if (region->empty()) {
+    region.reset();
+    return std::nullopt;
+  }
+  if (role == "enterprise") {
+    return FieldError{"region_code", "企业账号的范围由其企业决定 / enterprise accounts are scoped by their enterprise"};
+  }
+  auto code = domain::RegionCode::parse(*region);
+  if (!code) return FieldError{"region_code", code.error().message};
+  *region = code->text();
   return std::nullopt;
 }
 
@@ -76,9 +95,12 @@ Outcome<CreatedUser> UserService::create(const Actor& actor, const NewUser& requ
   if (request.password) {
     for (auto& failure : crypto::password_policy_failures(*request.password)) errors.push_back({"password", failure});
   }
+  std::optional<std::string> region = request.region_code;
+  if (auto e = region_error(region, request.role)) errors.push_back(*e);
   if (!errors.empty()) return Problem::validation(std::move(errors));
 
   store::UserRecord user;
+  user.region_code = region;
   user.username = request.username;
   user.display_name = request.display_name.empty() ? request.username : request.display_name;
   user.role = request.role;
@@ -152,6 +174,13 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     if (changes.role) user->role = *changes.role;
     if (changes.disabled) user->disabled = *changes.disabled;
     if (changes.enterprise_id) user->enterprise_id = *changes.enterprise_id;
+    if (changes.region_code) user->region_code = *changes.region_code;
+    if (changes.role || changes.region_code) {
+      if (auto e = region_error(user->region_code, user->role)) {
+        problem = Problem::validation({*e});
+        return;
+      }
+    }
     // Checked only when the role or the enterprise changes, so an old account with a stray
     // enterprise_id can still be renamed or disabled.
     if (changes.role || changes.enterprise_id) {

@@ -2,6 +2,7 @@
 // end sessions. Only admins may do any of it; every change is audited. Usernames are unique
 // regardless of case (409 `username_taken`); passwords follow app/accounts/password_rules.hpp; an
 // enterprise_id must name an existing enterprise, and only an enterprise account may have one.
+// Accounts are managed by administrators of the whole installation (no region scope of their own).
 #pragma once
 
 #include <optional>
@@ -21,6 +22,9 @@ struct NewUser {
   std::string role;
   std::optional<std::string> password;  // generated when absent
   std::optional<std::int64_t> enterprise_id;  // an existing enterprise; enterprise accounts only
+  // Region scope (GB/T 2260: a district, a city ……00 or a province ……0000); none: the whole
+  // installation. Not for enterprise accounts, which their enterprise scopes.
+  std::optional<std::string> region_code;
   // A password an administrator chose or generated is known to someone besides its user, so it
   // must be changed at the first sign-in; false only for automation (`user add --no-password-change`).
   bool must_change_password = true;
@@ -37,6 +41,8 @@ struct UserChanges {
   std::optional<bool> disabled;
   // Set: the new enterprise (null clears it). Checked with the resulting role.
   std::optional<std::optional<std::int64_t>> enterprise_id;
+  // Set: the new region scope (null: the whole installation). Takes effect on the user's next request.
+  std::optional<std::optional<std::string>> region_code;
 };
 
 struct UserPage {

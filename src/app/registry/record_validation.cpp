@@ -1,5 +1,7 @@
 #include "app/registry/record_validation.hpp"
 
+#include "app/registry/district_scope.hpp"
+
 #include "domain/record_sums.hpp"
 #include "domain/registry_kinds.hpp"
 
@@ -63,14 +65,14 @@ std::vector<FieldError> complete_totals(const domain::KindDef& kind, store::Reco
 }
 
 std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind,
-                                    const store::Record& record, bool reveal_ids) {
+                                    const store::Record& record, const Actor& actor) {
   std::vector<FieldError> errors;
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
     const auto* id = std::get_if<std::int64_t>(&record.cells[i]);
     if (f.type != FieldType::reference || !id) continue;
     const auto* target = domain::find_kind(f.references);
-    if (!store::RecordStore(conn, *target).get(*id)) {
+    if (!store::RecordStore(conn, *target).exists_in(*id, actor.district_prefix())) {
       errors.push_back({f.name, "没有编号为 " + std::to_string(*id) + " 的" + target->zh + " / no " +
                                     target->en + " record with id " + std::to_string(*id)});
     }
@@ -78,7 +80,8 @@ std::vector<FieldError> check_links(store::Connection& conn, const domain::KindD
   if (!kind.natural_key.empty() && errors.empty()) {
     if (auto existing = store::RecordStore(conn, kind).find_by_natural_key(record);
         existing && existing->id != record.id) {
-      if (reveal_ids) {
+      store::RecordStore records(conn, kind);
+      if (actor.role != Role::enterprise && in_actor_scope(records, actor, existing->id)) {
         errors.push_back({kind.natural_key.front(), "已存在相同记录（编号 " + std::to_string(existing->id) +
                                                          "） / a record with this key already exists (id " +
                                                          std::to_string(existing->id) + ")"});

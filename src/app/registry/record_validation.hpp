@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "app/actor.hpp"
 #include "app/outcome.hpp"
 #include "app/registry/registry_service.hpp"
 #include "store/record_store.hpp"
@@ -21,9 +22,10 @@ std::vector<FieldError> complete_totals(const domain::KindDef& kind, store::Reco
 // has a value (else "is required" on each that has none), and then complete_totals. What
 // apply_values ends with; imports call it on each row's record after overlaying the stored one.
 std::vector<FieldError> check_complete(const domain::KindDef& kind, store::Record& record);
-// References must name existing records; the natural key must be free (or the record's own). The
-// message names the clashing record's id only when `reveal_ids` (never to enterprise accounts).
+// References must name existing records inside the actor's region scope (a record outside it is
+// answered as missing); the natural key must be free (or the record's own). The message names the
+// clashing record's id only to bureau users who may see that record (never to enterprise accounts).
 std::vector<FieldError> check_links(store::Connection& conn, const domain::KindDef& kind, const store::Record& record,
-                                    bool reveal_ids);
+                                    const Actor& actor);
 
 }  // namespace kc::app

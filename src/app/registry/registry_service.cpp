@@ -2,6 +2,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
+#include "app/registry/district_scope.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
@@ -12,7 +13,15 @@ namespace {
 
 using domain::FieldType;
 
-std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records, const store::Record& r) {
+Problem not_found(const domain::KindDef& kind, std::int64_t id) {
+  return Problem::not_found({msg::no_record, {{"id", id}, {"kind_zh", kind.zh}, {"kind_en", kind.en}}});
+}
+
+// A record outside the actor's region scope is missing to them; one of another enterprise is
+// forbidden to an enterprise account (which knows the id from its own lists' references).
+std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records, const domain::KindDef& kind,
+                                const store::Record& r) {
+  if (!in_actor_scope(records, actor, r.id)) return not_found(kind, r.id);
   if (actor.role != Role::enterprise) return std::nullopt;
   const auto owner = records.enterprise_of(r);
   if (!owner || !actor.may_access_enterprise(*owner)) {
@@ -21,12 +30,14 @@ std::optional<Problem> in_scope(const Actor& actor, store::RecordStore& records,
   return std::nullopt;
 }
 
-// Enterprise accounts are not told the ids of records they may not see (another firm's record
-// holding the credit code they typed, say); staff are, to find the clash.
-bool reveals_ids(const Actor& actor) { return actor.role != Role::enterprise; }
-
-Problem not_found(const domain::KindDef& kind, std::int64_t id) {
-  return Problem::not_found({msg::no_record, {{"id", id}, {"kind_zh", kind.zh}, {"kind_en", kind.en}}});
+// The record as it will be stored, checked: its district filled and inside the actor's scope, its
+// references and natural key.
+std::vector<FieldError> check_placement(store::Connection& conn, const Actor& actor, const domain::KindDef& kind,
+                                        store::Record& record) {
+  fill_district(conn, actor, kind, record);
+  auto errors = check_district(actor, kind, record);
+  if (errors.empty()) errors = check_links(conn, kind, record, actor);
+  return errors;
 }
 
 boost::json::value cell_json(const domain::FieldDef& f, const domain::Cell& cell) {
@@ -84,6 +95,7 @@ Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::Kind
   }
   if (!errors.empty()) return Problem::validation(std::move(errors));
   if (actor.role == Role::enterprise) query.enterprise_id = actor.enterprise_id;
+  query.district_prefix = actor.district_prefix();
   auto conn = db_.acquire();
   store::RecordStore records(*conn, kind);
   return RecordPage{records.list(query), records.count(query)};
@@ -95,7 +107,7 @@ Outcome<store::Record> RegistryService::get(const Actor& actor, const domain::Ki
   store::RecordStore records(*conn, kind);
   auto record = records.get(id);
   if (!record) return not_found(kind, id);
-  if (auto p = in_scope(actor, records, *record)) return *p;
+  if (auto p = in_scope(actor, records, kind, *record)) return *p;
   return *record;
 }
 
@@ -119,7 +131,7 @@ Outcome<store::Record> RegistryService::create_in(store::Connection& conn, const
   store::Record record;
   record.cells.resize(kind.fields.size());
   auto errors = apply_values(kind, values, record);
-  if (errors.empty()) errors = check_links(conn, kind, record, reveals_ids(actor));
+  if (errors.empty()) errors = check_placement(conn, actor, kind, record);
   if (!errors.empty()) return Problem::validation(std::move(errors));
   store::RecordStore records(conn, kind);
   record.id = records.insert(record);
@@ -136,10 +148,10 @@ Outcome<store::Record> RegistryService::update_in(store::Connection& conn, const
   store::RecordStore records(conn, kind);
   auto existing = records.get(id);
   if (!existing) return not_found(kind, id);
-  if (auto p = in_scope(actor, records, *existing)) return *p;
+  if (auto p = in_scope(actor, records, kind, *existing)) return *p;
   store::Record updated = *existing;
   auto errors = apply_values(kind, values, updated);
-  if (errors.empty()) errors = check_links(conn, kind, updated, reveals_ids(actor));
+  if (errors.empty()) errors = check_placement(conn, actor, kind, updated);
   if (!errors.empty()) return Problem::validation(std::move(errors));
   // On PostgreSQL a concurrent delete may land between the read above and this write.
   if (!records.update(updated)) return not_found(kind, id);
@@ -157,7 +169,7 @@ Status RegistryService::remove(const Actor& actor, const domain::KindDef& kind, 
     store::in_transaction(*conn, [&] {
       store::RecordStore records(*conn, kind);
       auto existing = records.get(id);
-      if (!existing) {
+      if (!existing || !in_actor_scope(records, actor, id)) {
         problem = not_found(kind, id);
         return;
       }
@@ -178,7 +190,8 @@ Outcome<std::vector<HistoryEntry>> RegistryService::history(const Actor& actor, 
   auto current = get(actor, kind, id);  // same read rules as the record itself
   if (!current) {
     // A deleted record still has a history for those who may read the kind.
-    if (current.problem().status != 404 || actor.role == Role::enterprise) return current.problem();
+    // Not to scoped users: a deleted record's district is not known any more.
+    if (current.problem().status != 404 || actor.role == Role::enterprise || actor.region) return current.problem();
   }
   auto conn = db_.acquire();
   AuditFilter filter;

@@ -5,6 +5,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
+#include "app/registry/district_scope.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
@@ -39,6 +40,12 @@ std::optional<Submission> load(store::Connection& conn, std::int64_t id) {
   auto row = store::SubmissionRepository(conn).find(id);
   if (!row) return std::nullopt;
   return to_submission(*row);
+}
+
+// Staff see and decide the submissions of enterprises inside their region scope only.
+bool of_enterprise_in_scope(store::Connection& conn, const Actor& actor, const Submission& s) {
+  store::RecordStore enterprises(conn, *domain::find_kind("enterprises"));
+  return in_actor_scope(enterprises, actor, s.enterprise_id);
 }
 
 bool is_staff(const Actor& actor) { return actor.role == Role::admin || actor.role == Role::staff; }
@@ -107,7 +114,7 @@ Outcome<Submission> SubmissionService::submit(const Actor& actor, const domain::
       return Problem::forbidden({msg::own_enterprise_only});
     }
   }
-  if (errors.empty()) errors = check_links(*conn, kind, record, /*reveal_ids=*/false);
+  if (errors.empty()) errors = check_links(*conn, kind, record, actor);
   if (!errors.empty()) return Problem::validation(std::move(errors));
 
   boost::json::object stored;
@@ -142,6 +149,7 @@ Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::s
     }
     filter.status = status;
   }
+  filter.district_prefix = actor.district_prefix();
   auto conn = db_.acquire();
   store::SubmissionRepository submissions(*conn);
   SubmissionPage out;
@@ -158,7 +166,7 @@ Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t 
   auto conn = db_.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
     auto s = load(*conn, id);
-    if (!s) return Problem::not_found({msg::no_submission, {{"id", id}}});
+    if (!s || !of_enterprise_in_scope(*conn, actor, *s)) return Problem::not_found({msg::no_submission, {{"id", id}}});
     const auto* kind = domain::find_kind(s->kind);
     if (!kind) return Problem::conflict({msg::kind_gone, {{"kind", s->kind}}});
     if (!claim(*conn, actor, id, "approved", std::nullopt)) return already_decided(*conn, id);
@@ -182,7 +190,9 @@ Outcome<Submission> SubmissionService::reject(const Actor& actor, std::int64_t i
   if (!is_staff(actor)) return Problem::forbidden({msg::staff_confirm_submissions});
   auto conn = db_.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
-    if (!load(*conn, id)) return Problem::not_found({msg::no_submission, {{"id", id}}});
+    if (auto s = load(*conn, id); !s || !of_enterprise_in_scope(*conn, actor, *s)) {
+      return Problem::not_found({msg::no_submission, {{"id", id}}});
+    }
     if (!claim(*conn, actor, id, "rejected", note)) return already_decided(*conn, id);
     auto s = load(*conn, id);
     append_audit(*conn, actor, "submission.reject", "submission", std::to_string(id), std::nullopt,

@@ -238,6 +238,7 @@ class AuditLegacy : public ::testing::Test {
     // Back to schema 6, then three records written by the old code.
     conn->exec_script(
         "DELETE FROM schema_migrations WHERE version >= 7; DROP INDEX users_username_lower;"
+        "ALTER TABLE users DROP COLUMN region_code;"
         "ALTER TABLE audit_log DROP COLUMN key_id;"
         "ALTER TABLE audit_head DROP COLUMN legacy_last_id; ALTER TABLE audit_head DROP COLUMN legacy_seal;");
     std::string prev(64, '0');
@@ -253,10 +254,11 @@ class AuditLegacy : public ::testing::Test {
     }
     conn->execute("UPDATE audit_head SET last_id = 3, last_hash = $1", {prev});
   }
-  // Applies migration 7 (and 8 after it) and, as the migrating process does, seals.
+  // Applies migration 7 (and those after it) and, as the migrating process does, seals.
   void upgrade(bool seal = true) {
     const auto applied = store::migrate(*db);
-    ASSERT_EQ(applied, (std::vector<int>{7, 8}));  // 8: usernames unique regardless of case
+    // 8: usernames unique regardless of case; 9: region scopes
+    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9}));
     if (seal) {
       auto conn = db->acquire();
       seal_legacy_audit(*conn);

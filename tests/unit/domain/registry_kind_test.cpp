@@ -92,6 +92,26 @@ TEST(RegistryKinds, DeclarationsAreConsistent) {
   }
 }
 
+// Every record belongs to a district: each kind names a filterable region field of its own, or a
+// required reference to a kind declared earlier that has a district scope.
+TEST(RegistryKinds, EveryKindPlacesItsRecordsInADistrict) {
+  std::set<std::string> scoped;
+  for (const auto& k : registry_kinds()) {
+    const FieldDef* f = k.field(k.region_scope);
+    ASSERT_NE(f, nullptr) << k.name << " has no district scope";
+    if (f->type == FieldType::region_code) {
+      EXPECT_TRUE(f->filterable) << k.name << ": the scope column needs an index";
+    } else {
+      EXPECT_EQ(f->type, FieldType::reference) << k.name;
+      EXPECT_TRUE(f->required) << k.name << ": a record without " << f->name << " would lie in no district";
+      EXPECT_TRUE(scoped.contains(f->references)) << k.name << " is scoped through " << f->references;
+    }
+    scoped.insert(k.name);
+  }
+  EXPECT_EQ(find_kind("enterprises")->region_scope, "region_code");
+  EXPECT_EQ(find_kind("platform_years")->region_scope, "platform_id");
+}
+
 TEST(RegistryKinds, IndexOfIsAFieldsPositionAndFieldsSizeWhenThereIsNone) {
   const KindDef& years = *find_kind("enterprise_years");
   EXPECT_EQ(years.index_of("enterprise_id"), 0u);

@@ -12,6 +12,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/limit_problem.hpp"
 #include "app/registry/import/registry_import_source.hpp"
+#include "app/registry/district_scope.hpp"
 #include "app/registry/import/registry_table.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
@@ -83,10 +84,12 @@ std::vector<std::size_t> key_fields_of(const domain::KindDef& kind) {
 
 // Resolves reference cells written as a record id or as the referenced kind's natural key (a
 // credit code for enterprises), caching each distinct text. Distinct texts are looked up one query
-// each while a paced scan reads the referenced table; once it is read, no more queries.
+// each while a paced scan reads the referenced table; once it is read, no more queries. For an
+// importer scoped to a region, a record outside it is no such record (and is not cached).
 class ReferenceResolver {
  public:
-  explicit ReferenceResolver(store::Connection& conn) : conn_(conn) {}
+  ReferenceResolver(store::Connection& conn, std::string district_prefix)
+      : conn_(conn), district_prefix_(std::move(district_prefix)) {}
 
   // Starts loading the cache slot `text` will be looked up in (see the import's row groups).
   [[gnu::always_inline]] void prefetch(const domain::FieldDef& f, const std::string& text) {
@@ -99,6 +102,7 @@ class ReferenceResolver {
     const std::uint64_t hash = io::hash_key(text);
     if (const auto* id = t.cache.find(text, hash)) return *id;
     auto id = lookup(t, text, why);
+    if (id && !district_prefix_.empty() && !t.store.exists_in(*id, district_prefix_)) id.reset();
     if (!id) {
       if (why.empty()) why = "没有这个" + t.kind->zh + " / no such " + t.kind->en + " record";
       return std::nullopt;
@@ -171,6 +175,7 @@ class ReferenceResolver {
   }
 
   store::Connection& conn_;
+  std::string district_prefix_;
   std::map<std::string, std::unique_ptr<Target>> targets_;
   const std::string* last_name_ = nullptr;
   Target* last_ = nullptr;
@@ -273,7 +278,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   }
 
   auto conn = db.acquire();
-  ReferenceResolver references(*conn);
+  ReferenceResolver references(*conn, actor.district_prefix());
   store::RecordStore records(*conn, kind);
   const auto key_fields = key_fields_of(kind);
   StoredKeys stored(records, key_fields);
@@ -317,6 +322,13 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     std::vector<std::size_t> written;
     for (const auto& c : columns) {
       if (c) written.push_back(c->field_index);
+    }
+    // …and the district, which the import may fill in (fill_district) when the file leaves it out.
+    const std::size_t district = kind.index_of(kind.region_scope);
+    const auto* district_field = kind.field(kind.region_scope);
+    if (district_field && district_field->type == FieldType::region_code &&
+        std::find(written.begin(), written.end(), district) == written.end()) {
+      written.push_back(district);
     }
     appender.emplace(*conn, kind, std::move(written));
   }
@@ -387,8 +399,12 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   };
   // Required values and totals are checked on the record as it will be stored (after overlaying an existing
   // one), so an update file may leave out columns it does not change.
+  // …and so is the district: filled from the enterprise or a district importer's scope, and
+  // inside the importer's scope.
   auto has_required = [&](Entry& e) {
-    const auto errors = check_complete(kind, e.record);
+    fill_district(*conn, actor, kind, e.record);
+    auto errors = check_complete(kind, e.record);
+    if (errors.empty()) errors = check_district(actor, kind, e.record);
     for (const auto& err : errors) add_error(e.row, err.field, "", err.message);
     return errors.empty();
   };
@@ -422,6 +438,11 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
       if (!has_required(e)) return;
       ++summary.created;
       if (writing()) appender->add(record);
+      return;
+    }
+    if (!in_actor_scope(records, actor, existing->id)) {
+      add_error(row, kind.natural_key.front(), "",
+                "该记录属于其他区县，不能在此导入 / the record with this key belongs to another district");
       return;
     }
     overlay(*existing, record);

@@ -1,0 +1,58 @@
+#include "app/registry/district_scope.hpp"
+
+#include "domain/registry_kinds.hpp"
+
+namespace kc::app {
+namespace {
+
+// The kind's own district field, when its records are placed by one (not through a reference).
+const domain::FieldDef* own_district_field(const domain::KindDef& kind) {
+  const domain::FieldDef* f = kind.field(kind.region_scope);
+  return f && f->type == domain::FieldType::region_code ? f : nullptr;
+}
+
+std::optional<std::string> enterprise_district(store::Connection& conn, const domain::KindDef& kind,
+                                               const store::Record& record) {
+  const std::size_t i = kind.index_of("enterprise_id");
+  if (i >= kind.fields.size() || kind.fields[i].references != "enterprises") return std::nullopt;
+  const auto* id = std::get_if<std::int64_t>(&record.cells[i]);
+  if (!id) return std::nullopt;
+  const auto& enterprises = *domain::find_kind("enterprises");
+  store::RecordStore store(conn, enterprises);
+  auto enterprise = store.get(*id);
+  return enterprise ? store.district_of(*enterprise) : std::nullopt;
+}
+
+}  // namespace
+
+void fill_district(store::Connection& conn, const Actor& actor, const domain::KindDef& kind, store::Record& record) {
+  const domain::FieldDef* f = own_district_field(kind);
+  if (!f) return;
+  domain::Cell& cell = record.cells[kind.index_of(f->name)];
+  if (!std::holds_alternative<std::monostate>(cell)) return;
+  if (auto code = enterprise_district(conn, kind, record)) {
+    cell = *code;
+  } else if (actor.region && actor.region->level() == domain::RegionLevel::county) {
+    cell = actor.region->text();
+  }
+}
+
+std::vector<FieldError> check_district(const Actor& actor, const domain::KindDef& kind, const store::Record& record) {
+  const domain::FieldDef* f = own_district_field(kind);
+  if (!f || !actor.region) return {};
+  const auto* code = std::get_if<std::string>(&record.cells[kind.index_of(f->name)]);
+  if (!code) {
+    return {{f->name, "请选择所属区县（您的管辖范围含多个区县） / choose the district: your scope has several"}};
+  }
+  if (!actor.may_see_district(*code)) {
+    return {{f->name, *code + " 不在您的管辖范围（" + actor.region->text() + "）内 / " + *code +
+                          " is outside your scope (" + actor.region->text() + ")"}};
+  }
+  return {};
+}
+
+bool in_actor_scope(store::RecordStore& records, const Actor& actor, std::int64_t id) {
+  return !actor.region || records.exists_in(id, actor.district_prefix());
+}
+
+}  // namespace kc::app
