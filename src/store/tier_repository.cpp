@@ -1,6 +1,8 @@
 #include "store/tier_repository.hpp"
 
 #include "domain/registry_kinds.hpp"
+#include "store/record_store.hpp"
+#include "store/sql_filter.hpp"
 
 namespace kc::store {
 namespace {
@@ -15,10 +17,13 @@ std::optional<domain::Date> date_of(const Row& row, std::size_t i) {
 
 }  // namespace
 
-std::vector<TierRepository::Enterprise> TierRepository::enterprises() {
+std::vector<TierRepository::Enterprise> TierRepository::enterprises(const std::string& district_prefix) {
   std::vector<Enterprise> out;
+  SqlFilter scope;
+  if (!district_prefix.empty()) add_district_condition(scope, *domain::find_kind("enterprises"), district_prefix);
   for (const auto& row : conn_.query("SELECT id, credit_code, name, registered_on FROM " + table("enterprises") +
-                                     " ORDER BY id")) {
+                                         scope.where() + " ORDER BY id",
+                                     scope.params())) {
     out.push_back({row.integer(0), row.optional_text(1).value_or(""), row.optional_text(2).value_or(""),
                    date_of(row, 3)});
   }

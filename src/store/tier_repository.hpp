@@ -34,7 +34,8 @@ class TierRepository {
     std::optional<domain::Date> entered_on, exited_on;
   };
 
-  std::vector<Enterprise> enterprises();  // in id order
+  // In id order; only those in the district scope `district_prefix` (RecordQuery's) when given.
+  std::vector<Enterprise> enterprises(const std::string& district_prefix = "");
   std::vector<SmeRegistration> sme_registrations();
   std::vector<Certificate> hte_certificates();
   // Memberships of one tier of one local programme (programme_tiers).

@@ -133,3 +133,26 @@ test("a change of scope applies on the user's next request; scoped admins do not
   assert.equal(refused.status, 403);
   assert.equal(refused.json.message, 'installation_admins_only');
 });
+
+test('boards, verdicts and region statistics hold only the scope', async () => {
+  const hte = await users.a.get('/api/v1/cultivation/hte?as_of=2014-05-20');
+  assert.equal(hte.status, 200, hte.text);
+  assert.ok(hte.json.items.length > 0);
+  assert.ok(hte.json.items.every((i) => i.enterprise_id !== b.id), 'no enterprise of district B on the board');
+  const tiers = await users.a.get('/api/v1/cultivation/tiers?from=2013&to=2014');
+  assert.equal(tiers.status, 200, tiers.text);
+  const none = Object.fromEntries(tiers.json.counts.map((c) => [c.year, c.none]));
+  const all = Object.fromEntries((await sys.admin.get('/api/v1/cultivation/tiers?from=2013&to=2014')).json.counts.map((c) => [c.year, c.none]));
+  assert.ok(none[2013] < all[2013], `district A counts ${none[2013]} of the installation's ${all[2013]}`);
+  assert.equal((await users.a.get(`/api/v1/rules/hte/enterprises/${b.id}?as_of=2014-01-01`)).status, 404);
+  const verdict = `/api/v1/rules/hte/enterprises/${b.id}?as_of=2014-01-01`;
+  assert.equal((await users.b.get(verdict)).status, (await sys.admin.get(verdict)).status, 'answered in its own district as for the whole installation');
+  for (const [code, name] of [[A, '甲区'], [B, '乙区']]) {
+    const r = await sys.admin.post('/api/v1/registry/region_statistics', { region_code: code, region_name: name, year: 2013, gdp: '100' });
+    assert.equal(r.status, 201, r.text);
+  }
+  const data = await users.a.get('/api/v1/index/region-data?year=2013');
+  assert.equal(data.status, 200, data.text);
+  assert.doesNotMatch(JSON.stringify(data.json), /330206/);
+  assert.match(JSON.stringify(data.json), /330205/);
+});

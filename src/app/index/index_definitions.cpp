@@ -69,6 +69,7 @@ Outcome<RegionIndexData> region_index_data(store::Database& db, const Actor& act
   store::RecordQuery q;
   q.equals = {{"year", domain::Cell{std::int64_t{year}}}};
   q.page = {1, 100000};
+  q.district_prefix = actor.district_prefix();
   auto rows = records.list(q);
   if (rows.empty()) {
     return Problem::validation({{"year", "没有该年度的地区统计 / no region statistics for " + std::to_string(year)}});

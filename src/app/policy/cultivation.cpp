@@ -43,6 +43,7 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
   boost::json::array items;
   store::RecordQuery q;
   q.page = {1, 1000};
+  q.district_prefix = actor.district_prefix();
   for (;;) {
     auto batch = store::RecordStore(*conn, enterprises).list(q);
     for (const auto& e : batch) {
@@ -102,6 +103,7 @@ Outcome<boost::json::object> cultivation_deadlines(store::Database& db, const Ac
   store::RecordQuery q;
   q.equals = {{"status", domain::Cell{std::string("valid")}}};
   q.page = {1, 1000};
+  q.district_prefix = actor.district_prefix();
   for (;;) {
     auto batch = cert_store.list(q);
     for (const auto& c : batch) {
@@ -120,6 +122,7 @@ Outcome<boost::json::object> cultivation_deadlines(store::Database& db, const Ac
   }
   store::RecordQuery registered_last_year;
   registered_last_year.equals = {{"year", domain::Cell{std::int64_t{year - 1}}}};
+  registered_last_year.district_prefix = actor.district_prefix();
   const std::int64_t sme_count =
       store::RecordStore(*conn, *domain::find_kind("sme_registrations")).count(registered_last_year);
   // The days come from the policy versions in force that year (the first version for earlier years).

@@ -6,6 +6,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
 #include "app/policy/enterprise_facts.hpp"
+#include "app/registry/district_scope.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/programme_repository.hpp"
@@ -236,6 +237,9 @@ Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64
   auto programme = get(reader, id);
   if (!programme) return programme.problem();
   auto conn = db_.acquire();
+  if (!enterprise_in_scope(*conn, actor, enterprise_id)) {
+    return Problem::not_found({msg::no_enterprise, {{"id", enterprise_id}}});
+  }
   auto facts = load_enterprise_facts(*conn, enterprise_id, *date, actor.role != Role::enterprise);
   if (!facts) return facts.problem();
   const auto& enterprises = *domain::find_kind("enterprises");

@@ -2,6 +2,7 @@
 
 #include "app/messages.hpp"
 #include "app/policy/enterprise_facts.hpp"
+#include "app/registry/district_scope.hpp"
 #include "io/rules_json.hpp"
 #include "rules/score_range.hpp"
 
@@ -71,6 +72,9 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
   auto date = domain::Date::parse(as_of);
   if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
   auto conn = db.acquire();
+  if (!enterprise_in_scope(*conn, actor, enterprise_id)) {
+    return Problem::not_found({msg::no_enterprise, {{"id", enterprise_id}}});
+  }
   // Enterprise accounts do not see the expert panel's scores, so their verdicts leave E7 open.
   // The review is read once: its scores complete the facts and its id is named in the answer.
   auto facts = load_enterprise_facts(*conn, enterprise_id, *date, false);

@@ -22,11 +22,12 @@ struct Enterprise {
 
 // Every enterprise with the records that decide its tier, in id order. Four scans, no per-row
 // queries, so a registry of a million enterprises is read in seconds.
-std::vector<Enterprise> load(store::Connection& conn) {
+std::vector<Enterprise> load(store::Connection& conn, const std::string& district_prefix) {
   store::TierRepository tiers(conn);
   std::vector<Enterprise> all;
   std::unordered_map<std::int64_t, std::size_t> index;
-  for (auto& e : tiers.enterprises()) {
+  // Records of enterprises outside the scope find no owner below and are passed over.
+  for (auto& e : tiers.enterprises(district_prefix)) {
     index.emplace(e.id, all.size());
     all.push_back({e.id, std::move(e.credit_code), std::move(e.name), {e.registered_on, {}, {}, {}}});
   }
@@ -92,7 +93,7 @@ Outcome<TierTable> tier_table(store::Database& db, const Actor& actor, const Tie
   auto conn = db.acquire();
   TierTable table;
   for (int y = request.from_year; y <= request.to_year; ++y) table.years.push_back(y);
-  for (auto& e : load(*conn)) {
+  for (auto& e : load(*conn, actor.district_prefix())) {
     TierTable::Row row{e.id, std::move(e.credit_code), std::move(e.name), {}};
     for (int y : table.years) row.tiers.push_back(tier_at_year_end(e.records, y));
     table.rows.push_back(std::move(row));

@@ -55,4 +55,10 @@ bool in_actor_scope(store::RecordStore& records, const Actor& actor, std::int64_
   return !actor.region || records.exists_in(id, actor.district_prefix());
 }
 
+bool enterprise_in_scope(store::Connection& conn, const Actor& actor, std::int64_t enterprise_id) {
+  if (!actor.region) return true;
+  store::RecordStore enterprises(conn, *domain::find_kind("enterprises"));
+  return in_actor_scope(enterprises, actor, enterprise_id);
+}
+
 }  // namespace kc::app

@@ -23,5 +23,7 @@ void fill_district(store::Connection& conn, const Actor& actor, const domain::Ki
 std::vector<FieldError> check_district(const Actor& actor, const domain::KindDef& kind, const store::Record& record);
 // Whether the stored record `id` lies in the actor's scope (always, for the whole installation).
 bool in_actor_scope(store::RecordStore& records, const Actor& actor, std::int64_t id);
+// The same for an enterprise named by id (verdicts, programme checks, submissions).
+bool enterprise_in_scope(store::Connection& conn, const Actor& actor, std::int64_t enterprise_id);
 
 }  // namespace kc::app

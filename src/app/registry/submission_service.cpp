@@ -44,8 +44,7 @@ std::optional<Submission> load(store::Connection& conn, std::int64_t id) {
 
 // Staff see and decide the submissions of enterprises inside their region scope only.
 bool of_enterprise_in_scope(store::Connection& conn, const Actor& actor, const Submission& s) {
-  store::RecordStore enterprises(conn, *domain::find_kind("enterprises"));
-  return in_actor_scope(enterprises, actor, s.enterprise_id);
+  return enterprise_in_scope(conn, actor, s.enterprise_id);
 }
 
 bool is_staff(const Actor& actor) { return actor.role == Role::admin || actor.role == Role::staff; }
