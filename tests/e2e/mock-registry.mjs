@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { creditCode, creditCodeProblem } from './credit_code.mjs'
+import { scopePrefix } from './region_scope.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const KINDS = JSON.parse(readFileSync(path.join(here, 'registry-kinds.json'), 'utf8')).kinds
@@ -213,7 +214,19 @@ function compare(a, b) {
  * Answers /registry/… for a signed-in user; returns false for other paths. `send(status, body)`
  * writes JSON, `fail(status, code, detail, errors)` a problem.
  */
-export function registryApi({ method: m, path: p, url, body, user, reg, send, fail }) {
+/** Whether a record lies in the district/city/province `region` (null: everywhere), by its kind's region_scope. */
+function inRegion(reg, kind, r, region) {
+  if (!region) return true
+  const prefix = scopePrefix(region)
+  const via = kind.region_scope
+  if (via === 'region_code') return r.region_code === null || String(r.region_code).startsWith(prefix)
+  const ref = kind.fields.find((f) => f.name === via)
+  const parent = ref && reg.records[ref.references]?.find((x) => x.id === r[via])
+  const parentKind = ref && KINDS.find((k) => k.name === ref.references)
+  return !parent || inRegion(reg, parentKind, parent, region)
+}
+
+export function registryApi({ method: m, path: p, url, body, user, region = null, reg, send, fail }) {
   if (!p.startsWith('/registry/')) return false
   const readable = KINDS.filter((k) => canRead(k, user.role))
   const writable = WRITERS.includes(user.role)
@@ -237,7 +250,7 @@ export function registryApi({ method: m, path: p, url, body, user, reg, send, fa
 
   if (id === null && m === 'GET') {
     const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
-    let out = rows.filter((r) => !q || kind.fields.some((f) => f.searchable && String(r[f.name] ?? '').toLowerCase().includes(q)))
+    let out = rows.filter((r) => inRegion(reg, kind, r, region)).filter((r) => !q || kind.fields.some((f) => f.searchable && String(r[f.name] ?? '').toLowerCase().includes(q)))
     for (const f of kind.fields.filter((x) => x.filterable)) {
       const v = url.searchParams.get(f.name)
       if (v !== null && v !== '') out = out.filter((r) => String(r[f.name]) === v)

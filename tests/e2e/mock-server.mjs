@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { registryApi, seedRegistry, submissionsApi } from './mock-registry.mjs'
+import { withinScope } from './region_scope.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_DIST = path.resolve(here, '../../web/dist')
@@ -23,6 +24,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 function now() { return new Date().toISOString() }
 
+
 function seed(adminPassword) {
   const t0 = Date.parse('2026-11-20T08:00:00Z')
   const users = [
@@ -31,7 +33,10 @@ function seed(adminPassword) {
     { id: 3, username: 'li.na', display_name: '李娜', role: 'reviewer', password: 'Review-Passw0rd!', must_change_password: true },
     { id: 4, username: 'acme', display_name: 'ACME 科技有限公司', role: 'enterprise', password: 'Acme-Passw0rd!!', disabled: true },
     { id: 5, username: 'viewer', display_name: 'Read Only', role: 'viewer', password: 'Viewer-Passw0rd!' },
-  ].map((u, i) => ({ disabled: false, must_change_password: false, locked_until: null, last_login_at: null,
+    // Region scopes: a city (福州市, every code 3501…) and one district (鼓楼区).
+    { id: 6, username: 'wang.fang', display_name: '王芳', role: 'staff', password: 'City-Passw0rd!', region_code: '350100' },
+    { id: 7, username: 'chen.jie', display_name: '陈杰', role: 'staff', password: 'District-Passw0rd!', region_code: '350102' },
+  ].map((u, i) => ({ region_code: null, disabled: false, must_change_password: false, locked_until: null, last_login_at: null,
     created_at: new Date(t0 + i * 3600e3).toISOString(), ...u }))
   const audit = users.slice(1).map((u, i) => ({ id: i + 1, at: u.created_at, actor: 'admin', ip: '127.0.0.1',
     action: 'user.create', entity: 'user', entity_id: String(u.id), before: null,
@@ -60,6 +65,19 @@ function problem(res, status, code, detail, errors, said) {
   if (errors) body.errors = errors
   res.writeHead(status, { 'Content-Type': 'application/problem+json' })
   res.end(JSON.stringify(body))
+}
+
+/** A user's region_code as the server checks it: a 6-digit code inside the administrator's own scope. */
+function regionProblem(res, admin, code) {
+  if (code === null || code === undefined) return null
+  if (!/^\d{6}$/.test(String(code))) {
+    return problem(res, 422, 'validation', 'region_code: must be 6 digits', [{ field: 'region_code', message: 'must be a GB/T 2260 code of 6 digits' }])
+  }
+  if (!withinScope(admin.region_code, code)) {
+    return problem(res, 422, 'validation', `${code} is outside your scope.`, [{ field: 'region_code', message: `${code} is outside your scope` }],
+      { message: 'region_outside_scope', params: { region: code } })
+  }
+  return null
 }
 
 function json(res, status, body) {
@@ -145,11 +163,19 @@ async function api(req, res, url, db) {
     res.writeHead(204); return res.end()
   }
   if (s.user.must_change_password) return problem(res, 403, 'password_change_required', 'change your password first')
+  // The header's district switcher: X-Kechuang-Region (or ?region= on plain download links).
+  const narrowed = req.headers['x-kechuang-region'] || url.searchParams.get('region') || null
+  db.lastRegion = narrowed
+  if (narrowed && (!/^\d{6}$/.test(narrowed) || !withinScope(s.user.region_code, narrowed))) {
+    return problem(res, 403, 'forbidden', `${narrowed} is outside your scope.`, undefined,
+      { message: 'region_outside_scope', params: { region: narrowed } })
+  }
+  const region = narrowed ?? (s.user.role === 'enterprise' ? null : s.user.region_code ?? null)
   const send = (status, payload) => {
     if (payload === undefined) { res.writeHead(status); res.end() } else json(res, status, payload)
   }
   const fail = (status, code, detail, errors, said) => problem(res, status, code, detail, errors, said)
-  if (registryApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
+  if (registryApi({ method: m, path: p, url, body, user: s.user, region, reg: db.registry, send, fail })) return
   if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (s.user.role !== 'admin') return problem(res, 403, 'forbidden', 'admin only')
 
@@ -162,6 +188,8 @@ async function api(req, res, url, db) {
     if (!/^[a-z][a-z0-9._-]{2,31}$/.test(body.username ?? '')) errors.push({ field: 'username', message: 'use 3-32 lower-case letters, digits, . _ -' })
     if (!body.display_name) errors.push({ field: 'display_name', message: 'is required' })
     if (errors.length) return problem(res, 422, 'validation', 'Validation failed', errors)
+    const bad = regionProblem(res, s.user, body.region_code)
+    if (bad) return bad
     if (db.users.some((u) => u.username.toLowerCase() === body.username.toLowerCase())) {
       return problem(res, 409, 'username_taken', `username: "${body.username}" is taken (usernames are unique regardless of case)`,
         [{ field: 'username', message: 'is already taken (regardless of case)' }])
@@ -169,7 +197,8 @@ async function api(req, res, url, db) {
     const generated = body.password ? undefined : `Gen-${randomBytes(6).toString('hex')}!`
     const u = { id: db.nextUser++, username: body.username, display_name: body.display_name, role: body.role ?? 'viewer',
       disabled: false, must_change_password: true, locked_until: null, created_at: now(), last_login_at: null,
-      password: body.password ?? generated, enterprise_id: body.enterprise_id ?? null }
+      password: body.password ?? generated, enterprise_id: body.enterprise_id ?? null,
+      region_code: body.role === 'enterprise' ? null : body.region_code ?? null }
     db.users.push(u)
     return json(res, 201, generated ? { user: publicUser(u), initial_password: generated } : { user: publicUser(u) })
   }
@@ -178,7 +207,11 @@ async function api(req, res, url, db) {
     const u = db.users.find((x) => x.id === Number(um[1]))
     if (!u) return problem(res, 404, 'not_found', `no user ${um[1]}`)
     if (m === 'PATCH' && !um[2]) {
-      for (const k of ['display_name', 'role', 'disabled']) if (k in body) u[k] = body[k]
+      if ('region_code' in body) {
+        const bad = regionProblem(res, s.user, body.region_code)
+        if (bad) return bad
+      }
+      for (const k of ['display_name', 'role', 'disabled', 'region_code']) if (k in body) u[k] = body[k]
       return json(res, 200, { user: publicUser(u) })
     }
     if (m === 'POST' && um[2] === '/reset-password') {

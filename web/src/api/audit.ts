@@ -1,5 +1,5 @@
 // Audit log endpoints (admin only): list, CSV export link and hash-chain verification.
-import { api, buildUrl } from './client'
+import { api, linkUrl } from './client'
 import type { AuditFilters, AuditRecord, AuditVerifyResult, Page, PageQuery } from './types'
 
 export function listAudit(filters: AuditFilters, page: PageQuery): Promise<Page<AuditRecord>> {
@@ -8,7 +8,7 @@ export function listAudit(filters: AuditFilters, page: PageQuery): Promise<Page<
 
 /** A plain GET link: the browser downloads the CSV with the session cookie. */
 export function auditExportUrl(filters: AuditFilters): string {
-  return buildUrl('/audit/export', { ...filters })
+  return linkUrl('/audit/export', { ...filters })
 }
 
 export function verifyAudit(): Promise<AuditVerifyResult> {

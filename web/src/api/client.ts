@@ -1,5 +1,6 @@
 // The one HTTP client of the front end: every call to /api/v1 goes through here so that cookies,
-// the CSRF header, problem+json errors and the "session ended" redirect are handled in one place.
+// the CSRF header, the district chosen in the header, problem+json errors and the "session ended"
+// redirect are handled in one place.
 
 export const API_BASE = '/api/v1'
 
@@ -80,6 +81,12 @@ let onUnauthenticated: Handler = () => {
   }
 }
 let onPasswordChangeRequired: Handler | null = null
+/** The district the header's switcher narrows every request to (null: the user's whole scope). */
+let regionChoice: string | null = null
+
+/** The request header (and, for plain download links, the query parameter) naming that district. */
+export const REGION_HEADER = 'X-Kechuang-Region'
+export const REGION_QUERY = 'region'
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token
@@ -87,6 +94,15 @@ export function setCsrfToken(token: string | null): void {
 
 export function getCsrfToken(): string | null {
   return csrfToken
+}
+
+/** Narrows every following request to one district (a six-digit code), or not (null). */
+export function setRegionChoice(code: string | null): void {
+  regionChoice = code
+}
+
+export function getRegionChoice(): string | null {
+  return regionChoice
 }
 
 /** Called on 401 (session missing or expired) unless the request opted out. */
@@ -108,6 +124,14 @@ export function buildUrl(path: string, query?: Query): string {
   }
   const qs = params.toString()
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
+}
+
+/**
+ * A URL for a plain link (a download the browser fetches itself, without our headers): as
+ * buildUrl, with the switcher's district as `?region=`.
+ */
+export function linkUrl(path: string, query?: Query): string {
+  return buildUrl(path, { ...query, [REGION_QUERY]: regionChoice })
 }
 
 function isJson(contentType: string | null): boolean {
@@ -154,6 +178,7 @@ export async function requestRaw(method: string, path: string, options: RawReque
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' }
   if (options.contentType) headers['Content-Type'] = options.contentType
   if (STATE_CHANGING.has(upper) && csrfToken) headers['X-CSRF-Token'] = csrfToken
+  if (regionChoice) headers[REGION_HEADER] = regionChoice
 
   let response: Response
   try {

@@ -1,5 +1,5 @@
 // Login log endpoints (admin only): list and CSV export link.
-import { api, buildUrl } from './client'
+import { api, linkUrl } from './client'
 import type { LoginLogFilters, LoginRecord, Page, PageQuery } from './types'
 
 export function listLoginLog(filters: LoginLogFilters, page: PageQuery): Promise<Page<LoginRecord>> {
@@ -7,5 +7,5 @@ export function listLoginLog(filters: LoginLogFilters, page: PageQuery): Promise
 }
 
 export function loginLogExportUrl(filters: LoginLogFilters): string {
-  return buildUrl('/login-log/export', { ...filters })
+  return linkUrl('/login-log/export', { ...filters })
 }

@@ -1,6 +1,6 @@
 // Policy rules (§6.3 documents for one registry enterprise), cultivation (梯队培育) and the
 // district's local programmes (区级政策): api.md "Rules", "Cultivation", "Local programmes".
-import { api, buildUrl } from './client'
+import { api, linkUrl } from './client'
 
 export interface Bilingual { zh: string; en: string }
 export type ConditionStatus = 'pass' | 'fail' | 'unknown'
@@ -79,7 +79,7 @@ export function getCultivation(asOf: string): Promise<Cultivation> {
   return api.get<Cultivation>('/cultivation/hte', { query: { as_of: asOf } })
 }
 export function cultivationXlsxUrl(asOf: string): string {
-  return buildUrl('/cultivation/hte', { as_of: asOf, format: 'xlsx' })
+  return linkUrl('/cultivation/hte', { as_of: asOf, format: 'xlsx' })
 }
 
 /** The cultivation ladder, highest first (docs/api.md "Cultivation"). */
@@ -94,7 +94,7 @@ export function getTierFlows(from: number, to: number): Promise<TierFlows> {
   return api.get<TierFlows>('/cultivation/tiers', { query: { from, to } })
 }
 export function tierXlsxUrl(from: number, to: number): string {
-  return buildUrl('/cultivation/tiers', { from, to, format: 'xlsx' })
+  return linkUrl('/cultivation/tiers', { from, to, format: 'xlsx' })
 }
 
 export interface Deadline extends Bilingual { what: string; due: string; enterprises: number }
@@ -106,7 +106,7 @@ export interface Deadlines {
   annual_report_due: ExpiringCertificate[]
 }
 export function deadlinesXlsxUrl(year: number): string {
-  return buildUrl('/cultivation/deadlines', { year, format: 'xlsx' })
+  return linkUrl('/cultivation/deadlines', { year, format: 'xlsx' })
 }
 export function getDeadlines(year: number): Promise<Deadlines> {
   return api.get<Deadlines>('/cultivation/deadlines', { query: { year } })

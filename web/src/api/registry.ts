@@ -52,7 +52,14 @@ export interface KindDef {
   submit?: { create: boolean; edit: boolean }
   /** Totals that are the sum of their parts: the server fills an empty one in and refuses one that differs. */
   sums?: { total: string; parts: string[] }[]
+  /**
+   * The field that places a record in a district: its own region field, or the reference through
+   * which the district is reached (the server filters by the user's scope through it).
+   */
+  region_scope?: RegionScope
 }
+
+export type RegionScope = 'region_code' | 'enterprise_id' | 'platform_id' | 'incubator_id' | (string & {})
 
 export type FieldValue = string | number | boolean | null
 

@@ -14,6 +14,11 @@ export interface User {
   locked_until: string | null
   /** Set for enterprise accounts: the enterprise whose registry records they may see. */
   enterprise_id?: number | null
+  /**
+   * The region scope: a district (330205), a city (330200) or a province (330000) whose records
+   * the user sees; null is the whole installation. Irrelevant for enterprise accounts.
+   */
+  region_code?: string | null
   created_at: string
   last_login_at: string | null
 }
@@ -82,6 +87,8 @@ export interface CreateUserRequest {
   password?: string
   /** Enterprise accounts only: the enterprise (registry record id) the account belongs to. */
   enterprise_id?: number
+  /** The region scope (GB/T 2260 code of a district, city or province); absent: the whole installation. */
+  region_code?: string
 }
 
 export interface CreateUserResponse {
@@ -95,6 +102,8 @@ export interface UpdateUserRequest {
   disabled?: boolean
   /** null unlinks the account from its enterprise. */
   enterprise_id?: number | null
+  /** The region scope; null widens it to the whole installation. */
+  region_code?: string | null
 }
 
 /** Filters shared by the audit list and its CSV export. */

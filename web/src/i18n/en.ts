@@ -64,6 +64,8 @@ const en: typeof zhCN = {
     userMenu: 'User menu',
     changePassword: 'Change password',
     logout: 'Log out',
+    district: 'District',
+    allDistricts: 'All districts',
     loggedOut: 'You have logged out',
   },
   login: {
@@ -127,6 +129,10 @@ const en: typeof zhCN = {
     },
   },
   users: {
+    scope: 'Scope',
+    scopeAll: 'Whole installation',
+    scopeWhole: 'Whole installation',
+    scopeHint: 'A province, a city or a district; leave empty for the whole installation',
     enterprise: 'Enterprise',
     enterprisePick: 'Search by name or credit code',
     enterpriseRequired: 'An enterprise account must be linked to its enterprise',

@@ -64,6 +64,8 @@ export default {
     userMenu: '用户菜单',
     changePassword: '修改密码',
     logout: '退出登录',
+    district: '区县',
+    allDistricts: '全部区县',
     loggedOut: '已退出登录',
   },
   login: {
@@ -127,6 +129,10 @@ export default {
     },
   },
   users: {
+    scope: '管辖范围',
+    scopeAll: '全部',
+    scopeWhole: '全部（整个系统）',
+    scopeHint: '可选省、市或区县；留空即可查看整个系统的数据',
     enterprise: '所属企业',
     enterprisePick: '输入企业名称或信用代码搜索',
     enterpriseRequired: '企业账号须关联所属企业',

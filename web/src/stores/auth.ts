@@ -4,6 +4,7 @@ import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
 import { ApiError, setCsrfToken } from '@/api/client'
 import type { Role, SessionInfo, User } from '@/api/types'
+import { useRegionStore } from './region'
 
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<User | null>(null)
@@ -15,11 +16,14 @@ export const useAuthStore = defineStore('auth', () => {
   const signedIn = computed(() => user.value !== null)
   const role = computed<Role | null>(() => user.value?.role ?? null)
   const mustChangePassword = computed(() => user.value?.must_change_password === true)
+  /** The user's region scope (district, city or province code); null: the whole installation. */
+  const regionCode = computed<string | null>(() => user.value?.region_code ?? null)
 
   function applySession(session: SessionInfo): void {
     user.value = session.user
     allowed.value = new Set(session.may ?? [])
     setCsrfToken(session.csrf_token)
+    useRegionStore().adopt(session.user)
     loaded.value = true
   }
 
@@ -27,6 +31,7 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
     allowed.value = new Set()
     setCsrfToken(null)
+    useRegionStore().adopt(null)
     loaded.value = true
   }
 
@@ -73,7 +78,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   return {
-    user, loaded, signedIn, role, mustChangePassword, allowed,
+    user, loaded, signedIn, role, mustChangePassword, regionCode, allowed,
     applySession, clear, may, fetchMe, ensureLoaded, login, logout, changePassword,
   }
 })

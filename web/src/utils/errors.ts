@@ -32,12 +32,20 @@ export const FIELD_ERROR_CODES: readonly string[] = [
   'password_common', 'password_contains_name', 'username_taken', 'enterprise_not_found', 'enterprise_id_not_allowed',
 ]
 
+/**
+ * The server's sentence for a person, as a code with parameters (src/app/messages.hpp, translated
+ * in i18n/problems.*.json, e.g. region_outside_scope {region}), or null when it sent none we know.
+ */
+export function problemSentence(error: ApiError, t: Translate, te: HasKey): string | null {
+  const message = error.problem?.message
+  return typeof message === 'string' && te(`problem.${message}`) ? t(`problem.${message}`, problemParams(error)) : null
+}
+
 export function errorMessage(error: unknown, t: Translate, te: HasKey): string {
   if (error instanceof ApiError) {
-    // The server's sentence for a person, as a code with parameters (src/app/messages.hpp,
-    // translated in i18n/problems.*.json): the most specific thing we can say.
-    const message = error.problem?.message
-    if (typeof message === 'string' && te(`problem.${message}`)) return t(`problem.${message}`, problemParams(error))
+    // The most specific thing we can say.
+    const sentence = problemSentence(error, t, te)
+    if (sentence !== null) return sentence
     // Server detail is more specific than our generic text for conflicts and validation.
     if ((error.code === 'conflict' || error.code === 'validation') && error.detail) return error.detail
     const key = `errors.${error.code}`
