@@ -8,6 +8,7 @@ std::span<const MessageDef* const> all_messages() {
   using namespace msg;
   static constexpr std::array kAll{
       &sign_in_first, &session_ended, &session_expired, &account_inactive, &account_disabled,
+      &account_region_invalid,
       &sign_in_throttled, &account_locked, &role_may_not_use, &metrics_not_served, &bureau_users_only,
       &staff_and_reviewers_only, &admins_only, &staff_confirm_submissions, &staff_save_index_definitions,
       &own_enterprise_only, &record_of_another_enterprise, &region_outside_scope,

@@ -27,6 +27,9 @@ inline constexpr MessageDef session_ended{"session_ended", "Your session has end
 inline constexpr MessageDef session_expired{"session_expired", "Your session has expired; sign in again."};
 inline constexpr MessageDef account_inactive{"account_inactive", "This account is no longer active."};
 inline constexpr MessageDef account_disabled{"account_disabled", "This account is disabled; ask an administrator."};
+inline constexpr MessageDef account_region_invalid{
+    "account_region_invalid",
+    "This account's region scope ({region}) is not a region code; ask an administrator to correct it."};
 inline constexpr MessageDef sign_in_throttled{
     "sign_in_throttled", "Too many failed sign-ins from this address; try again in {minutes} min."};
 inline constexpr MessageDef account_locked{

@@ -82,8 +82,7 @@ void add_user_command(CLI::App& app) {
     app::UserService users(*db);
     app::NewUser request{o->name, o->display_name, o->role,
                          password.empty() ? std::nullopt : std::optional<std::string>(password),
-                         o->enterprise_id};
-    request.region_code = o->region;
+                         o->enterprise_id, o->region};
     request.must_change_password = !o->no_password_change;
     auto created = users.create(app::Actor::system("cli"), request);
     if (!created) fail_with(created.problem());

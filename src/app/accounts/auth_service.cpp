@@ -37,6 +37,17 @@ std::int64_t now_microseconds() {
       .count();
 }
 
+// A stored region scope that is not a region code (written past the API, or by an older version)
+// must not read as "no scope", which is the whole installation: such an account is refused.
+bool region_unreadable(const store::UserRecord& user) {
+  return user.region_code && !domain::RegionCode::parse(*user.region_code);
+}
+
+Problem region_refused(const store::UserRecord& user) {
+  return said(403, "forbidden", "Invalid region scope",
+              {msg::account_region_invalid, {{"region", *user.region_code}}});
+}
+
 // Whole minutes, rounded up: what a person waits.
 std::int64_t minutes(std::int64_t seconds) { return (seconds + 59) / 60; }
 
@@ -50,6 +61,7 @@ Actor Authenticated::actor(const std::string& ip, const std::string& user_agent)
   a.ip = ip;
   a.user_agent = user_agent;
   a.enterprise_id = user.enterprise_id;
+  // authenticate() refused unreadable codes, so a stored code always yields a scope here.
   if (user.region_code) {
     if (auto region = domain::RegionCode::parse(*user.region_code)) a.region = region.value();
   }
@@ -123,6 +135,11 @@ Outcome<SignedIn> AuthService::login(const std::string& username, const std::str
     store::in_transaction(*conn, [&] { record_login(*conn, username, user->id, ip, false, "disabled"); });
     return said(403, "disabled", "Account disabled", {msg::account_disabled});
   }
+  if (region_unreadable(*user)) {
+    auto conn = sign_in.acquire();
+    store::in_transaction(*conn, [&] { record_login(*conn, username, user->id, ip, false, "region_invalid"); });
+    return region_refused(*user);
+  }
 
   SignedIn out;
   out.session_token = crypto::random_token();
@@ -174,6 +191,7 @@ Outcome<Authenticated> AuthService::authenticate(const std::string& session_toke
     sessions.remove(token_hash);
     return Problem::unauthenticated({msg::account_inactive});
   }
+  if (region_unreadable(*user)) return region_refused(*user);
   if (now > session->last_seen) sessions.touch(token_hash, now);
   return Authenticated{*user, session->csrf_token, token_hash};
 }

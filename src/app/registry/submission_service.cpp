@@ -42,11 +42,6 @@ std::optional<Submission> load(store::Connection& conn, std::int64_t id) {
   return to_submission(*row);
 }
 
-// Staff see and decide the submissions of enterprises inside their region scope only.
-bool of_enterprise_in_scope(store::Connection& conn, const Actor& actor, const Submission& s) {
-  return enterprise_in_scope(conn, actor, s.enterprise_id);
-}
-
 bool is_staff(const Actor& actor) { return actor.role == Role::admin || actor.role == Role::staff; }
 
 std::string now() { return domain::to_iso_utc(domain::now_epoch_seconds()); }
@@ -165,7 +160,7 @@ Outcome<Submission> SubmissionService::approve(const Actor& actor, std::int64_t 
   auto conn = db_.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
     auto s = load(*conn, id);
-    if (!s || !of_enterprise_in_scope(*conn, actor, *s)) return Problem::not_found({msg::no_submission, {{"id", id}}});
+    if (!s || !enterprise_in_scope(*conn, actor, s->enterprise_id)) return Problem::not_found({msg::no_submission, {{"id", id}}});
     const auto* kind = domain::find_kind(s->kind);
     if (!kind) return Problem::conflict({msg::kind_gone, {{"kind", s->kind}}});
     if (!claim(*conn, actor, id, "approved", std::nullopt)) return already_decided(*conn, id);
@@ -189,7 +184,7 @@ Outcome<Submission> SubmissionService::reject(const Actor& actor, std::int64_t i
   if (!is_staff(actor)) return Problem::forbidden({msg::staff_confirm_submissions});
   auto conn = db_.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Outcome<Submission> {
-    if (auto s = load(*conn, id); !s || !of_enterprise_in_scope(*conn, actor, *s)) {
+    if (auto s = load(*conn, id); !s || !enterprise_in_scope(*conn, actor, s->enterprise_id)) {
       return Problem::not_found({msg::no_submission, {{"id", id}}});
     }
     if (!claim(*conn, actor, id, "rejected", note)) return already_decided(*conn, id);

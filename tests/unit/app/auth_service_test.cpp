@@ -150,6 +150,25 @@ TEST_F(Auth, UnknownLockedAndDisabledAccountsAnswerTheSame) {
   EXPECT_EQ(count_reason(*db, "alice", "locked"), 2);
 }
 
+// A region scope that does not parse must not fall back to "no scope" (the whole installation).
+TEST_F(Auth, AnUnreadableRegionScopeIsRefusedNotWidened) {
+  AuthService auth(*db, {});
+  auto in = auth.login("alice", "Staff-Pass-2024", "ip", "");
+  ASSERT_TRUE(in);
+  {
+    auto conn = db->acquire();
+    conn->execute("UPDATE users SET region_code = $1 WHERE username = $2", {std::string("33x2"), std::string("alice")});
+  }
+  auto who = auth.authenticate(in->session_token);
+  ASSERT_FALSE(who);
+  EXPECT_EQ(who.problem().status, 403);
+  EXPECT_EQ(who.problem().message, "account_region_invalid");
+  auto again = auth.login("alice", "Staff-Pass-2024", "ip", "");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.problem().status, 403);
+  EXPECT_EQ(count_reason(*db, "alice", "region_invalid"), 1);
+}
+
 TEST_F(Auth, DisabledAccountWithTheRightPasswordIsToldSo) {
   UserService users(*db);
   auto off = users.create(Actor::system(), {"bob", "Bob", "staff", "Other-Pass-2024!", std::nullopt});
