@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/demo/generator.hpp"
+#include "app/demo/peer_districts.hpp"
 #include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "store/record_store.hpp"
@@ -12,6 +13,8 @@ namespace kc::app {
 
 using namespace demo;  // the generators and their context
 
+int demo_max_peer_districts() { return static_cast<int>(kPeerDistricts.size()); }
+
 Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptions& options) {
   if (options.enterprises < kDemoMinEnterprises || options.enterprises > kDemoMaxEnterprises) {
     return Problem::validation(
@@ -19,6 +22,11 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
                        std::to_string(kDemoMaxEnterprises) + " 之间 / must be from " +
                        std::to_string(kDemoMinEnterprises) + " to " +
                        std::to_string(kDemoMaxEnterprises)}});
+  }
+  if (options.districts < 0 || options.districts > demo_max_peer_districts()) {
+    return Problem::validation(
+        {{"districts", "应在 0 到 " + std::to_string(demo_max_peer_districts()) + " 之间 / must be from 0 to " +
+                           std::to_string(demo_max_peer_districts())}});
   }
   const auto started = std::chrono::steady_clock::now();
   auto conn = db.acquire();
@@ -46,11 +54,13 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   write_competitions_and_policies(ctx);
   align_hte_figures(ctx, o.seed);
   write_expert_reviews(ctx, o.seed);
+  write_peer_districts(ctx, o);
   // Fresh statistics let the query planner pick good indexes for the list pages.
   store::analyze_registry_tables(ctx.conn);
   DemoSummary summary;
   summary.district_code = kDistrict;
   summary.records = ctx.written;
+  for (int i = 0; i < o.districts; ++i) summary.peer_districts.emplace_back(kPeerDistricts[static_cast<std::size_t>(i)].code);
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

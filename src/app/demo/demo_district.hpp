@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app/outcome.hpp"
 #include "store/database.hpp"
@@ -62,10 +63,12 @@ struct DemoOptions {
   std::uint64_t seed = 2013;
   std::int64_t enterprises = 2'400;  // --scale
   std::int64_t batch = 2'000;        // enterprises (with their years) per transaction
+  int districts = 5;                 // --districts: peer districts with records of their own
 };
 
 struct DemoSummary {
   std::string district_code;
+  std::vector<std::string> peer_districts;  // the peers written with records, in order
   std::map<std::string, std::int64_t> records;  // kind → records written
   double seconds = 0;
 };
@@ -73,9 +76,12 @@ struct DemoSummary {
 inline constexpr std::int64_t kDemoMinEnterprises = 1'000;
 inline constexpr std::int64_t kDemoMaxEnterprises = 1'000'000;
 inline constexpr const char* kDemoDistrictCode = "330205";
+int demo_max_peer_districts();
 
-// Writes the demo district into an empty, migrated registry. A conflict when the registry already
-// holds enterprises; a validation problem for an enterprise count out of range.
+// Writes the demo district, then options.districts peer districts of its city (and, past the
+// city's ten, of its province) with records of their own, into an empty, migrated registry. The
+// seed district's records do not depend on the peers. A conflict when the registry already holds
+// enterprises; a validation problem for an enterprise or district count out of range.
 Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptions& options);
 
 }  // namespace kc::app

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "app/demo/demo_district.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app::demo {
@@ -66,7 +67,13 @@ Writer::Writer(store::Connection& conn, std::string_view kind)
         if (!k) throw std::logic_error("demo: unknown kind " + std::string(kind));
         return *k;
       }()),
-      store_(conn, kind_) {}
+      store_(conn, kind_),
+      district_(kDemoDistrictCode) {
+  // Kinds placed in a district by a field of their own get the writer's district when the
+  // generator leaves it empty (region statistics name theirs; the others are the district's).
+  const std::size_t i = kind_.index_of(kind_.region_scope);
+  if (i < kind_.fields.size() && kind_.fields[i].type == domain::FieldType::region_code) district_column_ = i;
+}
 
 std::size_t Writer::column(std::string_view field) const {
   if (const std::size_t i = kind_.index_of(field); i < kind_.fields.size()) return i;
@@ -81,6 +88,11 @@ store::Record Writer::blank() const {
 
 std::int64_t Writer::insert(const store::Record& record) {
   ++written_;
+  if (district_column_ && std::holds_alternative<std::monostate>(record.cells[*district_column_])) {
+    store::Record placed = record;
+    placed.cells[*district_column_] = district_;
+    return store_.insert(placed);
+  }
   return store_.insert(record);
 }
 

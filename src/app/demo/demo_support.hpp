@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <span>
 #include <string>
@@ -73,6 +74,9 @@ class Writer {
   std::int64_t insert(const store::Record& record);
   std::int64_t written() const { return written_; }
   const domain::KindDef& kind() const { return kind_; }
+  // The district records of a kind with a district field of its own are placed in, when the
+  // generator does not set the field (the seed district unless changed).
+  void set_district(std::string code) { district_ = std::move(code); }
 
   // A record being filled: w.row().set("name", cell("…")).set(…).insert().
   class Row {
@@ -94,6 +98,8 @@ class Writer {
   const domain::KindDef& kind_;
   store::RecordStore store_;
   std::int64_t written_ = 0;
+  std::optional<std::size_t> district_column_;
+  std::string district_;
 };
 
 // Word lists for names (enterprise names, people, titles); plain data, see demo_support.cpp.

@@ -60,6 +60,12 @@ struct CoreFirm {
   bool tech = false;
 };
 
+// A peer district's yearly GDP and official R&D expenditure (yuan), as its statistics state them.
+struct PeerYears {
+  std::array<std::int64_t, kYears> gdp{};
+  std::array<std::int64_t, kYears> rd{};
+};
+
 struct Context {
   Context(store::Connection& c, Random& r) : conn(c), random(r) {}
   store::Connection& conn;
@@ -74,6 +80,7 @@ struct Context {
     std::set<std::int64_t> partners;
   };
   std::map<std::pair<std::int64_t, int>, PlatformYear> platform_years;
+  std::map<std::string, PeerYears> peer_years;  // by region code, for the peers with statistics
 
   const CoreFirm& firm(std::int64_t pos) const { return core.at(static_cast<std::size_t>(pos)); }
   std::int64_t core_size() const { return static_cast<std::int64_t>(core.size()); }
@@ -91,6 +98,7 @@ struct Context {
     return firm(pos_in(from, to, by, performer_only)).id;
   }
   void count(const Writer& w) { written[w.kind().name] = w.written(); }
+  void add_count(const Writer& w) { written[w.kind().name] += w.written(); }
 };
 
 inline std::int64_t yuan(double wan) { return std::llround(wan * kWan); }
@@ -115,5 +123,11 @@ void write_loans(Context& ctx);
 void write_competitions_and_policies(Context& ctx);
 void align_hte_figures(Context& ctx, std::uint64_t seed);
 void write_expert_reviews(Context& ctx, std::uint64_t seed);
+// The peer districts with records of their own (the first options.districts of kPeerDistricts),
+// written after the seed district from their own random streams.
+void write_peer_districts(Context& ctx, const DemoOptions& options);
+
+struct PeerDistrict;
+PeerYears write_peer_statistics(Writer& w, Random& random, const PeerDistrict& peer);
 
 }  // namespace kc::app::demo

@@ -5,33 +5,47 @@
 #include <cmath>
 
 #include "app/demo/demo_support.hpp"
+#include "app/demo/peer_districts.hpp"
 
 namespace kc::app::demo {
 
+// One peer's six years of statistics, from `random` (the shared stream for the peers the seed
+// district has always had, a peer's own stream for the others); returns its yearly GDP and R&D.
+PeerYears write_peer_statistics(Writer& w, Random& random, const PeerDistrict& peer) {
+  PeerYears out;
+  const double growth = random.uniform(0.07, 0.11);
+  double population = peer.gdp2013 / random.uniform(8, 15);
+  for (int y = kFirstYear; y <= kLastYear; ++y) {
+    const double gdp_wan =
+        peer.gdp2013 * std::pow(1 + growth, y - T::kReportYear) * random.uniform(0.98, 1.02);
+    const std::int64_t gdp = yuan(std::round(gdp_wan));
+    const std::int64_t fiscal = part(gdp, random.uniform(0.07, 0.1));
+    const std::int64_t industry = part(gdp, random.uniform(0.2, 0.55));
+    const double ratio =
+        peer.rd_ratio * (1 + 0.06 * (y - T::kReportYear)) * random.uniform(0.95, 1.05);
+    population *= random.uniform(1.003, 1.012);
+    const std::int64_t rd = part(gdp, ratio);
+    out.gdp[static_cast<std::size_t>(year_index(y))] = gdp;
+    out.rd[static_cast<std::size_t>(year_index(y))] = rd;
+    w.row()
+        .set("region_code", cell(std::string(peer.code)))
+        .set("region_name", cell(std::string(peer.name)))
+        .set("year", cell(std::int64_t{y}))
+        .set("gdp", cell(gdp))
+        .set("resident_population", cell(std::llround(population)))
+        .set("registered_population", cell(std::llround(population * random.uniform(0.6, 0.9))))
+        .set("fiscal_expenditure", cell(fiscal))
+        .set("fiscal_st_expenditure", cell(part(fiscal, random.uniform(0.02, 0.06))))
+        .set("rd_expenditure", cell(rd))
+        .set("industrial_value_added", cell(industry))
+        .set("high_tech_value_added", cell(part(industry, random.uniform(0.2, 0.6))))
+        .insert();
+  }
+  return out;
+}
+
 void write_region_statistics(Context& ctx) {
   Writer w(ctx.conn, "region_statistics");
-  struct Peer {
-    const char* code;
-    const char* name;
-    double gdp2013;  // 万元
-    double rd_ratio;
-  };
-  constexpr std::array<Peer, 14> peers = {{
-      {"330203", "海曙区", 7'900'000, 0.016},
-      {"330204", "江东区", 6'100'000, 0.014},
-      {"330206", "北仑区", 11'500'000, 0.026},
-      {"330211", "镇海区", 8'200'000, 0.029},
-      {"330212", "鄞州区", 13'800'000, 0.024},
-      {"330102", "上城区", 8'400'000, 0.012},
-      {"330103", "下城区", 7'600'000, 0.013},
-      {"330104", "江干区", 6'300'000, 0.015},
-      {"330105", "拱墅区", 3'600'000, 0.018},
-      {"330106", "西湖区", 7'300'000, 0.034},
-      {"330108", "滨江区", 6'400'000, 0.061},
-      {"330109", "萧山区", 17'300'000, 0.025},
-      {"330110", "余杭区", 9'800'000, 0.028},
-      {"330302", "鹿城区", 6'700'000, 0.011},
-  }};
   store::in_transaction(ctx.conn, [&] {
     double population = 368'000;
     for (int y = kFirstYear; y <= kLastYear; ++y) {
@@ -53,33 +67,8 @@ void write_region_statistics(Context& ctx) {
           .set("high_tech_value_added", cell(part(industry, ctx.random.uniform(0.3, 0.4))))
           .insert();
     }
-    for (const auto& peer : peers) {
-      const double growth = ctx.random.uniform(0.07, 0.11);
-      double population = peer.gdp2013 / ctx.random.uniform(8, 15);
-      for (int y = kFirstYear; y <= kLastYear; ++y) {
-        const double gdp_wan = peer.gdp2013 * std::pow(1 + growth, y - T::kReportYear) *
-                               ctx.random.uniform(0.98, 1.02);
-        const std::int64_t gdp = yuan(std::round(gdp_wan));
-        const std::int64_t fiscal = part(gdp, ctx.random.uniform(0.07, 0.1));
-        const std::int64_t industry = part(gdp, ctx.random.uniform(0.2, 0.55));
-        const double ratio =
-            peer.rd_ratio * (1 + 0.06 * (y - T::kReportYear)) * ctx.random.uniform(0.95, 1.05);
-        population *= ctx.random.uniform(1.003, 1.012);
-        w.row()
-            .set("region_code", cell(peer.code))
-            .set("region_name", cell(peer.name))
-            .set("year", cell(std::int64_t{y}))
-            .set("gdp", cell(gdp))
-            .set("resident_population", cell(std::llround(population)))
-            .set("registered_population",
-                 cell(std::llround(population * ctx.random.uniform(0.6, 0.9))))
-            .set("fiscal_expenditure", cell(fiscal))
-            .set("fiscal_st_expenditure", cell(part(fiscal, ctx.random.uniform(0.02, 0.06))))
-            .set("rd_expenditure", cell(part(gdp, ratio)))
-            .set("industrial_value_added", cell(industry))
-            .set("high_tech_value_added", cell(part(industry, ctx.random.uniform(0.2, 0.6))))
-            .insert();
-      }
+    for (const auto& peer : kPeerDistricts) {
+      if (peer.seed_statistics) ctx.peer_years[std::string(peer.code)] = write_peer_statistics(w, ctx.random, peer);
     }
   });
   ctx.count(w);

@@ -24,8 +24,9 @@ std::int64_t scalar(store::Database& db, const std::string& sql, const store::Pa
   return !row || row->is_null(0) ? 0 : row->integer(0);
 }
 
-// FNV-1a over every registry row's id and fields (not its timestamps), table by table.
-std::uint64_t registry_hash(store::Database& db) {
+// FNV-1a over every registry row's id and fields (not its timestamps), table by table; with
+// `upto`, only the rows of each table up to the highest id the other database has.
+std::uint64_t registry_hash(store::Database& db, store::Database* upto = nullptr) {
   std::uint64_t h = 1469598103934665603ULL;
   auto mix = [&](std::string_view s) {
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
@@ -36,7 +37,9 @@ std::uint64_t registry_hash(store::Database& db) {
     std::string cols = "id";
     for (const auto& f : kind.fields) cols += ", " + f.name;
     mix(kind.table);
-    for (const auto& row : conn->query("SELECT " + cols + " FROM " + kind.table + " ORDER BY id")) {
+    std::string where;
+    if (upto) where = " WHERE id <= " + std::to_string(scalar(*upto, "SELECT COALESCE(MAX(id), 0) FROM " + kind.table));
+    for (const auto& row : conn->query("SELECT " + cols + " FROM " + kind.table + where + " ORDER BY id")) {
       for (std::size_t i = 0; i < row.size(); ++i)
         mix(row.is_null(i) ? std::string_view("\x01NULL") : row.text(i));
     }
@@ -44,11 +47,18 @@ std::uint64_t registry_hash(store::Database& db) {
   return h;
 }
 
+// The seed district alone: the report's figures below are checked over whole tables.
+DemoOptions seed_only() {
+  DemoOptions o;
+  o.districts = 0;
+  return o;
+}
+
 class DemoDistrict : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = new testing::TempDatabase;
-    auto result = generate_demo_district(**db_, DemoOptions{});
+    auto result = generate_demo_district(**db_, seed_only());
     ASSERT_TRUE(result) << result.problem().detail;
     summary_ = new DemoSummary(result.value());
     district_ =
@@ -332,11 +342,11 @@ TEST_F(DemoDistrict, SameSeedSameDistrictOtherSeedAnother) {
   const std::uint64_t first = registry_hash(**db_);
   {
     testing::TempDatabase again;
-    ASSERT_TRUE(generate_demo_district(*again, DemoOptions{}));
+    ASSERT_TRUE(generate_demo_district(*again, seed_only()));
     EXPECT_EQ(registry_hash(*again), first);
   }
   testing::TempDatabase other;
-  DemoOptions options;
+  DemoOptions options = seed_only();
   options.seed = 7;
   ASSERT_TRUE(generate_demo_district(*other, options));
   EXPECT_NE(registry_hash(*other), first);
@@ -350,7 +360,7 @@ TEST_F(DemoDistrict, SameSeedSameDistrictOtherSeedAnother) {
 }
 
 TEST_F(DemoDistrict, RefusesAFilledRegistryAndScalesOutOfRange) {
-  auto again = generate_demo_district(**db_, DemoOptions{});
+  auto again = generate_demo_district(**db_, seed_only());
   ASSERT_FALSE(again);
   EXPECT_EQ(again.problem().status, 409);
   testing::TempDatabase empty;
@@ -360,11 +370,20 @@ TEST_F(DemoDistrict, RefusesAFilledRegistryAndScalesOutOfRange) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.problem().status, 422);
   EXPECT_EQ(scalar(*empty, "SELECT COUNT(*) FROM reg_enterprises"), 0);
+  for (int districts : {-1, demo_max_peer_districts() + 1}) {
+    DemoOptions too_many;
+    too_many.districts = districts;
+    auto refused_districts = generate_demo_district(*empty, too_many);
+    ASSERT_FALSE(refused_districts);
+    EXPECT_EQ(refused_districts.problem().status, 422);
+    EXPECT_EQ(refused_districts.problem().errors.at(0).field, "districts");
+  }
+  EXPECT_EQ(scalar(*empty, "SELECT COUNT(*) FROM reg_enterprises"), 0);
 }
 
 TEST(DemoScale, MoreEnterprisesKeepTheFigures) {
   testing::TempDatabase db;
-  DemoOptions options;
+  DemoOptions options = seed_only();
   options.enterprises = 6'000;
   options.batch = 700;
   auto result = generate_demo_district(*db, options);
@@ -380,6 +399,148 @@ TEST(DemoScale, MoreEnterprisesKeepTheFigures) {
       *db, "SELECT gdp FROM reg_region_statistics WHERE region_code = '330205' AND year = 2013");
   EXPECT_GT(rd, 9 * kYi);
   EXPECT_GE(1000 * rd, 27 * gdp);
+}
+
+// The demo city: the seed district and its first five peers, each with records of its own.
+class DemoCity : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    seed_ = new testing::TempDatabase;
+    ASSERT_TRUE(generate_demo_district(**seed_, seed_only()));
+    city_ = new testing::TempDatabase;
+    auto result = generate_demo_district(**city_, DemoOptions{});
+    ASSERT_TRUE(result) << result.problem().detail;
+    summary_ = new DemoSummary(result.value());
+  }
+  static void TearDownTestSuite() {
+    delete seed_;
+    delete city_;
+    delete summary_;
+  }
+  static std::int64_t sql(const std::string& text, const store::Params& params = {}) {
+    return scalar(**city_, text, params);
+  }
+  static testing::TempDatabase* seed_;
+  static testing::TempDatabase* city_;
+  static DemoSummary* summary_;
+};
+
+testing::TempDatabase* DemoCity::seed_ = nullptr;
+testing::TempDatabase* DemoCity::city_ = nullptr;
+DemoSummary* DemoCity::summary_ = nullptr;
+
+TEST_F(DemoCity, TheSeedDistrictIsRecordForRecordTheSameWithPeers) {
+  EXPECT_EQ(registry_hash(**city_, &**seed_), registry_hash(**seed_));
+  // What the peers add is outside the seed district, through every kind's own scope.
+  auto conn = (*city_)->acquire();
+  auto seed_conn = (*seed_)->acquire();
+  for (const auto& kind : domain::registry_kinds()) {
+    if (kind.region_scope.empty()) continue;
+    store::RecordQuery query;
+    query.district_prefix = kDemoDistrictCode;
+    EXPECT_EQ(store::RecordStore(*conn, kind).count(query), store::RecordStore(*seed_conn, kind).count(query))
+        << kind.name;
+    EXPECT_GT(store::RecordStore(*conn, kind).count(query), 0) << kind.name << " lies in the seed district";
+  }
+  // No peer contract names the seed district as a party, so its market figures stay.
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_tech_contracts WHERE region_code <> '330205' AND "
+                "(seller_region = '330205' OR buyer_region = '330205')"),
+            0);
+}
+
+TEST_F(DemoCity, FivePeerDistrictsOfTheSameCityWithTheirOwnRecords) {
+  ASSERT_EQ(summary_->peer_districts.size(), 5U);
+  for (const auto& code : summary_->peer_districts) {
+    EXPECT_EQ(code.substr(0, 4), "3302") << "a district of the seed's city";
+    const store::Params p{code};
+    const std::int64_t firms = sql("SELECT COUNT(*) FROM reg_enterprises WHERE region_code = $1", p);
+    EXPECT_GE(firms, 200) << code;
+    EXPECT_LE(firms, 1'500) << code;
+    for (const char* table : {"reg_patents", "reg_talents", "reg_tech_contracts", "reg_cooperation_agreements",
+                              "reg_incubators"}) {
+      EXPECT_GT(sql(std::string("SELECT COUNT(*) FROM ") + table + " WHERE region_code = $1", p), 0) << code << table;
+    }
+    for (const char* table : {"reg_rd_institutions", "reg_hte_certificates", "reg_sme_registrations", "reg_loans"}) {
+      EXPECT_GT(sql(std::string("SELECT COUNT(*) FROM ") + table +
+                        " t JOIN reg_enterprises e ON e.id = t.enterprise_id WHERE e.region_code = $1",
+                    p),
+                0)
+          << code << table;
+    }
+    // Records hanging off an enterprise of a peer carry the peer's district too.
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_patents t JOIN reg_enterprises e ON e.id = t.enterprise_id "
+                  "WHERE e.region_code = $1 AND t.region_code <> $1",
+                  p),
+              0)
+        << code;
+    // Its enterprises' R&D is its statistics' R&D expenditure, every year.
+    for (int y = 2009; y <= 2014; ++y) {
+      const store::Params py{code, std::int64_t{y}};
+      const std::int64_t stated =
+          sql("SELECT rd_expenditure FROM reg_region_statistics WHERE region_code = $1 AND year = $2", py);
+      EXPECT_GT(stated, 0) << code << " " << y;
+      EXPECT_EQ(sql("SELECT SUM(y.rd_total) FROM reg_enterprise_years y JOIN reg_enterprises e ON "
+                    "e.id = y.enterprise_id WHERE e.region_code = $1 AND y.year = $2",
+                    py),
+                stated)
+          << code << " " << y;
+    }
+  }
+}
+
+TEST_F(DemoCity, PeersDifferInIndustryAndStrength) {
+  auto manufacturing_share = [&](const char* code) {
+    return 1.0 * sql("SELECT COUNT(*) FROM reg_enterprises WHERE region_code = $1 AND industry_code LIKE 'C%'",
+                     {std::string(code)}) /
+           sql("SELECT COUNT(*) FROM reg_enterprises WHERE region_code = $1", {std::string(code)});
+  };
+  EXPECT_GT(manufacturing_share("330206"), manufacturing_share("330203") + 0.3) << "北仑 port industry, 海曙 services";
+  auto patents_per_firm = [&](const char* code) {
+    return 1.0 * sql("SELECT COUNT(*) FROM reg_patents WHERE region_code = $1", {std::string(code)}) /
+           sql("SELECT COUNT(*) FROM reg_enterprises WHERE region_code = $1", {std::string(code)});
+  };
+  EXPECT_GT(patents_per_firm("330212"), 1.5 * patents_per_firm("330204"));
+}
+
+TEST_F(DemoCity, EveryPeerRecordPassesItsKindsValidation) {
+  auto conn = (*city_)->acquire();
+  for (const auto& kind : domain::registry_kinds()) {
+    store::RecordStore records(*conn, kind);
+    store::RecordQuery query;
+    query.page.page_size = 5'000;
+    const std::int64_t seed_max = scalar(**seed_, "SELECT COALESCE(MAX(id), 0) FROM " + kind.table);
+    for (query.page.page = 1;; ++query.page.page) {
+      const auto page = records.list(query);
+      for (const auto& r : page) {
+        if (r.id <= seed_max) continue;
+        for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+          const auto& f = kind.fields[i];
+          if (std::holds_alternative<std::monostate>(r.cells[i])) {
+            EXPECT_FALSE(f.required) << kind.name << " #" << r.id << " lacks " << f.name;
+            continue;
+          }
+          auto parsed = domain::parse_cell(f, domain::format_cell(f, r.cells[i]));
+          ASSERT_TRUE(parsed) << kind.name << " #" << r.id << " " << f.name << ": " << parsed.error().message;
+          EXPECT_EQ(parsed.value(), r.cells[i]) << kind.name << " #" << r.id << " " << f.name;
+        }
+      }
+      if (page.size() < static_cast<std::size_t>(query.page.page_size)) break;
+    }
+  }
+}
+
+TEST(DemoCityScale, MoreDistrictsReachTheProvince) {
+  testing::TempDatabase db;
+  DemoOptions options;
+  options.districts = 12;
+  auto result = generate_demo_district(*db, options);
+  ASSERT_TRUE(result) << result.problem().detail;
+  ASSERT_EQ(result->peer_districts.size(), 12U);
+  EXPECT_EQ(scalar(*db, "SELECT COUNT(DISTINCT region_code) FROM reg_enterprises WHERE region_code LIKE '3302%'"), 11)
+      << "the seed and the city's ten other districts and counties";
+  EXPECT_EQ(scalar(*db, "SELECT COUNT(DISTINCT region_code) FROM reg_enterprises WHERE region_code LIKE '3301%'"), 2);
+  // Counties that had no statistics before get them, R&D included.
+  EXPECT_EQ(scalar(*db, "SELECT COUNT(*) FROM reg_region_statistics WHERE region_code = '330282'"), 6);
 }
 
 }  // namespace
