@@ -34,6 +34,7 @@ void add_submission_routes(Router& router, Services& services);
 void add_index_routes(Router& router, Services& services);
 void add_cultivation_routes(Router& router, Services& services);
 void add_programme_routes(Router& router, Services& services);
+void add_district_routes(Router& router, Services& services);
 
 // A positive integer path parameter; anything else is a 404 saying `not_found` (e.g.
 // msg::no_user) with the text as its {id}.

@@ -81,6 +81,8 @@ const MATRIX = [
   ['DELETE', '/api/v1/programmes/{id}', '/api/v1/programmes/999999', undefined, only('admin', 404)],
   ['GET', '/api/v1/programmes/{id}/enterprises/{enterprise}', () => `/api/v1/programmes/1/enterprises/${enterpriseId}?as_of=2025-04-01`, undefined,
     (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
+  ['GET', '/api/v1/districts/figures', '/api/v1/districts/figures?year=2013', undefined,
+    (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
   // The matrix's enterprise account has no enterprise, so it may not list submissions either.
   ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
   ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],
