@@ -55,6 +55,7 @@ void write_errors_xlsx(const app::ImportSummary& s, const std::string& path) {
 
 struct FileOptions {
   std::string db, kind, file, out, errors_out, q;
+  std::string headers = "names";
   bool dry_run = false, update = false;
   std::size_t max_bytes = app::kCliMaxBytes;
   std::vector<std::string> filters;
@@ -134,13 +135,13 @@ void run_export(const FileOptions& o) {
   const auto actor = app::Actor::system("cli");
   app::Status status = app::done();
   if (o.out.ends_with(".xlsx")) {
-    status = app::export_records_xlsx(*db, actor, *kind, filter, o.out);
+    status = app::export_records_xlsx(*db, actor, *kind, filter, o.out, *domain::parse_header_language(o.headers));
   } else if (o.out.ends_with(".csv")) {
     // Written to a temporary file and renamed, so a failed export leaves no partial file behind.
     const std::string tmp = o.out + ".partial";
     std::ofstream out(tmp, std::ios::binary);
     if (!out) fail("cannot write " + o.out);
-    status = app::export_records_csv(*db, actor, *kind, filter, out);
+    status = app::export_records_csv(*db, actor, *kind, filter, out, *domain::parse_header_language(o.headers));
     out.close();
     if (status && out) std::filesystem::rename(tmp, o.out);
     else std::filesystem::remove(tmp);
@@ -181,16 +182,23 @@ void add_registry_file_commands(CLI::App& app) {
   exporter->add_option("--out", o->out, "The .csv or .xlsx file to write")->required();
   exporter->add_option("--q", o->q, "Free-text search");
   exporter->add_option("--filter", o->filters, "FIELD=VALUE for a filterable field (repeatable)");
+  const auto header_choice = CLI::IsMember({"names", "zh", "en"});
+  exporter->add_option("--headers", o->headers, "Header row: field names, or labels with units in zh or en")
+      ->capture_default_str()
+      ->check(header_choice);
   exporter->footer(kinds_help());
   exporter->callback([o] { run_export(*o); });
 
   auto* tmpl = app.add_subcommand("template", "Write the XLSX import template of a kind");
   tmpl->add_option("KIND", o->kind, "Kind of record")->required()->check(CLI::IsMember(names));
   tmpl->add_option("--out", o->out, "The .xlsx file to write")->required();
+  tmpl->add_option("--headers", o->headers, "Header row: field names, or labels with units in zh or en")
+      ->capture_default_str()
+      ->check(header_choice);
   tmpl->footer(kinds_help());
   tmpl->callback([o] {
     const auto* kind = domain::find_kind(o->kind);
-    if (auto s = io::write_registry_template(*kind, o->out); !s) fail(s.error().message);
+    if (auto s = io::write_registry_template(*kind, o->out, *domain::parse_header_language(o->headers)); !s) fail(s.error().message);
     std::cout << "Wrote the " << kind->name << " template to " << o->out << "\n";
   });
 }

@@ -144,6 +144,13 @@ boost::json::object summary_json(const app::ImportSummary& s) {
           {"errors", std::move(errors)}, {"committed", s.committed}};
 }
 
+// The header row of an export or template: `headers=names` (default, what scripts read),
+// `zh` or `en` (labels with units, what a clerk reads; the web sends its language).
+app::Outcome<domain::HeaderLanguage> header_language(const Exchange& ex) {
+  if (auto h = domain::parse_header_language(ex.query_value("headers", "names"))) return *h;
+  return app::Problem::validation({{"headers", "应为 names、zh 或 en / must be names, zh or en"}});
+}
+
 app::Outcome<app::ImportSummary> run_import(Services& s, Exchange& ex, const domain::KindDef& kind, bool dry_run) {
   app::ImportOptions options;
   options.dry_run = dry_run || ex.query_value("dry_run") == "true";
@@ -204,18 +211,20 @@ void add_registry_routes(Router& router, Services& s) {
                 });
               }});
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}/export", Access::signed_in, {},
-              "Export the records matching a list filter (format=csv|xlsx)", [&s](Exchange& ex) {
+              "Export the records matching a list filter (format=csv|xlsx, headers=names|zh|en)", [&s](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
                 const std::string format = ex.query_value("format", "xlsx");
-                auto request = list_request(ex, {"format", "page", "page_size", "ids"});
+                auto headers = header_language(ex);
+                if (!headers) return problem_response(ex.request, headers.problem());
+                auto request = list_request(ex, {"format", "headers", "page", "page_size", "ids"});
                 auto ids = selected_ids(ex);
                 if (!ids) return problem_response(ex.request, ids.problem());
                 request.ids = std::move(ids.value());
                 const std::string name = kind.value()->name + "." + format;
                 if (format == "csv") {
                   std::ostringstream out;
-                  auto status = app::export_records_csv(s.db, ex.actor, *kind.value(), request, out);
+                  auto status = app::export_records_csv(s.db, ex.actor, *kind.value(), request, out, headers.value());
                   if (!status) return problem_response(ex.request, status.problem());
                   return download(ex.request, out.str(), "text/csv; charset=utf-8", name);
                 }
@@ -223,18 +232,20 @@ void add_registry_routes(Router& router, Services& s) {
                   return problem_response(ex.request, app::Problem::validation({{"format", "must be csv or xlsx"}}));
                 }
                 ScratchFile file;
-                auto status = app::export_records_xlsx(s.db, ex.actor, *kind.value(), request, file.path());
+                auto status = app::export_records_xlsx(s.db, ex.actor, *kind.value(), request, file.path(), headers.value());
                 if (!status) return problem_response(ex.request, status.problem());
                 return download(ex.request, file.read(), kXlsxType, name);
               }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/registry/{kind}/template", Access::signed_in, {},
-              "The XLSX import template of a kind", [](Exchange& ex) {
+              "The XLSX import template of a kind (headers=names|zh|en)", [](Exchange& ex) {
                 auto kind = kind_of(ex);
                 if (!kind) return problem_response(ex.request, kind.problem());
                 if (auto p = app::may_import(ex.actor, *kind.value())) return problem_response(ex.request, *p);
+                auto headers = header_language(ex);
+                if (!headers) return problem_response(ex.request, headers.problem());
                 return xlsx_download(ex.request, kind.value()->name + "-template.xlsx",
                                      [&](const std::filesystem::path& path) {
-                                       return io::write_registry_template(*kind.value(), path);
+                                       return io::write_registry_template(*kind.value(), path, headers.value());
                                      });
               }});
   router.add({beast_http::verb::post, "/api/v1/registry/{kind}/import", Access::signed_in, {},

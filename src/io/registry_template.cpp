@@ -29,7 +29,8 @@ std::string type_label(const domain::FieldDef& f) {
 
 }  // namespace
 
-domain::Status write_registry_template(const domain::KindDef& kind, const std::filesystem::path& path) {
+domain::Status write_registry_template(const domain::KindDef& kind, const std::filesystem::path& path,
+                                       domain::HeaderLanguage headers) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return domain::Error{"template.create", "无法创建文件 / cannot create " + path.string()};
   lxw_worksheet* data = workbook_add_worksheet(wb, kind.name.substr(0, 31).c_str());
@@ -49,7 +50,7 @@ domain::Status write_registry_template(const domain::KindDef& kind, const std::f
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
     const auto col = static_cast<lxw_col_t>(i);
-    worksheet_write_string(data, 0, col, f.name.c_str(), f.required ? required : bold);
+    worksheet_write_string(data, 0, col, domain::header_of(f, headers).c_str(), f.required ? required : bold);
     const bool is_text = f.type == domain::FieldType::text || f.type == domain::FieldType::credit_code ||
                          f.type == domain::FieldType::region_code || f.type == domain::FieldType::industry_code ||
                          f.type == domain::FieldType::patent_number ||

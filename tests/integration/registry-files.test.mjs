@@ -136,3 +136,27 @@ test('an export of the selected rows holds those rows only, within the list filt
   assert.ok(exports.some((a) => a.filter.selected === 2 && a.rows === 2), JSON.stringify(exports));
   assert.ok(exports.some((a) => a.filter.selected === 1 && a.filter.fields.tech_field === '3' && a.rows === 0));
 });
+
+test('exports and templates head their columns with labels and units in the chosen language, and import back', async () => {
+  const made = await upload('/api/v1/registry/enterprises/import', csv([['credit_code', 'name', 'registered_capital'], [creditCode(7951), '标签企业', '88.5']]));
+  assert.equal(made.json.committed, true, made.text);
+  const zh = await sys.admin.get('/api/v1/registry/enterprises/export?format=csv&headers=zh&q=标签企业', { raw: true });
+  assert.equal(zh.status, 200);
+  const header = zh.text.replace(/^\uFEFF/, '').split('\n')[0];
+  assert.match(header, /统一社会信用代码/);
+  assert.match(header, /注册资本（万元）/);
+  const en = await sys.admin.get('/api/v1/registry/enterprises/export?format=csv&headers=en&q=标签企业', { raw: true });
+  assert.match(en.text.split('\n')[0], /Registered capital \(10k yuan\)/);
+  for (const file of [zh.text, en.text]) {
+    const back = await upload('/api/v1/registry/enterprises/import?dry_run=true', file);
+    assert.equal(back.status, 200, back.text);
+    assert.deepEqual(back.json.errors, []);
+    assert.equal(back.json.unchanged, 1, 'the same record, read through its labels');
+  }
+  const bad = await sys.admin.get('/api/v1/registry/enterprises/export?format=csv&headers=fr', { raw: true });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /"field":"headers"/);
+  assert.equal((await sys.admin.get('/api/v1/registry/enterprises/template?headers=en', { raw: true })).status, 200);
+  const cli = kechuang(['template', 'enterprises', '--headers', 'zh', '--out', join(mkdtempSync(join(tmpdir(), 'kc-t-')), 't.xlsx')]);
+  assert.equal(cli.status, 0, cli.stderr);
+});

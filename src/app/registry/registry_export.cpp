@@ -80,10 +80,10 @@ Status for_each_record(store::Database& db, const Actor& actor, const domain::Ki
 }  // namespace
 
 Status export_records_csv(store::Database& db, const Actor& actor, const domain::KindDef& kind, RecordList filter,
-                          std::ostream& out) {
+                          std::ostream& out, domain::HeaderLanguage headers) {
   CellWriter cells(db, kind);
   std::vector<std::string> row;
-  for (const auto& f : kind.fields) row.push_back(f.name);
+  for (const auto& f : kind.fields) row.push_back(domain::header_of(f, headers));
   std::string line = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read Chinese correctly
   io::append_csv_row(line, row);
   out << line;
@@ -101,9 +101,11 @@ Status export_records_csv(store::Database& db, const Actor& actor, const domain:
 }
 
 Status export_records_xlsx(store::Database& db, const Actor& actor, const domain::KindDef& kind, RecordList filter,
-                           const std::filesystem::path& out) {
+                           const std::filesystem::path& out, domain::HeaderLanguage headers) {
   std::vector<io::XlsxColumn> columns;
-  for (const auto& f : kind.fields) columns.push_back({f.name, f.type == FieldType::text ? 24.0 : 14.0});
+  for (const auto& f : kind.fields) {
+    columns.push_back({domain::header_of(f, headers), f.type == FieldType::text ? 24.0 : 14.0});
+  }
   auto writer = io::XlsxWriter::create(out, kind.name.substr(0, 31), columns);
   if (!writer) return Problem{500, "export_failed", "Export failed", writer.error().message, {}};
   CellWriter cells(db, kind);

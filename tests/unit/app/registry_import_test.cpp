@@ -146,6 +146,35 @@ TEST_F(RegistryImport, ExportImportRoundTripInCsvAndXlsx) {
   EXPECT_EQ(back->unchanged, 1u) << (back->errors.empty() ? "" : back->errors[0].reason);
 }
 
+// A file exported with the labels of either language (units in the header) imports unchanged,
+// and so does a header a clerk typed with the unit in brackets.
+TEST_F(RegistryImport, LabelledHeadersInEitherLanguageImportBack) {
+  ASSERT_TRUE(run("enterprises", std::string("credit_code,name,registered_capital\n") + kA + ",甲,1500.5\n"));
+  const auto& enterprises = *domain::find_kind("enterprises");
+  for (auto language : {domain::HeaderLanguage::zh, domain::HeaderLanguage::en}) {
+    std::ostringstream csv;
+    ASSERT_TRUE(export_records_csv(*db, admin, enterprises, {}, csv, language));
+    EXPECT_NE(csv.str().find(language == domain::HeaderLanguage::zh ? "注册资本（万元）" : "Registered capital (10k yuan)"),
+              std::string::npos)
+        << csv.str().substr(0, 300);
+    auto back = run("enterprises", csv.str());
+    ASSERT_TRUE(back) << back.problem().detail;
+    EXPECT_EQ(back->unchanged, 1u) << (back->errors.empty() ? "" : back->errors[0].reason);
+  }
+  EXPECT_EQ(field_for_header(enterprises, "注册资本 (万元)")->name, "registered_capital");
+  EXPECT_EQ(field_for_header(enterprises, "registered capital(10k yuan)")->name, "registered_capital");
+  EXPECT_EQ(field_for_header(enterprises, "（万元）"), nullptr);
+  // Another unit would be read as 万元: the column is refused, naming the unit.
+  EXPECT_EQ(field_for_header(enterprises, "注册资本（亿元）"), nullptr);
+  EXPECT_EQ(field_in_another_unit(enterprises, "注册资本（亿元）")->name, "registered_capital");
+  auto other = run("enterprises", std::string("credit_code,name,注册资本（亿元）\n") + kB + ",乙,1\n");
+  ASSERT_TRUE(other);
+  ASSERT_FALSE(other->errors.empty());
+  EXPECT_EQ(other->errors[0].row, 1);
+  EXPECT_NE(other->errors[0].reason.find("万元"), std::string::npos) << other->errors[0].reason;
+  EXPECT_EQ(count("reg_enterprises"), 1) << "nothing written";
+}
+
 TEST_F(RegistryImport, MalformedFilesAreRefusedWhole) {
   auto zip = run("enterprises", std::string("PK\x03\x04", 4) + "definitely not a zip");
   ASSERT_FALSE(zip);

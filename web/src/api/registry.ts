@@ -1,5 +1,6 @@
 // Registry endpoints (docs/api.md "Registry"): the kinds metadata and one set of record routes that
 // serves every kind. Nothing here knows a particular kind; the pages are driven by `KindDef`.
+import { currentLocale } from '@/i18n'
 import { api, requestRaw, type Query } from './client'
 import type { Submission } from './submissions'
 import type { Page } from './types'
@@ -169,13 +170,21 @@ export async function importRecords(kind: string, file: Blob & { name: string },
   return (await response.json()) as ImportAnswer
 }
 
+/** The header row a clerk reads: the fields' labels with units in the current language. */
+function headerLanguage(): 'zh' | 'en' {
+  return currentLocale() === 'en' ? 'en' : 'zh'
+}
+
 /** The records matching the list query (without paging) as a CSV or XLSX file. */
 export async function exportRecords(kind: string, query: Query, format: 'csv' | 'xlsx'): Promise<Blob> {
   const { page: _page, page_size: _size, ...filter } = query
-  const response = await requestRaw('GET', `${base(kind)}/export`, { query: { ...filter, format }, accept: '*/*' })
+  const response = await requestRaw('GET', `${base(kind)}/export`, {
+    query: { ...filter, format, headers: headerLanguage() },
+    accept: '*/*',
+  })
   return response.blob()
 }
 
 export async function importTemplate(kind: string): Promise<Blob> {
-  return (await requestRaw('GET', `${base(kind)}/template`, { accept: '*/*' })).blob()
+  return (await requestRaw('GET', `${base(kind)}/template`, { query: { headers: headerLanguage() }, accept: '*/*' })).blob()
 }

@@ -18,6 +18,7 @@
 #include "app/registry/record_validation.hpp"
 #include "app/registry/registry_service.hpp"
 #include "app/transaction.hpp"
+#include "domain/field_headers.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/excel_dates.hpp"
 #include "io/import_keys.hpp"
@@ -252,7 +253,15 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   for (const auto& h : source.header()) {
     const auto* f = field_for_header(kind, h);
     if (!f) {
-      if (!h.empty()) add_error(1, h, h, "未知列 / unknown column for " + kind.en);
+      if (const auto* other = field_in_another_unit(kind, h)) {
+        const std::string en_unit(domain::unit_in_english(other->unit));
+        add_error(1, h, h,
+                  other->unit.empty()
+                      ? "该列没有单位 / this column has no unit"
+                      : "单位应为“" + other->unit + "” / the unit must be " + (en_unit.empty() ? other->unit : en_unit));
+      } else if (!h.empty()) {
+        add_error(1, h, h, "未知列 / unknown column for " + kind.en);
+      }
       columns.emplace_back();
       continue;
     }
