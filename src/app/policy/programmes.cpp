@@ -271,7 +271,8 @@ Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64
   // A region's programme applies to the enterprises placed inside it only.
   if (programme->region_code) {
     const auto district = enterprise_store.district_of(*record);
-    if (!district || !district->starts_with(domain::RegionCode::parse(*programme->region_code)->prefix())) {
+    const auto region = domain::RegionCode::parse(*programme->region_code);
+    if (!district || !region || !district->starts_with(region->prefix())) {
       return Problem::not_found({msg::no_programme, {{"id", id}}});
     }
   }
