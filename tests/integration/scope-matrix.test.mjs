@@ -287,6 +287,10 @@ const MATRIX = [
     assert.equal(real.json.committed, expectedErrors.length === 0, `${s}: committed`);
     const written = (await sys.admin.get(`/api/v1/registry/enterprises?q=${encodeURIComponent(`${s}导入`)}`)).json.total;
     assert.equal(written, expectedErrors.length === 0 ? 2 : 0, `${s}: rows written`);
+    // A row hanging off another district's enterprise (named by its credit code) is a row error.
+    const years = `enterprise_id,year\n${ent[A].credit_code},2040\n${ent[B].credit_code},2040\n`;
+    const refs = is(await c.request('POST', '/api/v1/registry/enterprise_years/import?dry_run=true', years, csv), 200, `${s} years`);
+    assert.deepEqual(refs.json.errors.map((e) => [e.row, e.column]), expectedErrors.map((row) => [row, 'enterprise_id']), `${s}: references`);
     // A file of its own district's rows only is written.
     const ownDistrict = SCOPE[s][0];
     const ok = await c.request('POST', '/api/v1/registry/enterprises/import', `credit_code,name,region_code\n${creditCode(serial++)},${s}本区导入,${ownDistrict}\n`, csv);
