@@ -566,6 +566,25 @@ test('a city user narrowed to district A sees only A, and cannot narrow outside 
   assert.equal((await staffA.get('/api/v1/programmes', { headers: { 'X-Kechuang-Region': CITY } })).status, 403, 'no widening');
 });
 
+test("a submission moving a record to another district is refused to an approver outside it", async () => {
+  const firm = await made(await sys.admin.post('/api/v1/registry/enterprises', {
+    credit_code: creditCode(serial++), name: '甲区迁出企业', region_code: A,
+  }), 'enterprise');
+  addScoped('ent-move', 'enterprise', null, ['--enterprise', String(firm.id)]);
+  const filer = await signIn('ent-move');
+  const move = await filer.patch(`/api/v1/registry/enterprises/${firm.id}`, { region_code: B });
+  assert.equal(move.status, 202, move.text);
+  const staffA = await signIn('staff-a');
+  const refused = await staffA.post(`/api/v1/submissions/${move.json.submission.id}/approve`, {});
+  assert.equal(refused.status, 422, refused.text);
+  assert.equal(refused.json.errors[0].field, 'region_code');
+  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${firm.id}`)).json.region_code, A, 'not moved');
+  const city = await signIn('staff-city');
+  assert.equal((await city.post(`/api/v1/submissions/${move.json.submission.id}/approve`, {})).status, 200, 'inside the city');
+  assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${firm.id}`)).json.region_code, B);
+  assert.equal((await staffA.get(`/api/v1/registry/enterprises/${firm.id}`)).status, 404, 'now out of A');
+});
+
 test('two servers on one database see the same scopes, a change through one applying on the other', async () => {
   const db = newDatabase();
   for (const [name, role, region] of [['chief', 'admin', null], ['staff-x', 'staff', A]]) {
