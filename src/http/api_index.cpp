@@ -45,7 +45,7 @@ Response save_definition(Services& s, Exchange& ex, std::optional<std::int64_t> 
   auto body = parse_json_object(ex.request.body());
   if (!body) return problem_response(ex.request, body.problem());
   FieldReader fields(body.value());
-  fields.allow_only({"name", "description", "data_source", "data", "meta", "spec"});
+  fields.allow_only({"name", "description", "data_source", "data", "meta", "spec", "region_code"});
   app::IndexDefinition d;
   d.name = fields.required_string("name", 200);
   d.description = fields.optional_string("description", 4000).value_or("");
@@ -53,6 +53,7 @@ Response save_definition(Services& s, Exchange& ex, std::optional<std::int64_t> 
   d.data_csv = fields.optional_string("data", 8 << 20);
   d.meta_csv = fields.required_string("meta", 1 << 20);
   d.spec_json = object_text(body.value(), "spec");
+  d.region_choice = fields.nullable_string("region_code", 6);
   if (!fields.ok()) return problem_response(ex.request, fields.problem());
   app::IndexDefinitions definitions(s.db);
   auto saved = definitions.save(ex.actor, id, std::move(d));

@@ -10,14 +10,24 @@ const app::RoleSet kReaders{app::Role::admin, app::Role::staff, app::Role::revie
 const app::RoleSet kAdmin{app::Role::admin};
 
 boost::json::object programme_to_json(const app::ProgrammeRecord& p) {
-  return {{"id", p.id}, {"code", p.code}, {"definition", p.definition}, {"updated_by", p.updated_by},
+  return {{"id", p.id},
+          {"code", p.code},
+          {"definition", p.definition},
+          {"region_code", p.region_code ? boost::json::value(*p.region_code) : boost::json::value(nullptr)},
+          {"updated_by", p.updated_by},
           {"updated_at", p.updated_at}};
 }
 
 Response save(Services& s, Exchange& ex, std::optional<std::int64_t> id) {
   auto body = parse_json_object(ex.request.body());
   if (!body) return problem_response(ex.request, body.problem());
-  auto saved = app::Programmes(s.db).save(ex.actor, id, body.value());
+  // The definition's own fields, and where the programme lies (region_code: a code, or null for
+  // the whole installation), which is not part of the definition.
+  FieldReader fields(body.value());
+  const app::RegionChoice region = fields.nullable_string("region_code", 6);
+  if (!fields.ok()) return problem_response(ex.request, fields.problem());
+  body.value().erase("region_code");
+  auto saved = app::Programmes(s.db).save(ex.actor, id, body.value(), region);
   return respond(ex, saved, [&](app::ProgrammeRecord& p) {
     return json_response(ex.request, id ? beast_http::status::ok : beast_http::status::created, programme_to_json(p));
   });

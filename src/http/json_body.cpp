@@ -49,6 +49,16 @@ std::optional<std::string> FieldReader::optional_string(const char* name, std::s
   return std::string(s);
 }
 
+std::optional<std::optional<std::string>> FieldReader::nullable_string(const char* name, std::size_t max_bytes) {
+  auto it = object_.find(name);
+  if (it == object_.end()) return std::nullopt;
+  if (it->value().is_null()) return std::optional<std::string>{};
+  const std::size_t before = errors_.size();
+  auto value = optional_string(name, max_bytes);
+  if (errors_.size() != before) return std::nullopt;
+  return value;
+}
+
 std::string FieldReader::required_string(const char* name, std::size_t max_bytes) {
   const std::size_t before = errors_.size();
   auto value = optional_string(name, max_bytes);

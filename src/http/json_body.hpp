@@ -20,6 +20,9 @@ class FieldReader {
   explicit FieldReader(const boost::json::object& object) : object_(object) {}
   std::optional<std::string> optional_string(const char* name, std::size_t max_bytes = 1000);
   std::string required_string(const char* name, std::size_t max_bytes = 1000);
+  // Absent (std::nullopt), null (an empty inner optional) or a string: PATCH-like fields where
+  // null means something (a region_code of null: the whole installation).
+  std::optional<std::optional<std::string>> nullable_string(const char* name, std::size_t max_bytes = 1000);
   std::optional<bool> optional_bool(const char* name);
   std::optional<std::int64_t> optional_integer(const char* name);
   // Unknown fields are refused, so a typo is never silently ignored.

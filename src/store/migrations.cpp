@@ -221,6 +221,17 @@ ALTER TABLE users ADD COLUMN region_code TEXT;
 DROP INDEX IF EXISTS reg_competitions_natural_key;
 )SQL",
        "", ""},
+      // Local programmes and index definitions hang off no enterprise, so they get a region of
+      // their own: NULL (what every existing row keeps) is the whole installation's, seen by every
+      // user and changed only by unscoped ones; a code is that district's, city's or province's.
+      {10, "region of local programmes and index definitions",
+       R"SQL(
+ALTER TABLE local_programmes ADD COLUMN region_code TEXT;
+CREATE INDEX local_programmes_region ON local_programmes (region_code);
+ALTER TABLE index_definitions ADD COLUMN region_code TEXT;
+CREATE INDEX index_definitions_region ON index_definitions (region_code);
+)SQL",
+       "", ""},
   };
   return migrations;
 }

@@ -120,6 +120,10 @@ test('low: usernames unique case-insensitively — migration 8 refuses existing 
   rawSql(db, 'DROP INDEX users_username_lower');
   rawSql(db, 'DELETE FROM schema_migrations WHERE version >= 8');
   rawSql(db, 'ALTER TABLE users DROP COLUMN region_code'); // added by migration 9
+  for (const table of ['local_programmes', 'index_definitions']) { // and by migration 10
+    rawSql(db, `DROP INDEX ${table}_region`);
+    rawSql(db, `ALTER TABLE ${table} DROP COLUMN region_code`);
+  }
   for (const name of ['ops', 'OPS', 'Ops', 'solo']) {
     rawSql(db, `INSERT INTO users (username, role, password_hash, created_at, updated_at) VALUES ('${name}', 'viewer', 'x', 't', 't')`);
   }

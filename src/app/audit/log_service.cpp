@@ -6,8 +6,11 @@
 namespace kc::app {
 namespace {
 
+// The logs hold every district's records and accounts: a district's administrator does not read
+// them (as it does not manage accounts, app/accounts/user_service.cpp).
 std::optional<Problem> require_admin(const Actor& actor) {
   if (actor.role != Role::admin) return Problem::forbidden({msg::admins_only});
+  if (actor.region) return Problem::forbidden({msg::installation_admins_only});
   return std::nullopt;
 }
 

@@ -15,12 +15,12 @@ namespace {
 IndexDefinition to_definition(store::IndexDefinitionRow r) {
   return {r.id,         std::move(r.name),       std::move(r.description), std::move(r.data_source),
           std::move(r.data_csv), std::move(r.meta_csv), std::move(r.spec_json),  std::move(r.created_by),
-          std::move(r.created_at), std::move(r.updated_at)};
+          std::move(r.created_at), std::move(r.updated_at), std::move(r.region_code), std::nullopt};
 }
 
 store::IndexDefinitionRow to_row(const IndexDefinition& d) {
   return {d.id,       d.name,       d.description, d.data_source, d.data_csv,
-          d.meta_csv, d.spec_json, d.created_by,  d.created_at,  d.updated_at};
+          d.meta_csv, d.spec_json, d.created_by,  d.created_at,  d.updated_at, d.region_code};
 }
 
 std::optional<Problem> may_read(const Actor& actor) {
@@ -55,6 +55,7 @@ boost::json::object definition_to_json(const IndexDefinition& d, bool with_texts
     auto spec = boost::json::parse(d.spec_json, ec);
     o["spec"] = ec ? boost::json::value(nullptr) : spec;
   }
+  o["region_code"] = d.region_code ? boost::json::value(*d.region_code) : boost::json::value(nullptr);
   o["created_by"] = d.created_by;
   o["created_at"] = d.created_at;
   o["updated_at"] = d.updated_at;
@@ -106,14 +107,14 @@ Outcome<std::vector<IndexDefinition>> IndexDefinitions::list(const Actor& actor)
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
   std::vector<IndexDefinition> out;
-  for (auto& r : store::IndexDefinitionRepository(*conn).list()) out.push_back(to_definition(std::move(r)));
+  for (auto& r : store::IndexDefinitionRepository(*conn).list(visible_rows(actor))) out.push_back(to_definition(std::move(r)));
   return out;
 }
 
 Outcome<IndexDefinition> IndexDefinitions::get(const Actor& actor, std::int64_t id) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
-  auto row = store::IndexDefinitionRepository(*conn).find(id);
+  auto row = store::IndexDefinitionRepository(*conn).find(id, visible_rows(actor));
   if (!row) return Problem::not_found({msg::no_index_definition, {{"id", id}}});
   return to_definition(std::move(*row));
 }
@@ -140,11 +141,28 @@ Outcome<IndexDefinition> IndexDefinitions::save(const Actor& actor, std::optiona
     store::in_transaction(*conn, [&] {
       store::IndexDefinitionRepository definitions(*conn);
       d.updated_at = now;
+      std::optional<store::IndexDefinitionRow> before;
       if (id) {
-        auto before = definitions.find(*id);
+        before = definitions.find(*id, visible_rows(actor));
+        if (!before) {
+          problem = Problem::not_found({msg::no_index_definition, {{"id", *id}}});
+          return;
+        }
+        if (!may_change_row(actor, before->region_code)) {
+          problem = Problem::forbidden({msg::record_of_another_district});
+          return;
+        }
+      }
+      auto placed = choose_region(actor, d.region_choice, before ? before->region_code : region_of_scope(actor));
+      if (!placed) {
+        problem = placed.problem();
+        return;
+      }
+      d.region_code = placed.value();
+      if (id) {
         d.id = *id;
         // On PostgreSQL a concurrent delete may land between the read and the update.
-        if (!before || !definitions.update(to_row(d))) {
+        if (!definitions.update(to_row(d))) {
           problem = Problem::not_found({msg::no_index_definition, {{"id", *id}}});
           return;
         }
@@ -171,14 +189,20 @@ Status IndexDefinitions::remove(const Actor& actor, std::int64_t id) {
   if (auto p = may_write(actor)) return *p;
   auto conn = db_.acquire();
   bool found = false;
+  bool refused = false;
   store::in_transaction(*conn, [&] {
     store::IndexDefinitionRepository definitions(*conn);
-    auto before = definitions.find(id);
+    auto before = definitions.find(id, visible_rows(actor));
+    if (before && !may_change_row(actor, before->region_code)) {
+      refused = true;
+      return;
+    }
     if (!before || !definitions.remove(id)) return;
     found = true;
     append_audit(*conn, actor, "index_definition.delete", "index_definition", std::to_string(id),
                  boost::json::value(definition_to_json(to_definition(std::move(*before)), false)), std::nullopt);
   });
+  if (refused) return Problem::forbidden({msg::record_of_another_district});
   if (!found) return Problem::not_found({msg::no_index_definition, {{"id", id}}});
   return done();
 }

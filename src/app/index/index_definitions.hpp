@@ -9,6 +9,7 @@
 
 #include "app/actor.hpp"
 #include "app/outcome.hpp"
+#include "app/registry/district_scope.hpp"
 #include "store/database.hpp"
 
 namespace kc::app {
@@ -22,11 +23,17 @@ struct IndexDefinition {
   std::string meta_csv;
   std::string spec_json;
   std::string created_by, created_at, updated_at;
+  std::optional<std::string> region_code;  // none: the whole installation's
+  // What a save asks of region_code (district_scope.hpp); not read back.
+  RegionChoice region_choice;
 };
 
 class IndexDefinitions {
  public:
   explicit IndexDefinitions(store::Database& db) : db_(db) {}
+  // Definitions lie in a region as local programmes do (district_scope.hpp, visible_rows): seen
+  // inside the scope, the installation's and the scope's city's or province's; others are not
+  // found, and only those inside the scope may be changed (403 otherwise).
   Outcome<std::vector<IndexDefinition>> list(const Actor& actor);
   Outcome<IndexDefinition> get(const Actor& actor, std::int64_t id);
   // Validates by building the index once (with the registry's data for region_statistics).

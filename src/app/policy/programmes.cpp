@@ -81,7 +81,7 @@ std::vector<FieldError> check(const boost::json::object& d) {
 }
 
 ProgrammeRecord to_record(const store::ProgrammeRow& r) {
-  return {r.id, r.code, boost::json::parse(r.definition_json).as_object(), r.updated_by, r.updated_at};
+  return {r.id, r.code, boost::json::parse(r.definition_json).as_object(), r.updated_by, r.updated_at, r.region_code};
 }
 
 std::optional<Fraction> amount(const std::optional<domain::Decimal>& d) {
@@ -160,20 +160,20 @@ Outcome<std::vector<ProgrammeRecord>> Programmes::list(const Actor& actor) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
   std::vector<ProgrammeRecord> out;
-  for (const auto& r : store::ProgrammeRepository(*conn).list()) out.push_back(to_record(r));
+  for (const auto& r : store::ProgrammeRepository(*conn).list(visible_rows(actor))) out.push_back(to_record(r));
   return out;
 }
 
 Outcome<ProgrammeRecord> Programmes::get(const Actor& actor, std::int64_t id) {
   if (auto p = may_read(actor)) return *p;
   auto conn = db_.acquire();
-  auto row = store::ProgrammeRepository(*conn).find(id);
+  auto row = store::ProgrammeRepository(*conn).find(id, visible_rows(actor));
   if (!row) return Problem::not_found({msg::no_programme, {{"id", id}}});
   return to_record(*row);
 }
 
 Outcome<ProgrammeRecord> Programmes::save(const Actor& actor, std::optional<std::int64_t> id,
-                                          const boost::json::object& definition) {
+                                          const boost::json::object& definition, const RegionChoice& region) {
   if (auto p = may_edit(actor)) return *p;
   auto errors = check(definition);
   if (!errors.empty()) return Problem::validation(std::move(errors));
@@ -186,11 +186,28 @@ Outcome<ProgrammeRecord> Programmes::save(const Actor& actor, std::optional<std:
     store::in_transaction(*conn, [&] {
       store::ProgrammeRepository programmes(*conn);
       std::optional<boost::json::value> before;
-      store::ProgrammeRow row{id.value_or(0), code, boost::json::serialize(definition), actor.username, now};
+      store::ProgrammeRow row{id.value_or(0), code, boost::json::serialize(definition), actor.username, now, {}};
+      std::optional<store::ProgrammeRow> existing;
       if (id) {
-        auto existing = programmes.find(*id);
+        existing = programmes.find(*id, visible_rows(actor));
+        if (!existing) {
+          problem = Problem::not_found({msg::no_programme, {{"id", *id}}});
+          return;
+        }
+        if (!may_change_row(actor, existing->region_code)) {
+          problem = Problem::forbidden({msg::record_of_another_district});
+          return;
+        }
+      }
+      auto placed = choose_region(actor, region, existing ? existing->region_code : region_of_scope(actor));
+      if (!placed) {
+        problem = placed.problem();
+        return;
+      }
+      row.region_code = placed.value();
+      if (id) {
         // On PostgreSQL a concurrent delete may land between the read and the update.
-        if (!existing || !programmes.update(row)) {
+        if (!programmes.update(row)) {
           problem = Problem::not_found({msg::no_programme, {{"id", *id}}});
           return;
         }
@@ -214,14 +231,20 @@ Status Programmes::remove(const Actor& actor, std::int64_t id) {
   if (auto p = may_edit(actor)) return *p;
   auto conn = db_.acquire();
   bool found = false;
+  bool refused = false;
   store::in_transaction(*conn, [&] {
     store::ProgrammeRepository programmes(*conn);
-    auto row = programmes.find(id);
+    auto row = programmes.find(id, visible_rows(actor));
+    if (row && !may_change_row(actor, row->region_code)) {
+      refused = true;
+      return;
+    }
     if (!row || !programmes.remove(id)) return;
     found = true;
     append_audit(*conn, actor, "programme.delete", "programme", std::to_string(id),
                  boost::json::value(to_record(*row).definition), std::nullopt);
   });
+  if (refused) return Problem::forbidden({msg::record_of_another_district});
   if (!found) return Problem::not_found({msg::no_programme, {{"id", id}}});
   return done();
 }
@@ -243,7 +266,16 @@ Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64
   auto facts = load_enterprise_facts(*conn, enterprise_id, *date, actor.role != Role::enterprise);
   if (!facts) return facts.problem();
   const auto& enterprises = *domain::find_kind("enterprises");
-  const auto record = store::RecordStore(*conn, enterprises).get(enterprise_id);
+  store::RecordStore enterprise_store(*conn, enterprises);
+  const auto record = enterprise_store.get(enterprise_id);
+  // A region's programme applies to the enterprises placed inside it only.
+  if (programme->region_code) {
+    const auto district = enterprise_store.district_of(*record);
+    const auto region = domain::RegionCode::parse(*programme->region_code);
+    if (!district || !region || !district->starts_with(region->prefix())) {
+      return Problem::not_found({msg::no_programme, {{"id", id}}});
+    }
+  }
   bool above_size = false;
   for (std::size_t i = 0; i < enterprises.fields.size(); ++i) {
     if (enterprises.fields[i].name == "above_size") above_size = record->cells[i] == domain::Cell{std::int64_t{1}};

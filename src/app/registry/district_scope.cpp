@@ -1,5 +1,6 @@
 #include "app/registry/district_scope.hpp"
 
+#include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
@@ -59,6 +60,39 @@ bool enterprise_in_scope(store::Connection& conn, const Actor& actor, std::int64
   if (!actor.region) return true;
   store::RecordStore enterprises(conn, *domain::find_kind("enterprises"));
   return in_actor_scope(enterprises, actor, enterprise_id);
+}
+
+store::RegionRows visible_rows(const Actor& actor) {
+  if (!actor.region) return {};
+  store::RegionRows rows{std::string(actor.region->prefix()), {}};
+  if (actor.region->level() != domain::RegionLevel::province) rows.covering.push_back(actor.region->province().text());
+  if (actor.region->level() == domain::RegionLevel::county) rows.covering.push_back(actor.region->prefecture().text());
+  return rows;
+}
+
+bool may_change_row(const Actor& actor, const std::optional<std::string>& code) {
+  return !actor.region || (code && actor.may_see_district(*code));
+}
+
+std::optional<std::string> region_of_scope(const Actor& actor) {
+  if (!actor.region) return std::nullopt;
+  return actor.region->text();
+}
+
+Outcome<std::optional<std::string>> choose_region(const Actor& actor, const RegionChoice& choice,
+                                                  const std::optional<std::string>& current) {
+  if (!choice) return current;
+  if (!*choice) {
+    if (!actor.region) return std::optional<std::string>{};
+    return Problem::validation({{"region_code", "不限区县的记录仅限管辖全部范围的用户 / only users of the whole "
+                                                "installation keep rows for the whole installation"}});
+  }
+  auto code = domain::RegionCode::parse(**choice);
+  if (!code) return Problem::validation({{"region_code", code.error().message}});
+  if (actor.region && !actor.region->contains(code.value())) {
+    return Problem::forbidden({msg::region_outside_scope, {{"region", code->text()}}});
+  }
+  return std::optional<std::string>{code->text()};
 }
 
 }  // namespace kc::app

@@ -11,6 +11,7 @@
 #include "app/outcome.hpp"
 #include "domain/registry_kind.hpp"
 #include "store/record_store.hpp"
+#include "store/region_rows.hpp"
 
 namespace kc::app {
 
@@ -25,5 +26,23 @@ std::vector<FieldError> check_district(const Actor& actor, const domain::KindDef
 bool in_actor_scope(store::RecordStore& records, const Actor& actor, std::int64_t id);
 // The same for an enterprise named by id (verdicts, programme checks, submissions).
 bool enterprise_in_scope(store::Connection& conn, const Actor& actor, std::int64_t enterprise_id);
+
+// Rows with a region of their own (local programmes, index definitions; store/region_rows.hpp).
+// The rows the actor sees: inside the scope, the whole installation's (NULL) and those of the
+// divisions the scope lies in (a city's programme applies to its districts).
+store::RegionRows visible_rows(const Actor& actor);
+// Whether the actor may change or delete a row of region `code` it sees: only rows inside its
+// scope; the installation's rows (and a city's, for a district user) are for wider scopes.
+bool may_change_row(const Actor& actor, const std::optional<std::string>& code);
+// What a request asks of a row's region: nothing (std::nullopt: keep the row's, or the actor's
+// for a new row), null (the whole installation) or a code.
+using RegionChoice = std::optional<std::optional<std::string>>;
+// Where a new row lies when the request does not say: the actor's scope (none: the installation).
+std::optional<std::string> region_of_scope(const Actor& actor);
+// The region a new or replaced row gets: the choice when the actor may place rows there (403
+// region_outside_scope, or a field error on region_code for a malformed code or an installation-
+// wide row asked by a scoped actor), else `current` (a new row: the actor's scope).
+Outcome<std::optional<std::string>> choose_region(const Actor& actor, const RegionChoice& choice,
+                                                  const std::optional<std::string>& current);
 
 }  // namespace kc::app

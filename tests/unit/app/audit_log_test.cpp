@@ -239,6 +239,8 @@ class AuditLegacy : public ::testing::Test {
     conn->exec_script(
         "DELETE FROM schema_migrations WHERE version >= 7; DROP INDEX users_username_lower;"
         "ALTER TABLE users DROP COLUMN region_code;"
+        "DROP INDEX local_programmes_region; ALTER TABLE local_programmes DROP COLUMN region_code;"
+        "DROP INDEX index_definitions_region; ALTER TABLE index_definitions DROP COLUMN region_code;"
         "ALTER TABLE audit_log DROP COLUMN key_id;"
         "ALTER TABLE audit_head DROP COLUMN legacy_last_id; ALTER TABLE audit_head DROP COLUMN legacy_seal;");
     std::string prev(64, '0');
@@ -257,8 +259,8 @@ class AuditLegacy : public ::testing::Test {
   // Applies migration 7 (and those after it) and, as the migrating process does, seals.
   void upgrade(bool seal = true) {
     const auto applied = store::migrate(*db);
-    // 8: usernames unique regardless of case; 9: region scopes
-    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9}));
+    // 8: usernames unique regardless of case; 9: region scopes; 10: regions of programmes and definitions
+    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9, 10}));
     if (seal) {
       auto conn = db->acquire();
       seal_legacy_audit(*conn);
