@@ -211,6 +211,13 @@ async function api(req, res, url, db) {
         const bad = regionProblem(res, s.user, body.region_code)
         if (bad) return bad
       }
+      // As the server: an enterprise account sees its enterprise, and has no region scope.
+      const role = body.role ?? u.role
+      const scope = 'region_code' in body ? body.region_code : u.region_code
+      if (role === 'enterprise' && scope !== null && scope !== undefined) {
+        return problem(res, 422, 'validation', 'region_code: an enterprise account has no region scope',
+          [{ field: 'region_code', message: 'an enterprise account has no region scope' }])
+      }
       for (const k of ['display_name', 'role', 'disabled', 'region_code']) if (k in body) u[k] = body[k]
       return json(res, 200, { user: publicUser(u) })
     }
