@@ -36,6 +36,8 @@ const en: typeof zhCN = {
     label: 'Language',
     'zh-CN': '简体中文',
     en: 'English',
+    // On a phone, where the header has room for little beside the district switcher.
+    short: { 'zh-CN': '中', en: 'EN' },
   },
   roles: {
     admin: 'Administrator',
