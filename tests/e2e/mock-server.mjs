@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { registryApi, seedRegistry, submissionsApi } from './mock-registry.mjs'
 import { withinScope } from './region_scope.mjs'
+import { districtsApi } from './mock-districts.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_DIST = path.resolve(here, '../../web/dist')
@@ -176,6 +177,7 @@ async function api(req, res, url, db) {
   }
   const fail = (status, code, detail, errors, said) => problem(res, status, code, detail, errors, said)
   if (registryApi({ method: m, path: p, url, body, user: s.user, region, reg: db.registry, send, fail })) return
+  if (districtsApi({ method: m, path: p, url, user: s.user, region, send, fail })) return
   if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (s.user.role !== 'admin') return problem(res, 403, 'forbidden', 'admin only')
 
@@ -210,6 +212,13 @@ async function api(req, res, url, db) {
       if ('region_code' in body) {
         const bad = regionProblem(res, s.user, body.region_code)
         if (bad) return bad
+      }
+      // As the server: an enterprise account sees its enterprise, and has no region scope.
+      const role = body.role ?? u.role
+      const scope = 'region_code' in body ? body.region_code : u.region_code
+      if (role === 'enterprise' && scope !== null && scope !== undefined) {
+        return problem(res, 422, 'validation', 'region_code: an enterprise account has no region scope',
+          [{ field: 'region_code', message: 'an enterprise account has no region scope' }])
       }
       for (const k of ['display_name', 'role', 'disabled', 'region_code']) if (k in body) u[k] = body[k]
       return json(res, 200, { user: publicUser(u) })

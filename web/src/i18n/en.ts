@@ -36,6 +36,8 @@ const en: typeof zhCN = {
     label: 'Language',
     'zh-CN': '简体中文',
     en: 'English',
+    // On a phone, where the header has room for little beside the district switcher.
+    short: { 'zh-CN': '中', en: 'EN' },
   },
   roles: {
     admin: 'Administrator',
@@ -54,6 +56,7 @@ const en: typeof zhCN = {
     mySubmissions: 'My submissions',
     cultivation: 'Cultivation',
     programmes: 'Local programmes',
+    districtFigures: 'District comparison',
     indexStudio: 'Index studio',
     system: 'System',
     search: 'Find a page',
@@ -509,6 +512,21 @@ const en: typeof zhCN = {
     confirmDelete: 'Delete the programme "{name}"?',
     updatedBy: 'Updated by {who} at {at}',
     select: 'Choose a programme on the left',
+  },
+  districts: {
+    title: 'District comparison',
+    year: 'Year',
+    district: 'District',
+    code: 'Code',
+    total: 'Total',
+    chartFigure: 'Chart figure',
+    chartTitle: '{figure}, {year}',
+    rows: '{n} districts',
+    none: 'No district figures for {year}',
+    narrowed: 'Showing {name} only (the district chosen in the header)',
+    showAll: 'Show all districts',
+    pick: 'Click a district to choose it in the header',
+    ratioNote: 'Totals of ratios are recomputed by the server from the totals, not added up',
   },
   errors: {
     title: 'Something went wrong',

@@ -36,6 +36,8 @@ export default {
     label: '语言',
     'zh-CN': '简体中文',
     en: 'English',
+    // On a phone, where the header has room for little beside the district switcher.
+    short: { 'zh-CN': '中', en: 'EN' },
   },
   roles: {
     admin: '管理员',
@@ -54,6 +56,7 @@ export default {
     mySubmissions: '我的填报',
     cultivation: '梯队培育',
     programmes: '区级政策',
+    districtFigures: '区县对比',
     indexStudio: '指数工作室',
     system: '系统管理',
     search: '搜索菜单',
@@ -509,6 +512,21 @@ export default {
     confirmDelete: '删除政策“{name}”？',
     updatedBy: '{who} 于 {at} 更新',
     select: '请从左侧选择一项政策',
+  },
+  districts: {
+    title: '区县对比',
+    year: '年度',
+    district: '区县',
+    code: '代码',
+    total: '合计',
+    chartFigure: '图表指标',
+    chartTitle: '{year}年 {figure}',
+    rows: '{n}个区县',
+    none: '{year}年没有区县数据',
+    narrowed: '只显示{name}（页头的区县选择）',
+    showAll: '显示全部区县',
+    pick: '点击区县名称，在页头选择该区县',
+    ratioNote: '比率的合计由服务器按合计数重新计算，不是各区县相加',
   },
   errors: {
     title: '出错了',

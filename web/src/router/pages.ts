@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
+import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, Histogram, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
 
 export interface PageDef {
   /** Route name, also the stable id used by tests and the menu. */
@@ -68,6 +68,15 @@ export const pages: readonly PageDef[] = [
     icon: Trophy,
     requires: 'GET /api/v1/programmes',
     component: () => import('@/views/ProgrammesView.vue'),
+  },
+  // 区县对比: the districts of a city or province side by side (a district user sees its own row).
+  {
+    name: 'district-figures',
+    path: 'districts',
+    titleKey: 'menu.districtFigures',
+    icon: Histogram,
+    requires: 'GET /api/v1/districts/figures',
+    component: () => import('@/views/DistrictFiguresView.vue'),
   },
   // Composite indices (指数工作室): build, analyse and save index definitions. Saving is for admin
   // and staff (the page hides it from the others; the server enforces it).
