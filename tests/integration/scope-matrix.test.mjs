@@ -445,6 +445,15 @@ const MATRIX = [
     if (r.status !== 200) return;
     for (const d of [A, B]) if (!sees(s, d)) assert.ok(!JSON.stringify(r.json).includes(ent[d].name), `${s}: ${d} on the deadlines`);
   }],
+  ['GET', '/api/v1/districts/figures', async (s, c) => {
+    const r = is(await c.get('/api/v1/districts/figures?year=2013'), bureauOnly(s, 200), s);
+    if (r.status !== 200) return;
+    const listed = r.json.districts.map((d) => d.region_code);
+    for (const d of [A, B]) assert.equal(listed.includes(d), sees(s, d), `${s}: ${d} among the districts`);
+    const a = r.json.districts.find((d) => d.region_code === A);
+    if (a) assert.ok(a.values.enterprises >= 1, `${s}: A's enterprises counted`);
+    assert.equal(r.json.total !== null, listed.length >= 2, `${s}: a total with two districts or more`);
+  }],
   ['GET', '/api/v1/programmes/facts', async (s, c) => is(await c.get('/api/v1/programmes/facts'), bureauOnly(s, 200), s)],
   ['GET', '/api/v1/programmes', async (s, c) => {
     const r = is(await c.get('/api/v1/programmes'), bureauOnly(s, 200), s);
