@@ -1,7 +1,7 @@
 // The city view's side-by-side district figures (api.md "District figures"): one row per district
 // inside the user's scope (narrowed by the header's switcher), the figures' labels and units as
 // the server declares them, and the total of 2+ districts (sums, ratios recomputed by the server).
-import { api } from './client'
+import { api, linkUrl } from './client'
 import type { Bilingual } from './policy'
 
 export interface FigureDef {
@@ -34,4 +34,9 @@ export interface DistrictFigures {
 
 export function getDistrictFigures(year: number, signal?: AbortSignal): Promise<DistrictFigures> {
   return api.get<DistrictFigures>('/districts/figures', { query: { year }, signal })
+}
+
+/** The table as an XLSX download (headers in `lang`), for a plain link; the server audits it. */
+export function districtFiguresXlsxUrl(year: number, lang: 'zh' | 'en'): string {
+  return linkUrl('/districts/figures', { year, format: 'xlsx', lang })
 }

@@ -514,6 +514,7 @@ const en: typeof zhCN = {
     select: 'Choose a programme on the left',
   },
   districts: {
+    export: 'Export to Excel',
     title: 'District comparison',
     year: 'Year',
     district: 'District',

@@ -514,6 +514,7 @@ export default {
     select: '请从左侧选择一项政策',
   },
   districts: {
+    export: '导出 Excel',
     title: '区县对比',
     year: '年度',
     district: '区县',

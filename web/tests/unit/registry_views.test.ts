@@ -112,7 +112,7 @@ describe('registry list page', () => {
     await settle()
     dropdown.vm.$emit('command', 'csv-selected')
     await settle()
-    expect(decodeURIComponent(calls[2]!.url)).toBe('/api/v1/registry/enterprises/export?above_size=true&ids=3,5&format=csv')
+    expect(decodeURIComponent(calls[2]!.url)).toBe('/api/v1/registry/enterprises/export?above_size=true&ids=3,5&format=csv&headers=en')
   })
 
   it('puts a new search into the URL, back on page 1, and asks again', async () => {
