@@ -11,16 +11,16 @@ namespace {
 
 constexpr std::array<FigureDef, 11> kFigures = {{
     {"enterprises", "企业数", "Enterprises", "家", "", FigureType::count, true, 0},
-    {"sales_revenue", "销售收入", "Sales revenue", "万元", "10k yuan", FigureType::amount, true, 4},
-    {"rd_expenditure_enterprise", "企业研发投入", "Enterprise R&D", "万元", "10k yuan", FigureType::amount, true, 4},
-    {"gdp", "地区生产总值", "GDP", "万元", "10k yuan", FigureType::amount, true, 4},
+    {"sales_revenue", "销售收入", "Sales revenue", "万元", "10k yuan", FigureType::amount, true, 1},
+    {"rd_expenditure_enterprise", "企业研发投入", "Enterprise R&D", "万元", "10k yuan", FigureType::amount, true, 1},
+    {"gdp", "地区生产总值", "GDP", "万元", "10k yuan", FigureType::amount, true, 1},
     {"rd_gdp_enterprise", "研发投入占GDP比重", "R&D as share of GDP", "%", "%", FigureType::percent, false, 2},
     {"patent_applications", "专利申请量", "Patent applications", "件", "", FigureType::count, true, 0},
     {"patent_grants", "专利授权量", "Patent grants", "件", "", FigureType::count, true, 0},
     {"rd_centres_municipal_plus", "市级以上研发中心", "Municipal-plus R&D centres", "家", "", FigureType::count, true, 0},
     {"hte_count", "高新技术企业", "High-tech enterprises", "家", "", FigureType::count, true, 0},
     {"tech_contract_turnover_outflow", "技术市场交易额", "Technology-market turnover", "万元", "10k yuan",
-     FigureType::amount, true, 4},
+     FigureType::amount, true, 1},
     {"talents_introduced", "引进人才", "Talents introduced", "人", "", FigureType::count, true, 0},
 }};
 

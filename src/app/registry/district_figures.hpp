@@ -26,7 +26,7 @@ struct FigureDef {
   std::string_view unit_zh, unit_en;  // units as a header shows them
   FigureType type;
   bool additive;  // a city's value is the sum of its districts' values
-  int decimals;   // as the figure is stated (amounts in 万元 with 4)
+  int decimals;   // as a table states it (1 for 万元, as a report writes 1317.7万元); values stay exact
 };
 
 // The figures in the order a table shows them.
