@@ -54,7 +54,8 @@ inline constexpr MessageDef region_outside_scope{"region_outside_scope", "{regio
 inline constexpr MessageDef record_of_another_district{"record_of_another_district",
                                                        "This record belongs to another district."};
 inline constexpr MessageDef installation_admins_only{
-    "installation_admins_only", "Only administrators of the whole installation manage accounts."};
+    "installation_admins_only",
+    "Only administrators of the whole installation manage accounts and read the logs, which span every district."};
 inline constexpr MessageDef role_may_not_read{"role_may_not_read", "Your role may not read {kind_en}."};
 inline constexpr MessageDef role_may_not_change{"role_may_not_change", "Your role may not change {kind_en}."};
 inline constexpr MessageDef role_may_not_import{"role_may_not_import", "Your role may not import {kind_en}."};

@@ -16,10 +16,11 @@ std::string session_cookie(const std::string& token, bool secure, std::int64_t m
 // The role-restricted routes this role may call, as "METHOD /pattern": the route table is the one
 // statement of who may do what, and the web shows pages and buttons from this list rather than from
 // a copy of the role lists (docs/api.md, "Sign-in").
-boost::json::array allowed_routes(const Router& router, app::Role role) {
+boost::json::array allowed_routes(const Router& router, app::Role role, bool scoped) {
   boost::json::array may;
   for (const auto& route : router.routes()) {
     if (route.access != Access::roles || !route.roles.contains(role)) continue;
+    if (scoped && route.installation_wide) continue;
     may.push_back(boost::json::value(std::string(beast_http::to_string(route.method)) + " " + route.pattern));
   }
   return may;
@@ -29,7 +30,7 @@ boost::json::object signed_in_body(const Router& router, const store::UserRecord
   const auto role = app::parse_role(user.role);
   return {{"user", app::user_to_json(user)},
           {"csrf_token", csrf},
-          {"may", role ? allowed_routes(router, *role) : boost::json::array{}}};
+          {"may", role ? allowed_routes(router, *role, user.region_code.has_value()) : boost::json::array{}}};
 }
 
 Response with_retry_after(Response res, const std::optional<std::int64_t>& seconds) {

@@ -94,7 +94,7 @@ void add_log_routes(Router& router, Services& s) {
                 if (!page) return problem_response(ex.request, page.problem());
                 auto result = s.logs.audit(ex.actor, filter.value(), page.value());
                 return respond(ex, result, [&](auto& p) { return page_response(ex, p, page.value()); });
-              }});
+              }}).whole_installation();
   router.add({beast_http::verb::get, "/api/v1/audit/export", Access::roles, kAdmin,
               "Export the audit log as CSV", [&s](Exchange& ex) {
                 auto filter = audit_filter(ex);
@@ -103,7 +103,7 @@ void add_log_routes(Router& router, Services& s) {
                 auto status = s.logs.export_audit(ex.actor, filter.value(), out);
                 if (!status) return problem_response(ex.request, status.problem());
                 return download(ex.request, out.str(), "text/csv; charset=utf-8", "audit-log.csv");
-              }}).heavy();
+              }}).whole_installation().heavy();
   router.add({beast_http::verb::get, "/api/v1/audit/verify", Access::roles, kAdmin,
               "Verify the audit log's hash chain", [&s](Exchange& ex) {
                 auto result = s.logs.verify(ex.actor);
@@ -116,7 +116,7 @@ void add_log_routes(Router& router, Services& s) {
                   }
                   return json_response(ex.request, beast_http::status::ok, o);
                 });
-              }}).heavy();
+              }}).whole_installation().heavy();
   router.add({beast_http::verb::get, "/api/v1/login-log", Access::roles, kAdmin, "Search the login log",
               [&s](Exchange& ex) {
                 auto filter = login_filter(ex);
@@ -125,7 +125,7 @@ void add_log_routes(Router& router, Services& s) {
                 if (!page) return problem_response(ex.request, page.problem());
                 auto result = s.logs.logins(ex.actor, filter.value(), page.value());
                 return respond(ex, result, [&](auto& p) { return page_response(ex, p, page.value()); });
-              }});
+              }}).whole_installation();
   router.add({beast_http::verb::get, "/api/v1/login-log/export", Access::roles, kAdmin,
               "Export the login log as CSV", [&s](Exchange& ex) {
                 auto filter = login_filter(ex);
@@ -134,7 +134,7 @@ void add_log_routes(Router& router, Services& s) {
                 auto status = s.logs.export_logins(ex.actor, filter.value(), out);
                 if (!status) return problem_response(ex.request, status.problem());
                 return download(ex.request, out.str(), "text/csv; charset=utf-8", "login-log.csv");
-              }}).heavy();
+              }}).whole_installation().heavy();
 }
 
 }  // namespace kc::http

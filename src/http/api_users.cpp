@@ -25,7 +25,7 @@ void add_user_routes(Router& router, Services& s) {
                                         {"page", page->page},
                                         {"page_size", page->page_size}});
                 });
-              }});
+              }}).whole_installation();
   router.add({beast_http::verb::post, "/api/v1/users", Access::roles, kAdmin, "Create a user",
               [&s](Exchange& ex) {
                 auto body = parse_json_object(ex.request.body());
@@ -46,7 +46,7 @@ void add_user_routes(Router& router, Services& s) {
                   if (c.initial_password) out["initial_password"] = *c.initial_password;
                   return json_response(ex.request, beast_http::status::created, out);
                 });
-              }});
+              }}).whole_installation();
   router.add({beast_http::verb::patch, "/api/v1/users/{id}", Access::roles, kAdmin,
               "Change a user's name, role, enterprise, region scope or disabled flag", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", app::msg::no_user);
@@ -69,7 +69,7 @@ void add_user_routes(Router& router, Services& s) {
                   return json_response(ex.request, beast_http::status::ok,
                                        {{"user", app::user_to_json(u)}});
                 });
-              }});
+              }}).whole_installation();
   router.add({beast_http::verb::post, "/api/v1/users/{id}/reset-password", Access::roles, kAdmin,
               "Reset a user's password to a generated one", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", app::msg::no_user);
@@ -78,7 +78,7 @@ void add_user_routes(Router& router, Services& s) {
                 return respond(ex, password, [&](std::string& p) {
                   return json_response(ex.request, beast_http::status::ok, {{"initial_password", p}});
                 });
-              }});
+              }}).whole_installation();
   router.add({beast_http::verb::delete_, "/api/v1/users/{id}/sessions", Access::roles, kAdmin,
               "End every session of a user", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", app::msg::no_user);
@@ -86,7 +86,7 @@ void add_user_routes(Router& router, Services& s) {
                 auto status = s.users.end_sessions(ex.actor, id.value());
                 if (!status) return problem_response(ex.request, status.problem());
                 return no_content(ex.request);
-              }});
+              }}).whole_installation();
 }
 
 }  // namespace kc::http

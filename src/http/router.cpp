@@ -263,6 +263,9 @@ Reply Router::dispatch(const Request& request, const Peer& peer) {
                                              {{"role", std::string(app::to_string(ex.actor.role))}}})),
               user};
     }
+    if (found->installation_wide && ex.actor.region) {
+      return {problem_response(request, app::Problem::forbidden({app::msg::installation_admins_only})), user};
+    }
     if (changes_state(request.method())) {
       const auto header = request["X-CSRF-Token"];
       if (header.empty() || !crypto::equal_secrets(header, ex.session->csrf_token)) {

@@ -30,6 +30,9 @@ struct Route {
   // An upload route takes a body up to the server's large limit (--max-body-mb), and only from a
   // signed-in caller, checked before the body is read; every other route has the small limit.
   bool upload = false;
+  // For the whole installation's users only (accounts, the logs): they span every district, so a
+  // user with a region scope is refused (403 installation_admins_only) and "may" leaves them out.
+  bool installation_wide = false;
   // A hot read: its 200s carry an ETag and answer If-None-Match with 304 (http/revalidation.hpp),
   // per user unless the route is public.
   bool conditional = false;
@@ -41,6 +44,10 @@ struct Route {
   }
   Route& large_body() {
     upload = true;
+    return *this;
+  }
+  Route& whole_installation() {
+    installation_wide = true;
     return *this;
   }
   Route& revalidate() {

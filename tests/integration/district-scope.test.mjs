@@ -132,6 +132,11 @@ test("a change of scope applies on the user's next request; scoped admins do not
   const refused = await admin.get('/api/v1/users');
   assert.equal(refused.status, 403);
   assert.equal(refused.json.message, 'installation_admins_only');
+  // The pages the web offers follow: a district administrator is not offered accounts or logs.
+  const may = (await admin.get('/api/v1/auth/me')).json.may;
+  for (const route of ['GET /api/v1/users', 'GET /api/v1/audit', 'GET /api/v1/login-log']) assert.ok(!may.includes(route), route);
+  assert.ok(may.includes('POST /api/v1/programmes'), 'the rest of an administrator\'s routes stay');
+  assert.ok((await sys.admin.get('/api/v1/auth/me')).json.may.includes('GET /api/v1/users'));
 });
 
 test('boards, verdicts and region statistics hold only the scope', async () => {
