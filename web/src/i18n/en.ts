@@ -176,6 +176,7 @@ const en: typeof zhCN = {
   },
   audit: {
     verbs: {
+      backfill_districts: 'Backfill districts of the',
       create: 'Create',
       update: 'Update',
       delete: 'Delete',
@@ -189,6 +190,8 @@ const en: typeof zhCN = {
       rotate_key: 'Rotate key of',
     },
     entities: {
+      district_figures: 'district comparison',
+      registry: 'registry',
       user: 'user',
       submission: 'submission',
       audit: 'audit log',

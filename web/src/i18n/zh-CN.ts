@@ -176,6 +176,7 @@ export default {
   },
   audit: {
     verbs: {
+      backfill_districts: '补填所属区县：',
       create: '新建',
       update: '修改',
       delete: '删除',
@@ -189,6 +190,8 @@ export default {
       rotate_key: '更换密钥：',
     },
     entities: {
+      district_figures: '区县对比表',
+      registry: '创新主体库',
       user: '用户',
       submission: '填报',
       audit: '审计日志',
