@@ -118,6 +118,8 @@ void write_cooperation(Context& ctx);
 void write_tech_contracts(Context& ctx);
 void write_platform_years(Context& ctx);
 void write_incubators(Context& ctx);
+// An incubator's yearly reports from its opening to 2014, tenants growing with its area.
+void write_incubator_years(Writer& years, Random& random, std::int64_t id, std::int64_t area, Date opened);
 void write_people(Context& ctx);
 void write_loans(Context& ctx);
 void write_competitions_and_policies(Context& ctx);

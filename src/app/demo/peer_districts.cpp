@@ -422,23 +422,7 @@ void write_people_and_finance(Peer& p, Writer& talents, Writer& loans, Writer& i
                               .set("area", cell(area))
                               .set("opened_on", cell(opened))
                               .insert();
-  std::int64_t tenants = 0;
-  for (int y = std::max(kFirstYear, opened.year()); y <= kLastYear; ++y) {
-    const std::int64_t fresh = r.between(area / 4'800, area / 2'400 + 2);
-    const std::int64_t graduates = tenants > 0 ? r.between(0, tenants / 5 + 1) : 0;
-    tenants = std::max<std::int64_t>(0, tenants + fresh - graduates);
-    const std::int64_t staff = tenants * r.between(8, 20);
-    incubator_years.row()
-        .set("incubator_id", cell(id))
-        .set("year", cell(std::int64_t{y}))
-        .set("tenants", cell(tenants))
-        .set("new_tenants", cell(fresh))
-        .set("graduates", cell(graduates))
-        .set("tenant_employees", cell(staff))
-        .set("tenant_revenue", cell(yuan(std::round(static_cast<double>(staff) * r.uniform(8, 25)))))
-        .set("investment_raised", cell(yuan(std::round(static_cast<double>(tenants) * r.uniform(5, 60)))))
-        .insert();
-  }
+  write_incubator_years(incubator_years, r, id, area, opened);
 }
 
 }  // namespace

@@ -94,6 +94,27 @@ void write_platform_years(Context& ctx) {
   ctx.count(w);
 }
 
+void write_incubator_years(Writer& years, Random& random, std::int64_t id, std::int64_t area, Date opened) {
+  std::int64_t tenants = 0;
+  for (int y = std::max(kFirstYear, opened.year()); y <= kLastYear; ++y) {
+    const std::int64_t capacity = area / 600;
+    const std::int64_t fresh = random.between(capacity / 8, capacity / 4 + 2);
+    const std::int64_t graduates = tenants > 0 ? random.between(0, tenants / 5 + 1) : 0;
+    tenants = std::max<std::int64_t>(0, tenants + fresh - graduates);
+    const std::int64_t staff = tenants * random.between(8, 20);
+    years.row()
+        .set("incubator_id", cell(id))
+        .set("year", cell(std::int64_t{y}))
+        .set("tenants", cell(tenants))
+        .set("new_tenants", cell(fresh))
+        .set("graduates", cell(graduates))
+        .set("tenant_employees", cell(staff))
+        .set("tenant_revenue", cell(yuan(std::round(staff * random.uniform(8, 25)))))
+        .set("investment_raised", cell(yuan(std::round(tenants * random.uniform(5, 60)))))
+        .insert();
+  }
+}
+
 void write_incubators(Context& ctx) {
   Writer inc(ctx.conn, "incubators");
   Writer years(ctx.conn, "incubator_years");
@@ -119,24 +140,7 @@ void write_incubators(Context& ctx) {
                                   .set("area", cell(d.area))
                                   .set("opened_on", cell(d.opened))
                                   .insert();
-      std::int64_t tenants = 0;
-      for (int y = std::max(kFirstYear, d.opened.year()); y <= kLastYear; ++y) {
-        const std::int64_t capacity = d.area / 600;
-        const std::int64_t fresh = ctx.random.between(capacity / 8, capacity / 4 + 2);
-        const std::int64_t graduates = tenants > 0 ? ctx.random.between(0, tenants / 5 + 1) : 0;
-        tenants = std::max<std::int64_t>(0, tenants + fresh - graduates);
-        const std::int64_t staff = tenants * ctx.random.between(8, 20);
-        years.row()
-            .set("incubator_id", cell(id))
-            .set("year", cell(std::int64_t{y}))
-            .set("tenants", cell(tenants))
-            .set("new_tenants", cell(fresh))
-            .set("graduates", cell(graduates))
-            .set("tenant_employees", cell(staff))
-            .set("tenant_revenue", cell(yuan(std::round(staff * ctx.random.uniform(8, 25)))))
-            .set("investment_raised", cell(yuan(std::round(tenants * ctx.random.uniform(5, 60)))))
-            .insert();
-      }
+      write_incubator_years(years, ctx.random, id, d.area, d.opened);
     }
   });
   ctx.count(inc);
