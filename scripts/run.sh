@@ -6,7 +6,7 @@ db=${1:-var/kechuang.db}
 listen=${2:-127.0.0.1:8080}
 if [[ "$db" != postgres* && ! -f "$db" ]]; then
   mkdir -p "$(dirname "$db")"
-  echo "Creating $db with the demo district (2009–2014)…"
+  echo "Creating $db with the demo city (the seed district and five peers, 2009–2014)…"
   build/kechuang demo --db "$db"
 fi
 echo "Database: $db"
