@@ -150,8 +150,8 @@ report() {  # BACKEND JSONL
         scoped ? (ok ? "yes" : "NO") : "—"]);
     }
     console.log(out.map((c) => c.join("|")).join("\n"));
-    process.exitCode = bad ? 1 : 0;' "$jsonl" "$max_ratio" "$backend" >"$dir/$backend.table" || failed=1
-  column -t -s '|' "$dir/$backend.table"
+    process.exitCode = bad ? 1 : 0;' "$jsonl" "$max_ratio" "$backend" >"$dir/result-$backend.table" || failed=1
+  column -t -s '|' "$dir/result-$backend.table"
 }
 
 run_bench() {  # BACKEND DB
@@ -164,12 +164,12 @@ run_bench() {  # BACKEND DB
   local t0=$SECONDS
   node "$root/bench/scope_latency.mjs" --url "$url" --password "$password" --requests "$requests" \
     --concurrency "$concurrency" --max-seconds 1800 --towns "$towns" --years "$years" \
-    ${KC_BENCH_ROUTES:+--routes "$KC_BENCH_ROUTES"} >"$dir/$backend.jsonl" || exit 2
+    ${KC_BENCH_ROUTES:+--routes "$KC_BENCH_ROUTES"} >"$dir/result-$backend.jsonl" || exit 2
   echo "   $((SECONDS - t0)) s; load after $(cut -d' ' -f1-3 /proc/loadavg)"
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   server_pid=
-  report "$backend" "$dir/$backend.jsonl"
+  report "$backend" "$dir/result-$backend.jsonl"
 }
 
 sqlite_base
