@@ -114,7 +114,7 @@ sqlite_base() {
   echo "== setup: kechuang demo --scale $enterprises, then $second enterprises copied to 330206"
   local t0=$SECONDS
   rm -f "$dir"/setup.db*
-  "$bin" demo --db "$dir/setup.db" --scale "$enterprises" >"$dir/demo.out" 2>"$dir/demo.err" ||
+  "$bin" demo --db "$dir/setup.db" --scale "$enterprises" --districts 0 >"$dir/demo.out" 2>"$dir/demo.err" ||
     { cat "$dir/demo.err" >&2; exit 2; }
   second_district_sql "$(columns_except "$dir/setup.db" reg_enterprises id region_code credit_code)" \
     "$(columns_except "$dir/setup.db" reg_enterprise_years id enterprise_id)" | sqlite3 "$dir/setup.db"
@@ -204,7 +204,7 @@ for backend in "${backends[@]}"; do
     else
       echo "== postgres: demo --scale $enterprises, then $second enterprises copied to 330206"
       t0=$SECONDS
-      "$bin" demo --db "$pg_url" --scale "$enterprises" >"$dir/pg-demo.out" 2>"$dir/pg-demo.err" ||
+      "$bin" demo --db "$pg_url" --scale "$enterprises" --districts 0 >"$dir/pg-demo.out" 2>"$dir/pg-demo.err" ||
         { cat "$dir/pg-demo.err" >&2; exit 2; }
       second_district_sql "$(columns_except "$dir/scope-base.db" reg_enterprises id region_code credit_code)" \
         "$(columns_except "$dir/scope-base.db" reg_enterprise_years id enterprise_id)" |
