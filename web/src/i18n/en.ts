@@ -249,6 +249,7 @@ const en: typeof zhCN = {
     },
   },
   registry: {
+    district: 'District',
     newTitle: 'New',
     createTitle: 'New: {kind}',
     editTitle: 'Edit {kind}: {title}',

@@ -249,6 +249,7 @@ export default {
     },
   },
   registry: {
+    district: '所属区县',
     newTitle: '新建',
     createTitle: '新建{kind}',
     editTitle: '编辑{kind}：{title}',

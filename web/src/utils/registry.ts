@@ -513,3 +513,20 @@ export function visibleColumns(kind: KindDef, chosen: readonly string[] | null):
   if (!chosen) return chooseColumns(kind)
   return kind.fields.filter((f) => chosen.includes(f.name))
 }
+
+// ---------------------------------------------------------------------------------------------
+// District of records placed through a reference
+
+/**
+ * For a kind whose records lie in a district through a reference (enterprise years through their
+ * enterprise, platform years through their platform), that reference and the district field of
+ * the record it names; none for a kind with a district field of its own (shown as a field) or
+ * with no district. A city user's lists show the district from it.
+ */
+export function districtThrough(kind: KindDef, kindOf: (name: string) => KindDef | undefined): { via: FieldDef; district: FieldDef } | null {
+  const via = kind.fields.find((f) => f.name === kind.region_scope)
+  if (!via || via.type !== 'reference' || !via.references) return null
+  const target = kindOf(via.references)
+  const district = target?.fields.find((f) => f.name === target.region_scope && f.type === 'region_code')
+  return district ? { via, district } : null
+}

@@ -4,7 +4,7 @@ import {
   actionVerb, bilingual, buildBody, buildListQuery, checkField, chooseColumns, columnAlign, emptyForm,
   emptyListState, fromFormValue, formatValue, formFromRecord, groupDigits, inputSpec, labelOf,
   labelWithUnit, langOf, recordLabel, recordTitle, relatedLists, routeQueryFrom, sortParam, sortState,
-  stateFromRoute, toFormValue, unitText, columnsStorageKey, readChosenColumns, visibleColumns, basisPointsText, displayUnit,
+  stateFromRoute, toFormValue, unitText, columnsStorageKey, readChosenColumns, visibleColumns, basisPointsText, displayUnit, districtThrough,
 } from '@/utils/registry'
 import { importContentType } from '@/api/registry'
 import { KINDS, kindOf } from './registry_fixture'
@@ -304,5 +304,23 @@ describe('display', () => {
   it('reads the verb of an audit action', () => {
     expect(actionVerb('enterprises.update')).toBe('update')
     expect(actionVerb('create')).toBe('create')
+  })
+})
+
+describe('districtThrough', () => {
+  const placed = (name: string, scope: string): KindDef => ({ ...kindOf(name), region_scope: scope })
+  const kinds = new Map([['enterprises', placed('enterprises', 'region_code')]])
+  const lookup = (name: string) => kinds.get(name)
+
+  it("gives the reference and the enterprise's district field for a kind placed through its enterprise", () => {
+    const through = districtThrough(placed('enterprise_years', 'enterprise_id'), lookup)
+    expect(through?.via.name).toBe('enterprise_id')
+    expect(through?.district.name).toBe('region_code')
+  })
+
+  it('gives nothing for a kind with a district field of its own, none, or an unknown target', () => {
+    expect(districtThrough(placed('enterprises', 'region_code'), lookup)).toBeNull()
+    expect(districtThrough(kindOf('enterprise_years'), lookup)).toBeNull()
+    expect(districtThrough(placed('enterprise_years', 'enterprise_id'), () => undefined)).toBeNull()
   })
 })

@@ -74,6 +74,20 @@ describe('registry list page', () => {
     document.body.innerHTML = ''
   })
 
+  it("shows a user over several districts the district of records placed through their enterprise", async () => {
+    const kinds = KINDS.map((k) => ({ ...k, region_scope: k.name === 'enterprise_years' ? 'enterprise_id' : 'region_code' }))
+    const acme = { id: 3, name: 'Acme', credit_code: '91350100M000100Y43', region_code: '330205' }
+    // The kinds, the list, the enterprise filter's options, then the enterprise itself (looked up once).
+    mockFetch(jsonResponse(200, { kinds }), page([{ id: 7, enterprise_id: 3, year: 2013 }]), page([acme]), jsonResponse(200, acme))
+    const { pinia, router } = setup('/registry/enterprise_years')
+    await router.isReady()
+    const w = mount(RegistryListView, { global: { plugins: [pinia, router, i18n, ElementPlus] }, attachTo: document.body })
+    await settle()
+    const headers = w.findAll('[data-testid=registry-table] thead th').map((h) => h.text())
+    expect(headers[1]).toBe('District')
+    expect(w.find('[data-testid=record-district]').text()).toContain('330205')
+  })
+
   it('asks the server for what the URL says and shows the chosen columns', async () => {
     const { calls } = mockFetch(
       jsonResponse(200, { kinds: KINDS }),
