@@ -139,10 +139,11 @@ Node parse_node(const json::value& value, Method method) {
   if (method == Method::base_index && node.transform != Transform::level)
     refuse("transform", where + ": growth and change are not defined for a base_index scheme");
   node.target = optional_number(n, "target", where);
-  if (method != Method::base_index) {
-    if (!node.target) refuse("target", where + ": a target is required by this method");
-    if (!(*node.target > 0)) refuse("target", where + ": the target must be positive");
-  }
+  // base_index scores against the base year, not a target; a target given there is still checked
+  // (§9: targets must be positive), since below_target vetoes read it.
+  if (method != Method::base_index && !node.target)
+    refuse("target", where + ": a target is required by this method");
+  if (node.target && !(*node.target > 0)) refuse("target", where + ": the target must be positive");
   // An absent cap is the method's default (100 for target_ratio, none otherwise); null is none.
   if (const auto* c = n.if_contains("cap"))
     node.cap = c->is_null() ? std::nullopt : std::optional(as_number(*c, where + ".cap"));

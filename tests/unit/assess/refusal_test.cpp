@@ -65,6 +65,10 @@ TEST(AssessRefusals, MethodSpecificFaults) {
     scheme(in)["method"] = "base_index";
     node(in, 1)["transform"] = "growth";
   }, "ind_a");
+  expect_refused([](auto& in) {  // a target given to a base_index node must still be positive
+    scheme(in)["method"] = "base_index";
+    node(in, 1)["target"] = 0;
+  }, "ind_a");
   expect_refused([](auto& in) { scheme(in)["method"] = "points"; }, "points");  // points required
   expect_refused([](auto& in) {
     scheme(in)["method"] = "points";
