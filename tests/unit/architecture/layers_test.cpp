@@ -101,6 +101,21 @@ TEST(Layers, TheDocumentDeclaresEveryFolder) {
   EXPECT_GE(l.may_include.size(), 8u);
 }
 
+// The engines are pure (docs/architecture.md): widening one of their rows would let a store or
+// an HTTP type leak into a computation that the CLI, the API and the tests share.
+TEST(Layers, TheEnginesIncludeNothingButDomain) {
+  const Layers l = read_layers();
+  for (const std::string engine : {"rules", "assess"}) {
+    ASSERT_TRUE(l.may_include.contains(engine)) << engine << "/ has no row";
+    EXPECT_EQ(l.may_include.at(engine), std::set<std::string>{"domain"}) << engine << "/";
+  }
+  ASSERT_TRUE(l.may_include.contains("index"));
+  EXPECT_TRUE(l.may_include.at("index").empty()) << "index/ depends on the standard library only";
+  for (const auto& [file, folder] : l.departures)
+    EXPECT_FALSE(file.starts_with("rules/") || file.starts_with("index/") || file.starts_with("assess/"))
+        << file << " is an engine file with a departure to " << folder;
+}
+
 TEST(Layers, IncludesPointOnlyWhereTheDocumentAllows) {
   const Layers l = read_layers();
   int checked = 0;
