@@ -67,16 +67,22 @@ DrawOutput draw(const DrawInput& in) {
   out.load.resize(in.experts.size());
   for (std::size_t e = 0; e < in.experts.size(); ++e) out.load[e] = in.experts[e].prior_load + out.panels[e];
 
-  for (std::size_t a = 0; a < in.applications.size(); ++a) {
+  // Reserves come after every panel, since room depends on the whole draw; they are drawn in the
+  // panels' order (not input order) so the input's order does not change who is drawn.
+  for (std::size_t a : order) {
     auto& as = out.assignments[a];
-    as.eligible = elig[a].eligible.size();
-    as.excluded = elig[a].excluded;
     std::vector<std::size_t> candidates;
     for (std::size_t e : elig[a].eligible) {
       const bool on_panel = std::find(as.panel.begin(), as.panel.end(), e) != as.panel.end();
       if (!on_panel && out.load[e] < in.max_load) candidates.push_back(e);
     }
     as.reserves = draw_reserves(by_id(in.experts, candidates), in.reserves, rng);
+  }
+
+  for (std::size_t a = 0; a < in.applications.size(); ++a) {
+    auto& as = out.assignments[a];
+    as.eligible = elig[a].eligible.size();
+    as.excluded = elig[a].excluded;
     const auto seated = static_cast<std::int64_t>(as.panel.size());
     if (seated < in.panel_size) out.shortfalls.push_back({a, in.panel_size - seated});
   }

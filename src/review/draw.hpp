@@ -8,8 +8,8 @@
 //     application's eligible experts not yet tried for it (kept sorted by id); it takes the seat
 //     when a maximum assignment still allows it, otherwise it is dropped for this application
 //     and the next is drawn; with none left the application stays short;
-//  3. for each application in input order, its reserves by a partial shuffle of the candidates
-//     (eligible, off its panel, with room for one more review), sorted by id.
+//  3. for each application in the order of step 1, its reserves by a partial shuffle of the
+//     candidates (eligible, off its panel, with room for one more review), sorted by id.
 // Sorting by id before drawing makes the result independent of the input's order.
 #pragma once
 
