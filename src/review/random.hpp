@@ -41,13 +41,6 @@ class DrawRng {
     return hi;
   }
 
-  // Fisher–Yates from the back: every order equally likely.
-  template <class T>
-  void shuffle(std::vector<T>& v) {
-    for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
-  }
-
- private:
   // The 128-bit product as (high, low) words, in portable 64-bit arithmetic (no __int128).
   static std::pair<std::uint64_t, std::uint64_t> multiply(std::uint64_t a, std::uint64_t b) {
     const std::uint64_t mask = 0xFFFFFFFFULL;
@@ -58,6 +51,14 @@ class DrawRng {
     const std::uint64_t lo = (middle << 32) | (p00 & mask);
     return {hi, lo};
   }
+
+  // Fisher–Yates from the back: every order equally likely.
+  template <class T>
+  void shuffle(std::vector<T>& v) {
+    for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
+  }
+
+ private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   static std::uint64_t splitmix(std::uint64_t& x) {
     std::uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
