@@ -82,15 +82,58 @@ std::vector<int> SeatNetwork::find_path(int from, int to) const {
   return path;
 }
 
+// Dinic's algorithm: shortest augmenting paths in phases, so a large call does not pay one
+// breadth-first search per seat.
 std::int64_t SeatNetwork::compute_max_flow() {
   std::int64_t total = 0;
+  std::vector<int> level(out_.size()), next(out_.size());
   for (;;) {
-    const auto path = find_path(kSource, kSink);
-    if (path.empty()) return total;
-    std::int64_t amount = std::numeric_limits<std::int64_t>::max();
-    for (int e : path) amount = std::min(amount, residual(e));
-    for (int e : path) push(e, amount);
-    total += amount;
+    std::fill(level.begin(), level.end(), -1);
+    std::deque<int> queue{kSource};
+    level[kSource] = 0;
+    while (!queue.empty()) {
+      const int u = queue.front();
+      queue.pop_front();
+      for (int e : out_[u]) {
+        const int v = edges_[e].to;
+        if (level[v] < 0 && residual(e) > 0) {
+          level[v] = level[u] + 1;
+          queue.push_back(v);
+        }
+      }
+    }
+    if (level[kSink] < 0) return total;
+    std::fill(next.begin(), next.end(), 0);
+    // Depth first along the levels, with an explicit stack (paths are short, but calls are not).
+    for (;;) {
+      std::vector<int> path;
+      int u = kSource;
+      while (u != kSink) {
+        auto& i = next[u];
+        while (i < static_cast<int>(out_[u].size())) {
+          const int e = out_[u][i];
+          if (residual(e) > 0 && level[edges_[e].to] == level[u] + 1) break;
+          ++i;
+        }
+        if (i == static_cast<int>(out_[u].size())) {  // dead end: retreat
+          if (path.empty()) break;
+          level[u] = -1;
+          const int back = path.back();
+          path.pop_back();
+          u = edges_[back ^ 1].to;
+          ++next[u];
+          continue;
+        }
+        const int e = out_[u][i];
+        path.push_back(e);
+        u = edges_[e].to;
+      }
+      if (u != kSink) break;  // no more paths in this phase
+      std::int64_t amount = std::numeric_limits<std::int64_t>::max();
+      for (int e : path) amount = std::min(amount, residual(e));
+      for (int e : path) push(e, amount);
+      total += amount;
+    }
   }
 }
 
