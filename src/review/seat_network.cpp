@@ -142,6 +142,9 @@ bool SeatNetwork::try_seat(std::size_t expert, std::size_t application) {
   if (it == seat_edge_.end()) return false;  // not eligible
   const auto [seat, group] = it->second;
   if (edges_[seat].cap == 0) return false;  // already seated there
+  // Seats fixed so far may have used up the expert's room or the affiliation's share of this
+  // panel; no search is needed to refuse then (and most refusals late in a large draw are these).
+  if (edges_[source_edge_[expert]].cap == 0 || edges_[group].cap == 0) return false;
   if (edges_[seat].flow == 0) {
     // Two maximum flows differ by a circulation in the residual graph, so some maximum flow uses
     // the seat exactly when the residual graph leads from its head back to its tail.
