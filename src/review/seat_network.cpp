@@ -59,24 +59,34 @@ void SeatNetwork::push(int e, std::int64_t amount) {
 }
 
 std::vector<int> SeatNetwork::find_path(int from, int to) const {
-  // Breadth first, edges in insertion order: deterministic for a given input.
-  std::vector<int> via(out_.size(), -1);
-  std::vector<bool> seen(out_.size(), false);
-  std::deque<int> queue{from};
-  seen[from] = true;
-  while (!queue.empty() && !seen[to]) {
-    const int u = queue.front();
-    queue.pop_front();
+  // Breadth first, edges in insertion order: deterministic for a given input. The buffers are
+  // kept between searches and cleared by a stamp, since a draw runs one search per seat.
+  if (seen_.size() != out_.size()) {
+    seen_.assign(out_.size(), 0);
+    via_.assign(out_.size(), -1);
+  }
+  if (++stamp_ == 0) {  // wrapped around: old marks could pass for new ones
+    std::fill(seen_.begin(), seen_.end(), 0);
+    stamp_ = 1;
+  }
+  const std::uint32_t stamp = stamp_;
+  queue_.clear();
+  queue_.push_back(from);
+  seen_[from] = stamp;
+  for (std::size_t head = 0; head < queue_.size() && seen_[to] != stamp; ++head) {
+    const int u = queue_[head];
     for (int e : out_[u]) {
       const int v = edges_[e].to;
-      if (seen[v] || residual(e) <= 0) continue;
-      seen[v] = true;
-      via[v] = e;
-      queue.push_back(v);
+      if (seen_[v] == stamp || residual(e) <= 0) continue;
+      seen_[v] = stamp;
+      via_[v] = e;
+      queue_.push_back(v);
     }
   }
+  const auto& via = via_;
+  const bool found = seen_[to] == stamp;
   std::vector<int> path;
-  if (!seen[to]) return path;
+  if (!found) return path;
   for (int v = to; v != from; v = edges_[via[v] ^ 1].to) path.push_back(via[v]);
   std::reverse(path.begin(), path.end());
   return path;

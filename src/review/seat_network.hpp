@@ -49,6 +49,12 @@ class SeatNetwork {
   std::vector<int> sink_edge_;                     // per application
   std::map<std::pair<std::size_t, std::size_t>, std::pair<int, int>> seat_edge_;  // (app, expert) → (seat edge, group edge)
   std::int64_t max_seats_ = 0;
+  // find_path's buffers (a search marks nodes with its own stamp instead of clearing them); a
+  // network belongs to one draw on one thread.
+  mutable std::vector<std::uint32_t> seen_;
+  mutable std::vector<int> via_;
+  mutable std::vector<int> queue_;
+  mutable std::uint32_t stamp_ = 0;
 };
 
 }  // namespace kc::review
