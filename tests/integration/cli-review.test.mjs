@@ -124,3 +124,17 @@ test('review draw refuses malformed input naming the field and writes nothing', 
   const missing = kechuang(['review', 'draw', '--input', join(tmpdir(), 'kc-no-such-input.json')]);
   assert.equal(missing.status, 2);
 });
+
+test('review draw: listing experts and applications in another order draws the same panels and reserves', () => {
+  for (const name of EXAMPLES) {
+    const input = JSON.parse(readFileSync(join(REVIEW, `${name}.json`), 'utf8'));
+    const dir = mkdtempSync(join(tmpdir(), 'kc-review-order-'));
+    const reordered = { ...input, experts: [...input.experts].reverse(), applications: [...input.applications].reverse() };
+    writeFileSync(join(dir, 'in.json'), JSON.stringify(reordered));
+    const a = JSON.parse(drawTo(join(REVIEW, `${name}.json`), mkdtempSync(join(tmpdir(), 'kc-review-'))).text);
+    const b = JSON.parse(drawTo(join(dir, 'in.json'), dir).text);
+    const byApp = (out) => new Map(out.assignments.map((x) => [x.application, [x.panel, x.reserves]]));
+    assert.deepEqual(byApp(b), byApp(a), name);
+    assert.deepEqual(b.assignments.map((x) => x.application), reordered.applications.map((x) => x.id), 'input order kept');
+  }
+});
