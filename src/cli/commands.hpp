@@ -13,6 +13,7 @@ void add_audit_command(CLI::App& app);
 void add_index_command(CLI::App& app);
 void add_rules_command(CLI::App& app);
 void add_assess_command(CLI::App& app);
+void add_review_command(CLI::App& app);  // review draw
 void add_demo_command(CLI::App& app);
 void add_districts_command(CLI::App& app);
 void add_registry_file_commands(CLI::App& app);  // import, export, template

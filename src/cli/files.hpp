@@ -1,5 +1,5 @@
 // Whole-file reads and atomic writes for the commands that are an engine's contract over files
-// (`rules evaluate`, `assess`): an output file is either absent, the old one or complete.
+// (`rules evaluate`, `assess`, `review draw`): an output file is either absent, the old one or complete.
 #pragma once
 
 #include <string>

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   kc::cli::add_index_command(app);
   kc::cli::add_rules_command(app);
   kc::cli::add_assess_command(app);
+  kc::cli::add_review_command(app);
   kc::cli::add_demo_command(app);
   kc::cli::add_districts_command(app);
   kc::cli::add_registry_file_commands(app);
