@@ -103,8 +103,11 @@ void expect_moves(const json::object& got, const json::object& want, const std::
     // The achieving side: not below the boundary for direction 1, not above it for −1 (a margin
     // of 1e-12 relative allows for the expected file's own last digit).
     const double slack = 1e-12 * std::max(1.0, std::fabs(wv));
-    if (dir.at(std::string(node)) == 1) EXPECT_GE(gv, wv - slack) << what << " falls short of the move";
-    else EXPECT_LE(gv, wv + slack) << what << " falls short of the move";
+    if (dir.at(std::string(node)) == 1) {
+      EXPECT_GE(gv, wv - slack) << what << " falls short of the move";
+    } else {
+      EXPECT_LE(gv, wv + slack) << what << " falls short of the move";
+    }
   }
 }
 

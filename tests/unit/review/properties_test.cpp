@@ -60,12 +60,15 @@ TEST_P(ReviewProperties, LoadsAndTheAffiliationCapHold) {
         ++panels[e];
         ++per_unit[in.experts[e].affiliation];
       }
-      if (in.max_same_affiliation)
+      if (in.max_same_affiliation) {
         for (const auto& [unit, n] : per_unit) EXPECT_LE(n, *in.max_same_affiliation) << unit << " seed " << seed;
+      }
     }
     for (std::size_t e = 0; e < in.experts.size(); ++e) {
       EXPECT_EQ(out.panels[e], panels[e]);
-      if (panels[e] > 0) EXPECT_LE(in.experts[e].prior_load + panels[e], in.max_load) << in.experts[e].id;
+      if (panels[e] > 0) {
+        EXPECT_LE(in.experts[e].prior_load + panels[e], in.max_load) << in.experts[e].id;
+      }
     }
   }
 }
