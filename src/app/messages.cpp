@@ -10,7 +10,7 @@ std::span<const MessageDef* const> all_messages() {
       &sign_in_first, &session_ended, &session_expired, &account_inactive, &account_disabled,
       &account_region_invalid,
       &sign_in_throttled, &account_locked, &role_may_not_use, &metrics_not_served, &bureau_users_only,
-      &staff_and_reviewers_only, &admins_only, &staff_confirm_submissions, &staff_save_index_definitions,
+      &staff_and_reviewers_only, &admins_only, &staff_draw_reviewers, &staff_confirm_submissions, &staff_save_index_definitions,
       &own_enterprise_only, &record_of_another_enterprise, &region_outside_scope,
       &record_of_another_district, &installation_admins_only, &role_may_not_read, &role_may_not_change,
       &role_may_not_import, &may_not_file, &no_new_enterprises, &submissions_scope, &no_record,

@@ -42,6 +42,7 @@ inline constexpr MessageDef bureau_users_only{"bureau_users_only",
 inline constexpr MessageDef staff_and_reviewers_only{"staff_and_reviewers_only",
                                                      "This is for bureau staff and reviewers."};
 inline constexpr MessageDef admins_only{"admins_only", "Only administrators may do this."};
+inline constexpr MessageDef staff_draw_reviewers{"staff_draw_reviewers", "Reviewers are drawn by administrators and bureau staff."};
 inline constexpr MessageDef staff_confirm_submissions{"staff_confirm_submissions",
                                                       "Only bureau staff confirm submissions."};
 inline constexpr MessageDef staff_save_index_definitions{"staff_save_index_definitions",

@@ -3,21 +3,6 @@
 #include "http/api.hpp"
 
 namespace kc::http {
-namespace {
-
-Response raw_json(const Exchange& ex, std::string body) {
-  Response res{beast_http::status::ok, ex.request.version()};
-  res.set(beast_http::field::content_type, "application/json; charset=utf-8");
-  res.set(beast_http::field::cache_control, "no-store");
-  res.body() = std::move(body);
-  res.prepare_payload();
-  return res;
-}
-
-}  // namespace
-}  // namespace kc::http
-
-namespace kc::http {
 
 void add_rules_routes(Router& router, Services& s) {
   router.add({beast_http::verb::get, "/api/v1/rules/{policy}/enterprises/{id}", Access::roles,
@@ -30,7 +15,7 @@ void add_rules_routes(Router& router, Services& s) {
                 auto output = app::evaluate_registry_enterprise(s.db, ex.actor, ex.params.at("policy"), id.value(),
                                                                 ex.query_value("as_of", today));
                 if (!output) return problem_response(ex.request, output.problem());
-                return raw_json(ex, std::move(output.value()));
+                return json_text_response(ex.request, std::move(output.value()));
               }});
   router.add({beast_http::verb::post, "/api/v1/rules/{policy}/evaluate", Access::roles,
               {app::Role::admin, app::Role::staff, app::Role::reviewer},
@@ -38,7 +23,7 @@ void add_rules_routes(Router& router, Services& s) {
               [](Exchange& ex) {
                 auto output = app::evaluate_policy(ex.actor, ex.params.at("policy"), ex.request.body());
                 if (!output) return problem_response(ex.request, output.problem());
-                return raw_json(ex, std::move(output.value()));
+                return json_text_response(ex.request, std::move(output.value()));
               }}).heavy().large_body();
 }
 

@@ -24,6 +24,15 @@ Response json_response(const Request& req, beast_http::status status, const boos
   return res;
 }
 
+Response json_text_response(const Request& req, std::string body) {
+  Response res{beast_http::status::ok, req.version()};
+  res.set(beast_http::field::content_type, "application/json; charset=utf-8");
+  res.set(beast_http::field::cache_control, "no-store");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
 Response problem_response(const Request& req, const app::Problem& problem) {
   boost::json::object body;
   body["type"] = "https://kechuang.dev/problems/" + problem.code;

@@ -10,6 +10,8 @@
 namespace kc::http {
 
 Response json_response(const Request& req, beast_http::status status, const boost::json::value& body);
+// A 200 whose body is a JSON document written elsewhere (an engine's output), sent as it is.
+Response json_text_response(const Request& req, std::string body);
 Response problem_response(const Request& req, const app::Problem& problem);
 Response no_content(const Request& req);
 Response download(const Request& req, std::string body, const std::string& content_type,

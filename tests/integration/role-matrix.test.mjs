@@ -52,6 +52,8 @@ const MATRIX = [
     (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
   ['GET', '/api/v1/rules/{policy}/enterprises/{id}', () => `/api/v1/rules/hte/enterprises/${enterpriseId}?as_of=2025-05-20`, undefined,
     (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
+  ['POST', '/api/v1/assess', '/api/v1/assess', {}, (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 422)],
+  ['POST', '/api/v1/review/draw', '/api/v1/review/draw', {}, writers(422)],
   ['POST', '/api/v1/index/build', '/api/v1/index/build', { data: 'uCode\n', meta: 'Level,iCode\n' },
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 422)],
   ['POST', '/api/v1/index/uncertainty', '/api/v1/index/uncertainty', { data: 'uCode\n', meta: 'Level,iCode\n', vary: { vary: [] } },

@@ -372,6 +372,9 @@ const MATRIX = [
     // The enterprise account reads its own enterprise's verdict only.
     for (const d of [A, B]) is(await c.get(`/api/v1/rules/hte/enterprises/${ent[d].id}?as_of=2014-05-20`), inScope(s, d, 200, d === A ? 200 : 403), `${s} verdict of ${d}`);
   }],
+  // Engines over documents: nothing in them lies in a district; the roles decide.
+  ['POST', '/api/v1/assess', async (s, c) => is(await c.post('/api/v1/assess', {}), bureauOnly(s, 422), s)],
+  ['POST', '/api/v1/review/draw', async (s, c) => is(await c.post('/api/v1/review/draw', {}), s === 'ent' ? 403 : 422, s)],
   ['POST', '/api/v1/index/build', async (s, c) => is(await c.post('/api/v1/index/build', { data: 'uCode\n', meta: 'Level,iCode\n' }), bureauOnly(s, 422), s)],
   ['POST', '/api/v1/index/uncertainty', async (s, c) => is(await c.post('/api/v1/index/uncertainty', { data: 'uCode\n', meta: 'Level,iCode\n', vary: { vary: [] } }), bureauOnly(s, 422), s)],
   ['POST', '/api/v1/index/convert', async (s, c) => is(await c.post('/api/v1/index/convert', 'not a workbook'), bureauOnly(s, 422), s)],
