@@ -176,6 +176,7 @@ const en: typeof zhCN = {
   },
   audit: {
     verbs: {
+      draw: 'Draw',
       backfill_districts: 'Backfill districts of the',
       create: 'Create',
       update: 'Update',
@@ -190,6 +191,7 @@ const en: typeof zhCN = {
       rotate_key: 'Rotate key of',
     },
     entities: {
+      review_draw: 'review panels',
       district_figures: 'district comparison',
       registry: 'registry',
       user: 'user',

@@ -176,6 +176,7 @@ export default {
   },
   audit: {
     verbs: {
+      draw: '抽取',
       backfill_districts: '补填所属区县：',
       create: '新建',
       update: '修改',
@@ -190,6 +191,7 @@ export default {
       rotate_key: '更换密钥：',
     },
     entities: {
+      review_draw: '评审专家',
       district_figures: '区县对比表',
       registry: '创新主体库',
       user: '用户',
