@@ -125,6 +125,8 @@ void write_loans(Context& ctx);
 void write_competitions_and_policies(Context& ctx);
 void align_hte_figures(Context& ctx, std::uint64_t seed);
 void write_expert_reviews(Context& ctx, std::uint64_t seed);
+// The expert panel's average scores behind an HTE certificate issued on `issued` (passing E7).
+void write_panel_review(Writer& reviews, Random& random, std::int64_t enterprise_id, Date issued);
 // The peer districts with records of their own (the first options.districts of kPeerDistricts),
 // written after the seed district from their own random streams.
 void write_peer_districts(Context& ctx, const DemoOptions& options);

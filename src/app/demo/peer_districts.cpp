@@ -1,7 +1,8 @@
 // The demo city's peer districts: enterprises and their years, R&D centres, patents, HTE
-// certificates, S&T SME registrations, technology contracts, cooperation agreements, talents,
-// loans and incubators of each peer, drawn from the peer's own random stream after the seed
-// district is complete, so the seed district's records are the same with or without peers.
+// certificates with their panel reviews, S&T SME registrations, technology contracts, cooperation
+// agreements, talents, loans and incubators of each peer, drawn from the peer's own random stream
+// after the seed district is complete, so the seed district's records are the same with or
+// without peers.
 //
 // What the peer's records add up to agrees with its region statistics: each year its
 // enterprises' R&D is exactly the R&D expenditure its statistics state. Patents, centres,
@@ -280,9 +281,9 @@ void write_patents(Peer& p, Writer& w) {
   }
 }
 
-// HTE certificates of high-tech R&D performers (renewed every three years) and S&T SME
-// registrations of the small ones.
-void write_certificates(Peer& p, Writer& certs, Writer& sme) {
+// HTE certificates of high-tech R&D performers (renewed every three years), each with the expert
+// panel's review before it, and S&T SME registrations of the small ones.
+void write_certificates(Peer& p, Writer& certs, Writer& reviews, Writer& sme) {
   Random& r = p.random;
   const Date today = ymd(kLastYear, 12, 31);
   std::map<int, int> serial;
@@ -301,6 +302,7 @@ void write_certificates(Peer& p, Writer& certs, Writer& sme) {
           .set("valid_until", cell(until))
           .set("status", cell(until < today ? "expired" : "valid"))
           .insert();
+      write_panel_review(reviews, r, f.id, issued);
     }
   }
   for (int y = kFirstYear + 1; y <= kLastYear; ++y) {
@@ -445,14 +447,15 @@ void write_peer_districts(Context& ctx, const DemoOptions& options) {
   }
   Writer statistics(ctx.conn, "region_statistics"), firms(ctx.conn, "enterprises"),
       years(ctx.conn, "enterprise_years"), centres(ctx.conn, "rd_institutions"), patents(ctx.conn, "patents"),
-      certs(ctx.conn, "hte_certificates"), sme(ctx.conn, "sme_registrations"), contracts(ctx.conn, "tech_contracts"),
+      certs(ctx.conn, "hte_certificates"), reviews(ctx.conn, "hte_expert_reviews"),
+      sme(ctx.conn, "sme_registrations"), contracts(ctx.conn, "tech_contracts"),
       agreements(ctx.conn, "cooperation_agreements"), talents(ctx.conn, "talents"), loans(ctx.conn, "loans"),
       incubators(ctx.conn, "incubators"), incubator_years(ctx.conn, "incubator_years");
   for (int index = 0; index < options.districts; ++index) {
     const PeerDistrict& def = kPeerDistricts[static_cast<std::size_t>(index)];
     Peer p{def, index, Random(stream_seed(options.seed, 0x5045'4552'0000'0000ULL + static_cast<std::uint64_t>(index))),
            {}, {}};
-    for (Writer* w : {&statistics, &firms, &years, &centres, &patents, &certs, &sme, &contracts, &agreements,
+    for (Writer* w : {&statistics, &firms, &years, &centres, &patents, &certs, &reviews, &sme, &contracts, &agreements,
                       &talents, &loans, &incubators, &incubator_years}) {
       w->set_district(p.code());
     }
@@ -465,12 +468,12 @@ void write_peer_districts(Context& ctx, const DemoOptions& options) {
       write_firms(p, firms, years);
       write_centres(p, centres);
       write_patents(p, patents);
-      write_certificates(p, certs, sme);
+      write_certificates(p, certs, reviews, sme);
       write_contracts(p, contracts, agreements);
       write_people_and_finance(p, talents, loans, incubators, incubator_years, taken);
     });
   }
-  for (const Writer* w : {&statistics, &firms, &years, &centres, &patents, &certs, &sme, &contracts, &agreements,
+  for (const Writer* w : {&statistics, &firms, &years, &centres, &patents, &certs, &reviews, &sme, &contracts, &agreements,
                           &talents, &loans, &incubators, &incubator_years}) {
     ctx.add_count(*w);
   }

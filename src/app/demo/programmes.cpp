@@ -264,30 +264,31 @@ void align_hte_figures(Context& ctx, std::uint64_t seed) {
 
 // The expert panel's review behind every certificate, a few weeks before it was issued. Drawn from
 // a stream of its own so the other records (and the seed report's figures) do not move.
+void write_panel_review(Writer& reviews, Random& random, std::int64_t enterprise_id, Date issued) {
+  // A panel average with one decimal in [lo, hi] points, stored like amounts (×10^4).
+  auto points = [&](int lo, int hi) { return cell(random.between(lo * 10, hi * 10) * 1000); };
+  // The lower ends add up to 71 points: every recognised enterprise passed E7 (> 70).
+  reviews.row()
+      .set("enterprise_id", cell(enterprise_id))
+      .set("reviewed_on", cell(issued.add_days(-static_cast<std::int32_t>(random.between(20, 60)))))
+      .set("ip_advancement", points(6, 8))
+      .set("ip_core_support", points(6, 8))
+      .set("ip_quantity", points(6, 8))
+      .set("ip_acquisition", points(6, 6))
+      .set("transfer", points(22, 29))
+      .set("rd_management", points(15, 19))
+      .set("growth_net_assets", points(5, 9))
+      .set("growth_sales", points(5, 9))
+      .set("experts", cell(random.between(5, 7)))
+      .insert();
+}
+
 void write_expert_reviews(Context& ctx, std::uint64_t seed) {
   Random random(seed ^ 0x5eed'e8e7'2e71'e3a5ULL);
   Writer reviews(ctx.conn, "hte_expert_reviews");
-  // A panel average with one decimal in [lo, hi] points, stored like amounts (×10^4).
-  auto points = [&](int lo, int hi) { return cell(random.between(lo * 10, hi * 10) * 1000); };
   const auto certificates = store::DemoRepository(ctx.conn).certificate_issues();
   store::in_transaction(ctx.conn, [&] {
-    for (const auto& c : certificates) {
-      const Date issued = *Date::parse(c.issued_on);
-      // The lower ends add up to 71 points: every recognised enterprise passed E7 (> 70).
-      reviews.row()
-          .set("enterprise_id", cell(c.enterprise_id))
-          .set("reviewed_on", cell(issued.add_days(-static_cast<std::int32_t>(random.between(20, 60)))))
-          .set("ip_advancement", points(6, 8))
-          .set("ip_core_support", points(6, 8))
-          .set("ip_quantity", points(6, 8))
-          .set("ip_acquisition", points(6, 6))
-          .set("transfer", points(22, 29))
-          .set("rd_management", points(15, 19))
-          .set("growth_net_assets", points(5, 9))
-          .set("growth_sales", points(5, 9))
-          .set("experts", cell(random.between(5, 7)))
-          .insert();
-    }
+    for (const auto& c : certificates) write_panel_review(reviews, random, c.enterprise_id, *Date::parse(c.issued_on));
   });
   ctx.count(reviews);
 }

@@ -467,6 +467,13 @@ TEST_F(DemoCity, FivePeerDistrictsOfTheSameCityWithTheirOwnRecords) {
                 0)
           << code << table;
     }
+    // Every peer certificate has the panel's review before it (E7 for the rules engine).
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_hte_certificates c JOIN reg_enterprises e ON e.id = c.enterprise_id "
+                  "WHERE e.region_code = $1 AND NOT EXISTS (SELECT 1 FROM reg_hte_expert_reviews r WHERE "
+                  "r.enterprise_id = c.enterprise_id AND r.reviewed_on < c.issued_on)",
+                  p),
+              0)
+        << code;
     // Records hanging off an enterprise of a peer carry the peer's district too.
     EXPECT_EQ(sql("SELECT COUNT(*) FROM reg_patents t JOIN reg_enterprises e ON e.id = t.enterprise_id "
                   "WHERE e.region_code = $1 AND t.region_code <> $1",
