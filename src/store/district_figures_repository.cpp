@@ -1,15 +1,15 @@
 #include "store/district_figures_repository.hpp"
 
+#include "store/record_store.hpp"
 #include "store/sql_filter.hpp"
 
 namespace kc::store {
 namespace {
 
-// [low, high) of the codes starting with `prefix` (the same range the record lists use).
+// [low, high) of the codes starting with `prefix`: the range the record lists use.
 std::vector<Value> range(const std::string& prefix) {
-  std::string high = prefix;
-  high.back() = static_cast<char>(high.back() + 1);
-  return {prefix, high};
+  auto [low, high] = district_range(prefix);
+  return {std::move(low), std::move(high)};
 }
 
 class Collector {

@@ -53,19 +53,6 @@ Record to_record(const domain::KindDef& k, const Row& row) {
   return r;
 }
 
-// The codes c with low <= c < high are those starting with `prefix` (codes are digits only, of
-// one length): high is the prefix plus one in its last digit, carried ("3309" → "3310").
-std::pair<std::string, std::string> district_range(const std::string& prefix) {
-  std::string high = prefix;
-  for (std::size_t i = high.size(); i-- > 0;) {
-    if (high[i] < '9') {
-      ++high[i];
-      return {prefix, high};
-    }
-    high[i] = '0';
-  }
-  return {prefix, "~"};  // all nines: no code is greater than "~" in any collation of digits
-}
 
 // How a city's or a province's prefix is matched (a district's code is always an equality).
 enum class PrefixMatch {
@@ -157,6 +144,20 @@ std::set<std::string> existing_columns(Connection& conn, const std::string& tabl
 }
 
 }  // namespace
+
+// The codes c with low <= c < high are those starting with `prefix` (codes are digits only, of
+// one length): high is the prefix plus one in its last digit, carried ("3309" → "3310").
+std::pair<std::string, std::string> district_range(const std::string& prefix) {
+  std::string high = prefix;
+  for (std::size_t i = high.size(); i-- > 0;) {
+    if (high[i] < '9') {
+      ++high[i];
+      return {prefix, high};
+    }
+    high[i] = '0';
+  }
+  return {prefix, "~"};  // all nines: no code is greater than "~" in any collation of digits
+}
 
 void add_district_condition(SqlFilter& sql, const domain::KindDef& kind, const std::string& prefix) {
   std::vector<Value> values;

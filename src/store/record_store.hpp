@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/registry_kind.hpp"
@@ -76,6 +77,10 @@ class RecordStore {
   std::string scan_keys_;     // "SELECT id, key1, … FROM table WHERE id > $1 ORDER BY id LIMIT $2"
   std::vector<std::size_t> key_fields_;  // field indexes of the natural key
 };
+
+// [low, high) of the region codes starting with `prefix` (a district, city or province), in
+// digits only, so every collation orders them alike.
+std::pair<std::string, std::string> district_range(const std::string& prefix);
 
 // Adds to `sql` the condition that a record of `kind` lies in the district scope `prefix`:
 // a range over the kind's own region column, or membership of the referenced kind's records in

@@ -16,6 +16,15 @@ Record enterprise(const domain::KindDef& k, const std::string& code, const std::
   return r;
 }
 
+// The range stays in digits, so a collation other than C (PostgreSQL's en_US, zh_CN) orders it
+// as SQLite does: "3309" ends before "3310", not before "330:".
+TEST(RecordStore, DistrictRangesCarryInDigits) {
+  EXPECT_EQ(district_range("3309"), std::make_pair(std::string("3309"), std::string("3310")));
+  EXPECT_EQ(district_range("33"), std::make_pair(std::string("33"), std::string("34")));
+  EXPECT_EQ(district_range("330299"), std::make_pair(std::string("330299"), std::string("330300")));
+  EXPECT_EQ(district_range("99").second, "~");
+}
+
 TEST(RecordStore, TablesFollowTheDeclarations) {
   testing::TempDatabase db;
   auto conn = db->acquire();
