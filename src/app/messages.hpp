@@ -81,6 +81,11 @@ inline constexpr MessageDef no_file{"no_file", "No such file: {path}."};
 inline constexpr MessageDef web_not_installed{"web_not_installed",
                                               "The web front end is not installed (start with --web DIR)."};
 
+inline constexpr MessageDef indicator_unknown{"indicator_unknown", "No indicator {code} in the catalogue."};
+inline constexpr MessageDef indicator_no_data{"indicator_no_data", "Nothing is recorded for {region} in {year}."};
+inline constexpr MessageDef indicator_catalogue_admins{
+    "indicator_catalogue_admins", "Only administrators of the whole installation change the indicator catalogue."};
+
 // What the data does not allow.
 inline constexpr MessageDef has_dependants{
     "has_dependants",

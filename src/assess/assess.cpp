@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "assess/evaluate.hpp"
-#include "assess/json_out.hpp"
+#include "json/json_text.hpp"
 #include "assess/next_rank.hpp"
 #include "assess/parse.hpp"
 #include "assess/rounding.hpp"
@@ -87,7 +87,7 @@ std::string to_json(const Scheme& scheme, const Output& output) {
     }
     units.emplace_back(std::move(u));
   }
-  return to_text(boost::json::object{{"scheme", output.scheme}, {"units", std::move(units)}});
+  return json::to_text(boost::json::object{{"scheme", output.scheme}, {"units", std::move(units)}});
 }
 
 domain::Result<std::string> assess_document(std::string_view input_json) {

@@ -16,6 +16,7 @@ void add_assess_command(CLI::App& app);
 void add_review_command(CLI::App& app);  // review draw
 void add_demo_command(CLI::App& app);
 void add_districts_command(CLI::App& app);
+void add_indicators_command(CLI::App& app);  // indicators compute|explain|home
 void add_registry_file_commands(CLI::App& app);  // import, export, template
 
 }  // namespace kc::cli

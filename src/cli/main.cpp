@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   kc::cli::add_review_command(app);
   kc::cli::add_demo_command(app);
   kc::cli::add_districts_command(app);
+  kc::cli::add_indicators_command(app);
   kc::cli::add_registry_file_commands(app);
   try {
     app.parse(argc, argv);

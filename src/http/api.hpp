@@ -36,6 +36,7 @@ void add_cultivation_routes(Router& router, Services& services);
 void add_programme_routes(Router& router, Services& services);
 void add_district_routes(Router& router, Services& services);
 void add_engine_routes(Router& router, Services& services);
+void add_indicator_routes(Router& router, Services& services);
 
 // A positive integer path parameter; anything else is a 404 saying `not_found` (e.g.
 // msg::no_user) with the text as its {id}.

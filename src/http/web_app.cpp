@@ -29,6 +29,7 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
   add_cultivation_routes(router_, services_);
   add_district_routes(router_, services_);
   add_engine_routes(router_, services_);
+  add_indicator_routes(router_, services_);
   add_programme_routes(router_, services_);
 }
 

@@ -232,6 +232,32 @@ ALTER TABLE index_definitions ADD COLUMN region_code TEXT;
 CREATE INDEX index_definitions_region ON index_definitions (region_code);
 )SQL",
        "", ""},
+      // The indicator catalogue is data: a saved entry replaces the built-in of its code (or adds
+      // one); the built-ins themselves live in the code (app/indicators/catalogue.cpp), so a new
+      // release's built-ins reach every installation that has not changed them. Installation
+      // settings hold what is the installation's own, such as its home district.
+      {11, "saved indicator definitions and installation settings",
+       R"SQL(
+CREATE TABLE indicator_definitions (
+  code TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  direction INTEGER NOT NULL CHECK (direction IN (-1, 1)),
+  measure TEXT NOT NULL CHECK (measure IN ('count', 'amount', 'ratio')),
+  formula TEXT NOT NULL,
+  basis_zh TEXT NOT NULL DEFAULT '',
+  basis_en TEXT NOT NULL DEFAULT '',
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE installation_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)SQL",
+       "", ""},
   };
   return migrations;
 }

@@ -85,6 +85,12 @@ const MATRIX = [
     (r) => (r === 'anonymous' ? 401 : ['admin', 'staff', 'reviewer'].includes(r) ? 200 : 403)],
   ['GET', '/api/v1/districts/figures', '/api/v1/districts/figures?year=2013', undefined,
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
+  ['GET', '/api/v1/indicators', '/api/v1/indicators', undefined, readers(200)],
+  // A year out of range is refused after the role check: 422 (not a missing route's 404).
+  ['GET', '/api/v1/indicators/values', '/api/v1/indicators/values?year=1900', undefined, readers(422)],
+  ['GET', '/api/v1/indicators/{code}/explain', '/api/v1/indicators/hte_count/explain?year=1900', undefined, readers(422)],
+  ['PUT', '/api/v1/indicators/{code}', '/api/v1/indicators/matrix_entry', {}, only('admin', 422)],
+  ['DELETE', '/api/v1/indicators/{code}', '/api/v1/indicators/never_saved', undefined, only('admin', 404)],
   // The matrix's enterprise account has no enterprise, so it may not list submissions either.
   ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
   ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],

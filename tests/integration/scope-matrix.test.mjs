@@ -457,6 +457,34 @@ const MATRIX = [
     if (a) assert.ok(a.values.enterprises >= 1, `${s}: A's enterprises counted`);
     assert.equal(r.json.total !== null, listed.length >= 2, `${s}: a total with two districts or more`);
   }],
+  ['GET', '/api/v1/indicators', async (s, c) => is(await c.get('/api/v1/indicators'), bureauOnly(s, 200), s)],
+  ['GET', '/api/v1/indicators/values', async (s, c) => {
+    // Each district has one patent filed in 2013: a district counts its own, the city both.
+    for (const d of [A, B]) {
+      const r = await c.get(`/api/v1/indicators/values?year=2013&region=${d}&codes=patent_applications`);
+      is(r, s === 'ent' ? 403 : sees(s, d) ? 200 : 403, `${s} computes ${d}`);
+      if (r.status === 200) assert.equal(r.json.values[0].value, 1, `${s}: ${d}'s patents`);
+      else if (s !== 'ent') assert.equal(r.json.message, 'region_outside_scope');
+    }
+    const city = await c.get(`/api/v1/indicators/values?year=2013&region=${CITY}&codes=patent_applications`);
+    is(city, s === 'ent' ? 403 : sees(s, A) && sees(s, B) ? 200 : 403, `${s} computes the city`);
+    if (city.status === 200) assert.equal(city.json.values[0].value, 2, `${s}: the city's patents`);
+  }],
+  ['GET', '/api/v1/indicators/{code}/explain', async (s, c) => {
+    for (const d of [A, B]) {
+      const r = await c.get(`/api/v1/indicators/patent_applications/explain?year=2013&region=${d}`);
+      is(r, s === 'ent' ? 403 : sees(s, d) ? 200 : 403, `${s} explains ${d}`);
+      if (r.status === 200) assert.deepEqual(r.json.records.map((x) => x.id), [rec.patents[d].id], `${s}: ${d}'s patent only`);
+    }
+  }],
+  ['PUT', '/api/v1/indicators/{code}', async (s, c) => {
+    const r = await c.request('PUT', `/api/v1/indicators/scope_${s.toLowerCase()}`, { zh: '专利', en: 'Patents', formula: 'count(patents)' });
+    is(r, s === 'admin' ? 200 : 403, `${s} saves a catalogue entry`);
+    if (s === 'adminA') assert.equal(r.json.message, 'indicator_catalogue_admins');
+  }],
+  ['DELETE', '/api/v1/indicators/{code}', async (s, c) => {
+    is(await c.del('/api/v1/indicators/scope_admin'), s === 'admin' ? 204 : 403, `${s} removes a catalogue entry`);
+  }],
   ['GET', '/api/v1/programmes/facts', async (s, c) => is(await c.get('/api/v1/programmes/facts'), bureauOnly(s, 200), s)],
   ['GET', '/api/v1/programmes', async (s, c) => {
     const r = is(await c.get('/api/v1/programmes'), bureauOnly(s, 200), s);

@@ -5,8 +5,11 @@
 
 #include "app/demo/generator.hpp"
 #include "app/demo/peer_districts.hpp"
+#include "app/indicators/indicator_service.hpp"
 #include "app/messages.hpp"
 #include "domain/registry_kinds.hpp"
+#include "domain/timestamp.hpp"
+#include "store/indicator_definition_repository.hpp"
 #include "store/record_store.hpp"
 
 namespace kc::app {
@@ -55,6 +58,8 @@ Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptio
   align_hte_figures(ctx, o.seed);
   write_expert_reviews(ctx, o.seed);
   write_peer_districts(ctx, o);
+  // The seed district is the one computed when a command or a city-wide user names no region.
+  store::set_installation_setting(ctx.conn, kHomeRegionSetting, kDistrict, domain::to_iso_utc(domain::now_epoch_seconds()));
   // Fresh statistics let the query planner pick good indexes for the list pages.
   store::analyze_registry_tables(ctx.conn);
   DemoSummary summary;

@@ -176,6 +176,7 @@ const en: typeof zhCN = {
   },
   audit: {
     verbs: {
+      reset: 'Reset',
       draw: 'Draw',
       backfill_districts: 'Backfill districts of the',
       create: 'Create',
@@ -191,6 +192,8 @@ const en: typeof zhCN = {
       rotate_key: 'Rotate key of',
     },
     entities: {
+      indicator: 'indicator',
+      setting: 'installation setting',
       review_draw: 'review panels',
       district_figures: 'district comparison',
       registry: 'registry',

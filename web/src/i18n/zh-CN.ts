@@ -176,6 +176,7 @@ export default {
   },
   audit: {
     verbs: {
+      reset: '恢复默认：',
       draw: '抽取',
       backfill_districts: '补填所属区县：',
       create: '新建',
@@ -191,6 +192,8 @@ export default {
       rotate_key: '更换密钥：',
     },
     entities: {
+      indicator: '指标',
+      setting: '系统设置',
       review_draw: '评审专家',
       district_figures: '区县对比表',
       registry: '创新主体库',

@@ -3,7 +3,7 @@
 
 #include <boost/json.hpp>
 
-#include "assess/json_out.hpp"
+#include "json/json_text.hpp"
 
 namespace {
 
@@ -11,7 +11,7 @@ namespace json = boost::json;
 
 TEST(AssessJsonOut, NumbersAreShortestDecimalsThatRoundTrip) {
   const json::value v = json::parse(R"({"a": [92.5, 100.0, 0.1, 1e-7, 2.1562500312500004, -3], "b": null, "c": "区 \"x\""})");
-  const std::string text = kc::assess::to_text(v);
+  const std::string text = kc::json::to_text(v);
   EXPECT_EQ(json::parse(text), v);
   EXPECT_NE(text.find("92.5"), std::string::npos) << text;
   EXPECT_NE(text.find("2.1562500312500004"), std::string::npos) << text;
@@ -20,7 +20,7 @@ TEST(AssessJsonOut, NumbersAreShortestDecimalsThatRoundTrip) {
 
 TEST(AssessJsonOut, NonFiniteNumbersBecomeNull) {
   json::object o{{"x", std::nan("")}};
-  EXPECT_EQ(kc::assess::to_text(o), R"({"x":null})");
+  EXPECT_EQ(kc::json::to_text(o), R"({"x":null})");
 }
 
 }  // namespace

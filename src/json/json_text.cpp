@@ -1,10 +1,10 @@
-#include "assess/json_out.hpp"
+#include "json/json_text.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <string_view>
 
-namespace kc::assess {
+namespace kc::json {
 namespace {
 
 void write(const boost::json::value& v, std::string& out) {
@@ -59,4 +59,4 @@ std::string to_text(const boost::json::value& v) {
   return out;
 }
 
-}  // namespace kc::assess
+}  // namespace kc::json

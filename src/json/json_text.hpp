@@ -6,8 +6,8 @@
 
 #include <string>
 
-namespace kc::assess {
+namespace kc::json {
 
 std::string to_text(const boost::json::value& v);
 
-}  // namespace kc::assess
+}  // namespace kc::json

@@ -1,0 +1,322 @@
+#include "app/indicators/indicator_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+
+#include "app/audit/audit_log.hpp"
+#include "app/messages.hpp"
+#include "app/transaction.hpp"
+#include "domain/formula/check.hpp"
+#include "domain/region_code.hpp"
+#include "domain/timestamp.hpp"
+#include "store/indicator_definition_repository.hpp"
+#include "store/indicator_queries.hpp"
+
+namespace kc::app {
+namespace {
+
+constexpr int kValueDecimals = 4;
+
+// The store's answers for one region, as the evaluator asks for them.
+class StoreSource final : public IndicatorSource {
+ public:
+  StoreSource(store::Connection& conn, std::string prefix) : conn_(conn), prefix_(std::move(prefix)) {}
+
+  std::vector<SourceRow> aggregate(const domain::formula::Aggregate& a, int year) override {
+    std::vector<SourceRow> out;
+    for (auto& r : store::aggregate_by_district(conn_, a, prefix_, year)) {
+      out.push_back({std::move(r.district), r.value, r.records, std::move(r.updated_at)});
+    }
+    return out;
+  }
+  std::vector<SourceRecord> records(const domain::formula::Aggregate& a, int year, std::size_t limit) override {
+    std::vector<SourceRecord> out;
+    for (auto& r : store::aggregate_records(conn_, a, prefix_, year, limit)) {
+      out.push_back({r.id, std::move(r.district), std::move(r.label), r.value, std::move(r.updated_at)});
+    }
+    return out;
+  }
+  std::vector<std::string> districts(int year) override {
+    auto all = store::districts_with_data(conn_, prefix_, year);
+    std::erase_if(all, [](const std::string& c) { return c.substr(4) == "00"; });
+    return all;
+  }
+
+ private:
+  store::Connection& conn_;
+  std::string prefix_;
+};
+
+IndicatorMeasure measure_of(const std::string& text) {
+  if (text == "amount") return IndicatorMeasure::amount;
+  if (text == "ratio") return IndicatorMeasure::ratio;
+  return IndicatorMeasure::count;
+}
+
+std::string measure_text(IndicatorMeasure m) {
+  switch (m) {
+    case IndicatorMeasure::amount: return "amount";
+    case IndicatorMeasure::ratio: return "ratio";
+    case IndicatorMeasure::count: break;
+  }
+  return "count";
+}
+
+IndicatorDef def_of(const store::IndicatorDefinitionRow& r) {
+  IndicatorDef d;
+  d.code = r.code;
+  d.zh = r.name_zh;
+  d.en = r.name_en;
+  d.unit = r.unit;
+  d.direction = r.direction;
+  d.measure = measure_of(r.measure);
+  d.formula = r.formula;
+  d.basis_zh = r.basis_zh;
+  d.basis_en = r.basis_en;
+  d.builtin = find_builtin_indicator(r.code) != nullptr;
+  d.updated_at = r.updated_at;
+  d.updated_by = r.updated_by;
+  return d;
+}
+
+// Built-ins in their order, each replaced by its saved entry, then the added entries by code.
+std::vector<IndicatorDef> catalogue_in_force(store::Connection& conn) {
+  std::map<std::string, IndicatorDef> saved;
+  for (const auto& r : store::IndicatorDefinitionRepository(conn).list()) saved.emplace(r.code, def_of(r));
+  std::vector<IndicatorDef> out;
+  for (const auto& b : builtin_indicators()) {
+    auto it = saved.find(b.code);
+    if (it == saved.end()) {
+      out.push_back(b);
+    } else {
+      out.push_back(std::move(it->second));
+      saved.erase(it);
+    }
+  }
+  for (auto& [code, d] : saved) out.push_back(std::move(d));
+  return out;
+}
+
+std::optional<Problem> bureau_only(const Actor& actor) {
+  if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
+  return std::nullopt;
+}
+
+std::optional<Problem> year_problem(int year) {
+  if (year < 1949 || year > 2100) {
+    return Problem::validation({{"year", "应为 1949 到 2100 之间的年份 / must be a year from 1949 to 2100"}});
+  }
+  return std::nullopt;
+}
+
+// The region computed: the request's (inside the actor's scope), else the actor's own region (a
+// district, or a city or province as the sum of its districts), else the installation's home district.
+Outcome<domain::RegionCode> region_of(store::Connection& conn, const Actor& actor, const IndicatorRequest& req) {
+  std::optional<std::string> text = req.region;
+  if (!text && actor.region) text = actor.region->text();  // a city user's city, as the sum of its districts
+  if (!text) text = store::installation_setting(conn, kHomeRegionSetting);
+  if (!text) {
+    return Problem::validation({{"region", "请指定地区：本系统尚未设定本区 / say which region: the installation has no home district"}});
+  }
+  auto code = domain::RegionCode::parse(*text);
+  if (!code) return Problem::validation({{"region", code.error().message}});
+  if (actor.region && !actor.region->contains(code.value())) {
+    return Problem::forbidden({msg::region_outside_scope, {{"region", code.value().text()}}});
+  }
+  return code.value();
+}
+
+struct Prepared {
+  domain::RegionCode region;
+  std::vector<IndicatorDef> catalogue;
+  std::vector<const IndicatorDef*> chosen;
+};
+
+Outcome<Prepared> prepare(store::Connection& conn, const Actor& actor, const IndicatorRequest& req) {
+  if (auto p = bureau_only(actor)) return *p;
+  if (auto p = year_problem(req.year)) return *p;
+  auto region = region_of(conn, actor, req);
+  if (!region) return region.problem();
+  Prepared out{region.value(), catalogue_in_force(conn), {}};
+  if (!store::region_has_year(conn, std::string(out.region.prefix()), req.year)) {
+    return Problem::not_found({msg::indicator_no_data, {{"region", out.region.text()}, {"year", std::int64_t{req.year}}}});
+  }
+  for (const auto& code : req.codes) {
+    auto it = std::find_if(out.catalogue.begin(), out.catalogue.end(), [&](const IndicatorDef& d) { return d.code == code; });
+    if (it == out.catalogue.end()) return Problem::not_found({msg::indicator_unknown, {{"code", code}}});
+  }
+  for (const auto& d : out.catalogue) {
+    if (req.codes.empty() || std::find(req.codes.begin(), req.codes.end(), d.code) != req.codes.end()) {
+      out.chosen.push_back(&d);
+    }
+  }
+  return out;
+}
+
+IndicatorLookup lookup_in(const std::vector<IndicatorDef>& catalogue) {
+  return [&catalogue](const std::string& code) -> const IndicatorDef* {
+    for (const auto& d : catalogue) {
+      if (d.code == code) return &d;
+    }
+    return nullptr;
+  };
+}
+
+// A formula that does not evaluate is the catalogue's fault, not the request's: 422 naming it.
+Problem formula_problem(const IndicatorDef& def, const domain::Error& e) {
+  return Problem::validation({{"formula", e.message}}, "indicator " + def.code);
+}
+
+IndicatorValue stated(const IndicatorDef& def, const Evaluated& v) {
+  IndicatorValue out{def, std::nullopt, v.records, v.updated_at};
+  if (v.value) out.value = decimal_text(*v.value, kValueDecimals);
+  return out;
+}
+
+std::optional<Problem> catalogue_admin(const Actor& actor) {
+  if (actor.role != Role::admin || actor.region) return Problem::forbidden({msg::indicator_catalogue_admins});
+  return std::nullopt;
+}
+
+boost::json::value def_json(const IndicatorDef& d) {
+  return {{"code", d.code}, {"zh", d.zh},       {"en", d.en},             {"unit", d.unit},
+          {"direction", d.direction}, {"measure", measure_text(d.measure)}, {"formula", d.formula},
+          {"basis_zh", d.basis_zh},   {"basis_en", d.basis_en}};
+}
+
+}  // namespace
+
+Outcome<std::vector<IndicatorDef>> indicator_catalogue(store::Database& db, const Actor& actor) {
+  if (auto p = bureau_only(actor)) return *p;
+  auto conn = db.acquire();
+  return catalogue_in_force(*conn);
+}
+
+Outcome<IndicatorValues> compute_indicators(store::Database& db, const Actor& actor, const IndicatorRequest& req) {
+  auto conn = db.acquire();
+  Transaction read(*conn, Transaction::Kind::read);  // one view of the registry for every value
+  auto prepared = prepare(*conn, actor, req);
+  if (!prepared) return prepared.problem();
+  auto& p = prepared.value();
+  StoreSource source(*conn, std::string(p.region.prefix()));
+  IndicatorEvaluator evaluator(source, lookup_in(p.catalogue), p.region.level() == domain::RegionLevel::county);
+  IndicatorValues out{req.year, p.region.text(), {}};
+  for (const IndicatorDef* def : p.chosen) {
+    auto v = evaluator.value(*def, req.year);
+    if (!v) return formula_problem(*def, v.error());
+    out.values.push_back(stated(*def, v.value()));
+  }
+  return out;
+}
+
+Outcome<IndicatorExplanation> explain_indicator(store::Database& db, const Actor& actor, const IndicatorRequest& req) {
+  if (req.codes.size() != 1) return Problem::validation({{"code", "应指定一个指标 / name one indicator"}});
+  auto conn = db.acquire();
+  Transaction read(*conn, Transaction::Kind::read);
+  auto prepared = prepare(*conn, actor, req);
+  if (!prepared) return prepared.problem();
+  auto& p = prepared.value();
+  const IndicatorDef& def = *p.chosen.front();
+  StoreSource source(*conn, std::string(p.region.prefix()));
+  IndicatorEvaluator evaluator(source, lookup_in(p.catalogue), p.region.level() == domain::RegionLevel::county);
+  auto v = evaluator.value(def, req.year);
+  if (!v) return formula_problem(def, v.error());
+  auto provenance = evaluator.explain(def, req.year, kExplainRecordLimit);
+  if (!provenance) return formula_problem(def, provenance.error());
+  return IndicatorExplanation{stated(def, v.value()), req.year, p.region.text(), std::move(provenance.value())};
+}
+
+Outcome<IndicatorDef> save_indicator(store::Database& db, const Actor& actor, IndicatorDef def) {
+  if (auto p = catalogue_admin(actor)) return *p;
+  std::vector<FieldError> errors;
+  auto is_code = [](const std::string& c) {
+    return !c.empty() && c.size() <= 64 && std::islower(static_cast<unsigned char>(c[0])) &&
+           std::all_of(c.begin(), c.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) || ch == '_'; });
+  };
+  if (!is_code(def.code)) errors.push_back({"code", "应为小写字母开头的字母、数字和下划线（至多64个） / lower-case letters, digits and _ starting with a letter, at most 64"});
+  if (def.zh.empty() || def.zh.size() > 200) errors.push_back({"zh", "必填，至多200字节 / required, at most 200 bytes"});
+  if (def.en.empty() || def.en.size() > 200) errors.push_back({"en", "必填，至多200字节 / required, at most 200 bytes"});
+  if (def.unit.size() > 20) errors.push_back({"unit", "至多20字节 / at most 20 bytes"});
+  if (def.direction != 1 && def.direction != -1) errors.push_back({"direction", "应为 1 或 -1 / must be 1 or -1"});
+  if (def.basis_zh.size() > 2000 || def.basis_en.size() > 2000) errors.push_back({"basis_zh", "至多2000字节 / at most 2000 bytes"});
+  auto conn = db.acquire();
+  std::optional<boost::json::value> before;
+  auto saved = in_transaction_unless_problem(*conn, [&]() -> Outcome<IndicatorDef> {
+    auto catalogue = catalogue_in_force(*conn);
+    auto parsed = domain::formula::parse(def.formula);
+    if (!parsed) {
+      errors.push_back({"formula", parsed.error().message});
+    } else {
+      auto known = [&](std::string_view code) {
+        return code == def.code || std::any_of(catalogue.begin(), catalogue.end(), [&](const IndicatorDef& d) { return d.code == code; });
+      };
+      if (auto st = domain::formula::check(parsed.value(), known); !st) errors.push_back({"formula", st.error().message});
+    }
+    if (!errors.empty()) return Problem::validation(std::move(errors));
+    // The new entry in place, then the catalogue evaluated once to find a circle it closes.
+    auto old = std::find_if(catalogue.begin(), catalogue.end(), [&](const IndicatorDef& d) { return d.code == def.code; });
+    if (old != catalogue.end()) {
+      before = def_json(*old);
+      *old = def;
+    } else {
+      catalogue.push_back(def);
+    }
+    std::vector<std::string> seen;
+    std::function<bool(const std::string&, int)> circular = [&](const std::string& code, int depth) {
+      if (depth > 16 || std::find(seen.begin(), seen.end(), code) != seen.end()) return true;
+      const IndicatorDef* d = lookup_in(catalogue)(code);
+      auto e = d ? domain::formula::parse(d->formula) : domain::Result<domain::formula::Expr>(domain::formula::Expr{});
+      if (!e) return false;
+      std::vector<std::string> refs;
+      domain::formula::collect_indicators(e.value(), refs);
+      seen.push_back(code);
+      for (const auto& r : refs) {
+        if (circular(r, depth + 1)) return true;
+      }
+      seen.pop_back();
+      return false;
+    };
+    if (circular(def.code, 0)) return Problem::validation({{"formula", "指标之间循环引用 / the indicators read each other in a circle"}});
+    store::IndicatorDefinitionRow row{def.code, def.zh, def.en, def.unit, def.direction, measure_text(def.measure), def.formula,
+                                      def.basis_zh, def.basis_en, actor.username,
+                                      domain::to_iso_utc(domain::now_epoch_seconds())};
+    store::IndicatorDefinitionRepository(*conn).save(row);
+    append_audit(*conn, actor, before ? "indicator.update" : "indicator.create", "indicator", def.code, before, def_json(def));
+    return def_of(row);
+  });
+  return saved;
+}
+
+Status reset_indicator(store::Database& db, const Actor& actor, const std::string& code) {
+  if (auto p = catalogue_admin(actor)) return *p;
+  auto conn = db.acquire();
+  return in_transaction_unless_problem(*conn, [&]() -> Status {
+    store::IndicatorDefinitionRepository repo(*conn);
+    auto row = repo.find(code);
+    if (!row || !repo.remove(code)) return Problem::not_found({msg::indicator_unknown, {{"code", code}}});
+    append_audit(*conn, actor, "indicator.reset", "indicator", code, def_json(def_of(*row)), std::nullopt);
+    return done();
+  });
+}
+
+Status set_home_region(store::Database& db, const Actor& actor, const std::string& text) {
+  if (auto p = catalogue_admin(actor)) return *p;
+  auto code = domain::RegionCode::parse(text);
+  if (!code) return Problem::validation({{"region", code.error().message}});
+  if (code.value().level() != domain::RegionLevel::county) {
+    return Problem::validation({{"region", "本区应为区县代码 / the home district is a district (county-level) code"}});
+  }
+  auto conn = db.acquire();
+  return in_transaction_unless_problem(*conn, [&]() -> Status {
+    const auto before = store::installation_setting(*conn, kHomeRegionSetting);
+    store::set_installation_setting(*conn, kHomeRegionSetting, code.value().text(), domain::to_iso_utc(domain::now_epoch_seconds()));
+    append_audit(*conn, actor, "setting.update", "setting", kHomeRegionSetting,
+                 before ? std::optional<boost::json::value>(boost::json::string(*before)) : std::nullopt,
+                 boost::json::value(boost::json::string(code.value().text())));
+    return done();
+  });
+}
+
+}  // namespace kc::app

@@ -1,0 +1,73 @@
+// The indicator catalogue and its values: GET /api/v1/indicators (the catalogue in force),
+// GET /api/v1/indicators/values?year=Y[&region=CODE][&codes=a,b], GET /api/v1/indicators/{code}/explain
+// ?year=Y[&region=CODE], and for administrators PUT/DELETE /api/v1/indicators/{code}.
+#include <sstream>
+
+#include "app/indicators/indicator_service.hpp"
+#include "http/api.hpp"
+#include "http/indicator_json.hpp"
+#include "http/json_body.hpp"
+
+namespace kc::http {
+namespace {
+
+const app::RoleSet kBureau{app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::viewer};
+const app::RoleSet kAdmin{app::Role::admin};
+
+app::IndicatorRequest request_of(const Exchange& ex) {
+  app::IndicatorRequest r;
+  try {
+    r.year = std::stoi(ex.query_value("year", "0"));
+  } catch (const std::exception&) {
+    r.year = 0;  // refused by the use case's year check
+  }
+  if (const auto region = ex.query_value("region"); !region.empty()) r.region = region;
+  std::stringstream codes(ex.query_value("codes"));
+  for (std::string code; std::getline(codes, code, ',');) {
+    if (!code.empty()) r.codes.push_back(code);
+  }
+  return r;
+}
+
+}  // namespace
+
+void add_indicator_routes(Router& router, Services& s) {
+  router.add({beast_http::verb::get, "/api/v1/indicators", Access::roles, kBureau,
+              "The indicator catalogue in force (built-ins and saved entries)", [&s](Exchange& ex) {
+                auto list = app::indicator_catalogue(s.db, ex.actor);
+                if (!list) return problem_response(ex.request, list.problem());
+                return json_text_response(ex.request, indicator_catalogue_text(list.value()));
+              }});
+  router.add({beast_http::verb::get, "/api/v1/indicators/values", Access::roles, kBureau,
+              "Indicator values of a region and year (year, region, codes=a,b)", [&s](Exchange& ex) {
+                auto values = app::compute_indicators(s.db, ex.actor, request_of(ex));
+                if (!values) return problem_response(ex.request, values.problem());
+                return json_text_response(ex.request, indicator_values_text(values.value()));
+              }}).heavy();
+  router.add({beast_http::verb::get, "/api/v1/indicators/{code}/explain", Access::roles, kBureau,
+              "The records behind one indicator value (year, region)", [&s](Exchange& ex) {
+                auto req = request_of(ex);
+                req.codes = {ex.params.at("code")};
+                auto e = app::explain_indicator(s.db, ex.actor, req);
+                if (!e) return problem_response(ex.request, e.problem());
+                return json_text_response(ex.request, indicator_explanation_text(e.value()));
+              }}).heavy();
+  router.add({beast_http::verb::put, "/api/v1/indicators/{code}", Access::roles, kAdmin,
+              "Save a catalogue entry (its formula checked first)", [&s](Exchange& ex) {
+                auto body = parse_json_object(ex.request.body());
+                if (!body) return problem_response(ex.request, body.problem());
+                auto def = indicator_def_from_json(ex.params.at("code"), body.value());
+                if (!def) return problem_response(ex.request, def.problem());
+                auto saved = app::save_indicator(s.db, ex.actor, std::move(def.value()));
+                if (!saved) return problem_response(ex.request, saved.problem());
+                return json_response(ex.request, beast_http::status::ok, indicator_def_json(saved.value()));
+              }});
+  router.add({beast_http::verb::delete_, "/api/v1/indicators/{code}", Access::roles, kAdmin,
+              "Remove a saved entry (a built-in reverts to its shipped definition)", [&s](Exchange& ex) {
+                auto st = app::reset_indicator(s.db, ex.actor, ex.params.at("code"));
+                if (!st) return problem_response(ex.request, st.problem());
+                return no_content(ex.request);
+              }});
+}
+
+}  // namespace kc::http
