@@ -1,5 +1,6 @@
 // The indicator catalogue and its values: GET /api/v1/indicators (the catalogue in force),
-// GET /api/v1/indicators/values?year=Y[&region=CODE][&codes=a,b], GET /api/v1/indicators/{code}/explain
+// GET /api/v1/indicators/values?year=Y[&region=CODE][&codes=a,b], GET /api/v1/indicators/series
+// ?from=Y1&to=Y2[&region][&codes], GET /api/v1/indicators/{code}/explain
 // ?year=Y[&region=CODE], and for administrators PUT/DELETE /api/v1/indicators/{code}.
 #include <sstream>
 
@@ -43,6 +44,23 @@ void add_indicator_routes(Router& router, Services& s) {
                 auto values = app::compute_indicators(s.db, ex.actor, request_of(ex));
                 if (!values) return problem_response(ex.request, values.problem());
                 return json_text_response(ex.request, indicator_values_text(values.value()));
+              }}).heavy();
+  router.add({beast_http::verb::get, "/api/v1/indicators/series", Access::roles, kBureau,
+              "Indicator values over years with year-on-year change and growth (from, to, region, codes)",
+              [&s](Exchange& ex) {
+                const auto base = request_of(ex);
+                app::SeriesRequest req;
+                req.region = base.region;
+                req.codes = base.codes;
+                try {
+                  req.from = std::stoi(ex.query_value("from", "0"));
+                  req.to = std::stoi(ex.query_value("to", "0"));
+                } catch (const std::exception&) {
+                  req.from = req.to = 0;  // refused by the use case's year check
+                }
+                auto series = app::indicator_series(s.db, ex.actor, req);
+                if (!series) return problem_response(ex.request, series.problem());
+                return json_text_response(ex.request, indicator_series_text(series.value()));
               }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/indicators/{code}/explain", Access::roles, kBureau,
               "The records behind one indicator value (year, region)", [&s](Exchange& ex) {

@@ -71,6 +71,18 @@ std::string indicator_values_text(const app::IndicatorValues& v) {
   return json::to_text(boost::json::object{{"year", v.year}, {"region", v.region}, {"values", std::move(values)}});
 }
 
+std::string indicator_series_text(const app::IndicatorSeriesSet& s) {
+  boost::json::array series;
+  for (const auto& x : s.series) {
+    boost::json::array points;
+    for (const auto& p : x.points) {
+      points.push_back({{"year", p.year}, {"value", number(p.value)}, {"change", number(p.change)}, {"growth", number(p.growth)}});
+    }
+    series.push_back({{"code", x.def.code}, {"unit", x.def.unit}, {"points", std::move(points)}});
+  }
+  return json::to_text(boost::json::object{{"region", s.region}, {"from", s.from}, {"to", s.to}, {"series", std::move(series)}});
+}
+
 std::string indicator_explanation_text(const app::IndicatorExplanation& e) {
   boost::json::object o{{"code", e.value.def.code}, {"year", e.year},         {"region", e.region},
                         {"value", number(e.value.value)}, {"unit", e.value.def.unit}, {"formula", e.value.def.formula},

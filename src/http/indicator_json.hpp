@@ -13,6 +13,7 @@ namespace kc::http {
 boost::json::object indicator_def_json(const app::IndicatorDef& d);
 std::string indicator_catalogue_text(const std::vector<app::IndicatorDef>& catalogue);
 std::string indicator_values_text(const app::IndicatorValues& v);
+std::string indicator_series_text(const app::IndicatorSeriesSet& s);
 std::string indicator_explanation_text(const app::IndicatorExplanation& e);
 // The entry a request body describes, with field errors for what is missing or malformed.
 app::Outcome<app::IndicatorDef> indicator_def_from_json(const std::string& code, const boost::json::object& body);

@@ -96,6 +96,26 @@ test('a city is the sum of its districts; its ratios are recomputed from the sum
   assert.ok(share.rd_gdp_enterprise > 0 && share.rd_gdp_enterprise < 10);
 });
 
+test('a series states each year with its change and growth on the year before', async () => {
+  const r = await users.seed.get('/api/v1/indicators/series?from=2009&to=2016&codes=patent_applications,rd_gdp_enterprise');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.region, SEED);
+  const apps = r.json.series.find((x) => x.code === 'patent_applications');
+  assert.deepEqual(apps.points.map((p) => p.year), [2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016]);
+  for (const p of apps.points.filter((x) => x.year <= 2014)) {
+    assert.equal(p.value, byCode(compute(['--year', String(p.year), '--codes', 'patent_applications'])).patent_applications, `${p.year}`);
+  }
+  const [y12, y13] = [apps.points[3], apps.points[4]];
+  assert.equal(y13.change, y13.value - y12.value);
+  assert.equal(units(y13.growth), Math.round(units((y13.value - y12.value) / y12.value * 100)));
+  assert.equal(apps.points[0].change, null, 'no year before the first');
+  // 2015 and 2016 have nothing recorded: null, and no change from or to them.
+  assert.deepEqual(apps.points.slice(6).map((p) => [p.value, p.change, p.growth]), [[null, null, null], [null, null, null]]);
+  for (const bad of ['from=2014&to=2009', 'from=1900&to=2013', 'from=2000&to=2040']) {
+    assert.equal((await users.seed.get(`/api/v1/indicators/series?${bad}`)).status, 422, bad);
+  }
+});
+
 test('an additive value expands to records whose shares sum to it; a ratio to its numerator and denominator', async () => {
   for (const code of ['tech_contract_turnover_outflow', 'hte_count', 'rd_centres_municipal_plus']) {
     const r = await users.seed.get(`/api/v1/indicators/${code}/explain?year=2013`);

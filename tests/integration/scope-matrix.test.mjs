@@ -470,6 +470,13 @@ const MATRIX = [
     is(city, s === 'ent' ? 403 : sees(s, A) && sees(s, B) ? 200 : 403, `${s} computes the city`);
     if (city.status === 200) assert.equal(city.json.values[0].value, 2, `${s}: the city's patents`);
   }],
+  ['GET', '/api/v1/indicators/series', async (s, c) => {
+    for (const d of [A, B]) {
+      const r = await c.get(`/api/v1/indicators/series?from=2012&to=2013&region=${d}&codes=patent_applications`);
+      is(r, s === 'ent' ? 403 : sees(s, d) ? 200 : 403, `${s}: ${d}'s series`);
+      if (r.status === 200) assert.deepEqual(r.json.series[0].points.map((p) => p.value), [null, 1], `${s}: ${d}'s patents by year`);
+    }
+  }],
   ['GET', '/api/v1/indicators/{code}/explain', async (s, c) => {
     for (const d of [A, B]) {
       const r = await c.get(`/api/v1/indicators/patent_applications/explain?year=2013&region=${d}`);

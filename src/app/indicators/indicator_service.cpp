@@ -211,6 +211,57 @@ Outcome<IndicatorValues> compute_indicators(store::Database& db, const Actor& ac
   return out;
 }
 
+Outcome<IndicatorSeriesSet> indicator_series(store::Database& db, const Actor& actor, const SeriesRequest& req) {
+  if (auto p = bureau_only(actor)) return *p;
+  if (auto p = year_problem(req.from)) return *p;
+  if (auto p = year_problem(req.to)) return *p;
+  if (req.to < req.from || req.to - req.from >= kMaxSeriesYears) {
+    return Problem::validation({{"to", "应不早于起始年，且跨度不超过30年 / must not be before from, and at most 30 years after it"}});
+  }
+  auto conn = db.acquire();
+  Transaction read(*conn, Transaction::Kind::read);
+  // The catalogue and the codes as for one year's values, without asking for data in any one year.
+  auto region = region_of(*conn, actor, {req.from, req.region, req.codes});
+  if (!region) return region.problem();
+  const auto catalogue = catalogue_in_force(*conn);
+  std::vector<const IndicatorDef*> chosen;
+  for (const auto& code : req.codes) {
+    if (!lookup_in(catalogue)(code)) return Problem::not_found({msg::indicator_unknown, {{"code", code}}});
+  }
+  for (const auto& d : catalogue) {
+    if (req.codes.empty() || std::find(req.codes.begin(), req.codes.end(), d.code) != req.codes.end()) chosen.push_back(&d);
+  }
+  const std::string prefix(region.value().prefix());
+  StoreSource source(*conn, prefix);
+  IndicatorEvaluator evaluator(source, lookup_in(catalogue), region.value().level() == domain::RegionLevel::county);
+  std::vector<bool> has_data;
+  for (int y = req.from; y <= req.to; ++y) has_data.push_back(store::region_has_year(*conn, prefix, y));
+  IndicatorSeriesSet out{region.value().text(), req.from, req.to, {}};
+  for (const IndicatorDef* def : chosen) {
+    IndicatorSeries series{*def, {}};
+    std::optional<domain::Fraction> previous;
+    for (int y = req.from; y <= req.to; ++y) {
+      SeriesPoint point{y, std::nullopt, std::nullopt, std::nullopt};
+      std::optional<domain::Fraction> value;
+      if (has_data[static_cast<std::size_t>(y - req.from)]) {
+        auto v = evaluator.value(*def, y);
+        if (!v) return formula_problem(*def, v.error());
+        value = v.value().value;
+      }
+      if (value) point.value = decimal_text(*value, kValueDecimals);
+      if (value && previous) {
+        const domain::Fraction change = *value - *previous;
+        point.change = decimal_text(change, kValueDecimals);
+        if (!previous->is_zero()) point.growth = decimal_text(change / *previous * domain::Fraction::integer(100), kValueDecimals);
+      }
+      previous = value;
+      series.points.push_back(std::move(point));
+    }
+    out.series.push_back(std::move(series));
+  }
+  return out;
+}
+
 Outcome<IndicatorExplanation> explain_indicator(store::Database& db, const Actor& actor, const IndicatorRequest& req) {
   if (req.codes.size() != 1) return Problem::validation({{"code", "应指定一个指标 / name one indicator"}});
   auto conn = db.acquire();

@@ -43,6 +43,31 @@ struct IndicatorExplanation {
   Provenance provenance;
 };
 
+// One year of an indicator's series: its value, the change on the year before and the growth (the
+// change as a percentage of the year before); null where a value is unknown or the base is 0.
+struct SeriesPoint {
+  int year = 0;
+  std::optional<std::string> value, change, growth;
+};
+
+struct IndicatorSeries {
+  IndicatorDef def;
+  std::vector<SeriesPoint> points;  // from the first year to the last
+};
+
+struct IndicatorSeriesSet {
+  std::string region;
+  int from = 0, to = 0;
+  std::vector<IndicatorSeries> series;
+};
+
+struct SeriesRequest {
+  int from = 0, to = 0;  // at most kMaxSeriesYears years
+  std::optional<std::string> region;
+  std::vector<std::string> codes;
+};
+inline constexpr int kMaxSeriesYears = 30;
+
 // The setting naming the district computed when neither the request nor the actor's scope does.
 inline constexpr const char* kHomeRegionSetting = "home_region";
 // At most this many records per group of an explanation; the explanation says when it was cut.
@@ -53,6 +78,9 @@ Outcome<std::vector<IndicatorDef>> indicator_catalogue(store::Database& db, cons
 Outcome<IndicatorValues> compute_indicators(store::Database& db, const Actor& actor, const IndicatorRequest& request);
 // `request.codes` names exactly one indicator.
 Outcome<IndicatorExplanation> explain_indicator(store::Database& db, const Actor& actor, const IndicatorRequest& request);
+// Every indicator's values over the years, with year-on-year change and growth. Years with
+// nothing recorded have null values (a series is not refused for a gap).
+Outcome<IndicatorSeriesSet> indicator_series(store::Database& db, const Actor& actor, const SeriesRequest& request);
 // Saves a catalogue entry (administrators of the whole installation): its formula is checked
 // first (the error says where), audited with the entry before and after.
 Outcome<IndicatorDef> save_indicator(store::Database& db, const Actor& actor, IndicatorDef def);
