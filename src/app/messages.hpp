@@ -83,6 +83,8 @@ inline constexpr MessageDef web_not_installed{"web_not_installed",
 
 inline constexpr MessageDef indicator_unknown{"indicator_unknown", "No indicator {code} in the catalogue."};
 inline constexpr MessageDef indicator_no_data{"indicator_no_data", "Nothing is recorded for {region} in {year}."};
+inline constexpr MessageDef staff_set_targets{"staff_set_targets", "Targets are set by administrators and bureau staff."};
+inline constexpr MessageDef no_indicator_target{"no_indicator_target", "No indicator target {id}."};
 inline constexpr MessageDef indicator_catalogue_admins{
     "indicator_catalogue_admins", "Only administrators of the whole installation change the indicator catalogue."};
 

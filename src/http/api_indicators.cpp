@@ -1,6 +1,6 @@
 // The indicator catalogue and its values: GET /api/v1/indicators (the catalogue in force),
 // GET /api/v1/indicators/values?year=Y[&region=CODE][&codes=a,b], GET /api/v1/indicators/series
-// ?from=Y1&to=Y2[&region][&codes], GET /api/v1/indicators/{code}/explain
+// ?from=Y1&to=Y2[&region][&codes], GET/PUT /api/v1/indicators/targets, DELETE …/targets/{id}, GET /api/v1/indicators/{code}/explain
 // ?year=Y[&region=CODE], and for administrators PUT/DELETE /api/v1/indicators/{code}.
 #include <sstream>
 
@@ -8,12 +8,14 @@
 #include "http/api.hpp"
 #include "http/indicator_json.hpp"
 #include "http/json_body.hpp"
+#include "json/json_text.hpp"
 
 namespace kc::http {
 namespace {
 
 const app::RoleSet kBureau{app::Role::admin, app::Role::staff, app::Role::reviewer, app::Role::viewer};
 const app::RoleSet kAdmin{app::Role::admin};
+const app::RoleSet kStaff{app::Role::admin, app::Role::staff};
 
 app::IndicatorRequest request_of(const Exchange& ex) {
   app::IndicatorRequest r;
@@ -62,6 +64,42 @@ void add_indicator_routes(Router& router, Services& s) {
                 if (!series) return problem_response(ex.request, series.problem());
                 return json_text_response(ex.request, indicator_series_text(series.value()));
               }}).heavy();
+  router.add({beast_http::verb::get, "/api/v1/indicators/targets", Access::roles, kBureau,
+              "Targets inside the caller's scope with their progress (region, year, code)", [&s](Exchange& ex) {
+                app::TargetQuery q;
+                if (const auto region = ex.query_value("region"); !region.empty()) q.region = region;
+                if (const auto code = ex.query_value("code"); !code.empty()) q.code = code;
+                if (const auto year = ex.query_value("year"); !year.empty()) {
+                  try {
+                    q.year = std::stoi(year);
+                  } catch (const std::exception&) {
+                    q.year = 0;  // no target has year 0
+                  }
+                }
+                auto list = app::list_targets(s.db, ex.actor, q);
+                if (!list) return problem_response(ex.request, list.problem());
+                boost::json::array items;
+                for (const auto& p : list.value()) items.push_back(target_progress_json(p));
+                return json_text_response(ex.request, json::to_text(boost::json::object{{"items", std::move(items)}}));
+              }}).heavy();
+  router.add({beast_http::verb::put, "/api/v1/indicators/targets", Access::roles, kStaff,
+              "Set the target of an indicator, region and year (replacing one there)", [&s](Exchange& ex) {
+                auto body = parse_json_object(ex.request.body());
+                if (!body) return problem_response(ex.request, body.problem());
+                auto target = target_from_json(body.value());
+                if (!target) return problem_response(ex.request, target.problem());
+                auto saved = app::save_target(s.db, ex.actor, std::move(target.value()));
+                if (!saved) return problem_response(ex.request, saved.problem());
+                return json_text_response(ex.request, json::to_text(target_progress_json(saved.value())));
+              }});
+  router.add({beast_http::verb::delete_, "/api/v1/indicators/targets/{id}", Access::roles, kStaff, "Delete a target",
+              [&s](Exchange& ex) {
+                auto id = path_id(ex, "id", app::msg::no_indicator_target);
+                if (!id) return problem_response(ex.request, id.problem());
+                auto st = app::delete_target(s.db, ex.actor, id.value());
+                if (!st) return problem_response(ex.request, st.problem());
+                return no_content(ex.request);
+              }});
   router.add({beast_http::verb::get, "/api/v1/indicators/{code}/explain", Access::roles, kBureau,
               "The records behind one indicator value (year, region)", [&s](Exchange& ex) {
                 auto req = request_of(ex);

@@ -1,20 +1,12 @@
 #include "http/indicator_json.hpp"
 
 #include "app/indicators/evaluate.hpp"
+#include "app/indicators/store_source.hpp"
 #include "http/json_body.hpp"
 #include "json/json_text.hpp"
 
 namespace kc::http {
 namespace {
-
-const char* measure_text(app::IndicatorMeasure m) {
-  switch (m) {
-    case app::IndicatorMeasure::amount: return "amount";
-    case app::IndicatorMeasure::ratio: return "ratio";
-    case app::IndicatorMeasure::count: break;
-  }
-  return "count";
-}
 
 // An exact decimal text as a JSON number: an integer stays one; a fraction becomes the double
 // whose shortest spelling is that text (at most 4 decimals and 15 digits, so it round-trips).
@@ -51,7 +43,7 @@ boost::json::array records_json(const std::vector<app::Contribution>& records) {
 boost::json::object indicator_def_json(const app::IndicatorDef& d) {
   boost::json::object o{{"code", d.code},          {"zh", d.zh},
                         {"en", d.en},              {"unit", d.unit},
-                        {"direction", d.direction}, {"measure", measure_text(d.measure)},
+                        {"direction", d.direction}, {"measure", app::measure_text(d.measure)},
                         {"formula", d.formula},    {"basis_zh", d.basis_zh},
                         {"basis_en", d.basis_en},  {"builtin", d.builtin}};
   o["updated_at"] = d.updated_at ? boost::json::value(*d.updated_at) : boost::json::value(nullptr);
@@ -95,6 +87,49 @@ std::string indicator_explanation_text(const app::IndicatorExplanation& e) {
     o["records"] = records_json(e.provenance.records);
   }
   return json::to_text(o);
+}
+
+boost::json::object target_progress_json(const app::TargetProgress& p) {
+  const auto& t = p.target;
+  return {{"id", t.id},
+          {"code", t.code},
+          {"region_code", t.region_code},
+          {"year", t.year},
+          {"kind", app::to_string(t.kind)},
+          {"target", number(t.target)},
+          {"base_year", t.base_year ? boost::json::value(*t.base_year) : boost::json::value(nullptr)},
+          {"note", t.note},
+          {"updated_by", t.updated_by},
+          {"updated_at", t.updated_at},
+          {"as_of", p.as_of ? boost::json::value(*p.as_of) : boost::json::value(nullptr)},
+          {"target_value", number(p.target_value)},
+          {"base_value", number(p.base_value)},
+          {"current_value", number(p.current_value)},
+          {"projected_value", number(p.projected_value)},
+          {"progress", number(p.progress)},
+          {"status", app::to_string(p.status)}};
+}
+
+app::Outcome<app::IndicatorTarget> target_from_json(const boost::json::object& body) {
+  FieldReader f(body);
+  f.allow_only({"code", "region_code", "year", "kind", "target", "base_year", "note"});
+  app::IndicatorTarget t;
+  t.code = f.required_string("code", 64);
+  t.region_code = f.required_string("region_code", 6);
+  t.year = static_cast<int>(f.optional_integer("year").value_or(0));
+  const std::string kind = f.optional_string("kind", 10).value_or("value");
+  if (const auto* v = body.if_contains("target"); v && v->is_number()) {
+    t.target = json::to_text(*v);  // a number as written: 2, 2.8
+  } else {
+    t.target = f.required_string("target", 30);
+  }
+  if (auto b = f.optional_integer("base_year")) t.base_year = static_cast<int>(*b);
+  t.note = f.optional_string("note", 2000).value_or("");
+  if (!f.ok()) return f.problem();
+  auto k = app::target_kind(kind);
+  if (!k) return app::Problem::validation({{"kind", "应为 value、growth 或 multiple / must be value, growth or multiple"}});
+  t.kind = *k;
+  return t;
 }
 
 app::Outcome<app::IndicatorDef> indicator_def_from_json(const std::string& code, const boost::json::object& body) {

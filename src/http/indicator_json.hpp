@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/indicators/indicator_service.hpp"
+#include "app/indicators/targets.hpp"
 
 namespace kc::http {
 
@@ -15,6 +16,9 @@ std::string indicator_catalogue_text(const std::vector<app::IndicatorDef>& catal
 std::string indicator_values_text(const app::IndicatorValues& v);
 std::string indicator_series_text(const app::IndicatorSeriesSet& s);
 std::string indicator_explanation_text(const app::IndicatorExplanation& e);
+boost::json::object target_progress_json(const app::TargetProgress& p);
+// The target a request body describes (code, region_code, year, kind, target, base_year, note).
+app::Outcome<app::IndicatorTarget> target_from_json(const boost::json::object& body);
 // The entry a request body describes, with field errors for what is missing or malformed.
 app::Outcome<app::IndicatorDef> indicator_def_from_json(const std::string& code, const boost::json::object& body);
 

@@ -235,8 +235,10 @@ CREATE INDEX index_definitions_region ON index_definitions (region_code);
       // The indicator catalogue is data: a saved entry replaces the built-in of its code (or adds
       // one); the built-ins themselves live in the code (app/indicators/catalogue.cpp), so a new
       // release's built-ins reach every installation that has not changed them. Installation
-      // settings hold what is the installation's own, such as its home district.
-      {11, "saved indicator definitions and installation settings",
+      // settings hold what is the installation's own, such as its home district. A target is an
+      // indicator's goal for a region and year: a value, a growth in percent on a base year, or a
+      // multiple of a base year's value ("double by 2014": 2 on 2011), kept as exact decimal text.
+      {11, "saved indicator definitions, indicator targets and installation settings",
        R"SQL(
 CREATE TABLE indicator_definitions (
   code TEXT PRIMARY KEY,
@@ -256,6 +258,20 @@ CREATE TABLE installation_settings (
   value TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE TABLE indicator_targets (
+  id {{id}},
+  code TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('value', 'growth', 'multiple')),
+  target TEXT NOT NULL,
+  base_year INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (code, region_code, year)
+);
+CREATE INDEX indicator_targets_region ON indicator_targets (region_code, year);
 )SQL",
        "", ""},
   };

@@ -180,6 +180,61 @@ test('scopes: a district user computes only inside their district, an enterprise
   }
 });
 
+test('targets: a multiple of a base year, a value with a straight-line projection, progress and status', async () => {
+  const put = (client, body) => client.request('PUT', '/api/v1/indicators/targets', body);
+  // "Patent applications doubled on 2011 by 2013": 2 × 610 aimed at, 1260 reached.
+  const doubled = await put(users.seed, { code: 'patent_applications', region_code: SEED, year: 2013, kind: 'multiple', target: 2, base_year: 2011 });
+  assert.equal(doubled.status, 200, doubled.text);
+  const d = doubled.json;
+  const apps = (y) => byCode(compute(['--year', String(y), '--codes', 'patent_applications'])).patent_applications;
+  assert.equal(d.target_value, 2 * apps(2011));
+  assert.equal(d.current_value, apps(2013));
+  assert.equal(d.as_of, 2013);
+  assert.equal(d.status, 'achieved');
+  assert.equal(units(d.progress), Math.round(units((apps(2013) - apps(2011)) / (2 * apps(2011) - apps(2011)) * 100)));
+  // 2015 has no data: the latest year (2014) and the line through 2011 and 2014 project it.
+  const share = (y) => byCode(compute(['--year', String(y), '--codes', 'rd_gdp_enterprise'])).rd_gdp_enterprise;
+  const projected = share(2014) + (share(2014) - share(2011)) / 3;
+  for (const [aim, status] of [[Math.floor(projected * 10) / 10 + 0.2, 'behind'], [Math.floor(projected * 10) / 10 - 0.1, 'on_track']]) {
+    const r = await put(users.seed, { code: 'rd_gdp_enterprise', region_code: SEED, year: 2015, kind: 'value', target: aim, base_year: 2011, note: '十三五' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.as_of, 2014);
+    assert.ok(Math.abs(r.json.projected_value - projected) < 0.001, `${r.json.projected_value} vs ${projected}`);
+    assert.equal(r.json.status, status, `aim ${aim}`);
+  }
+  const missed = await put(users.seed, { code: 'hte_count', region_code: SEED, year: 2013, kind: 'growth', target: 100 });
+  assert.equal(missed.json.base_value, byCode(compute(['--year', '2012', '--codes', 'hte_count'])).hte_count, 'growth on the year before');
+  assert.equal(missed.json.status, 'missed');
+
+  const listed = await users.seed.get('/api/v1/indicators/targets');
+  assert.equal(listed.status, 200, listed.text);
+  assert.equal(listed.json.items.length, 3, 'the second 2015 target replaced the first');
+  assert.equal(listed.json.items.find((t) => t.year === 2015).note, '十三五');
+  assert.equal((await users.city.get('/api/v1/indicators/targets')).json.items.length, 3, 'the city sees its districts\' targets');
+  assert.equal((await users.peer.get('/api/v1/indicators/targets')).json.items.length, 0, 'another district sees none');
+  assert.equal((await users.peer.get(`/api/v1/indicators/targets?region=${SEED}`)).status, 403);
+  const refused = await put(users.peer, { code: 'hte_count', region_code: SEED, year: 2014, kind: 'value', target: 80 });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.json.message, 'region_outside_scope');
+  assert.equal((await put(users.city, { code: 'hte_count', region_code: SEED, year: 2014, target: 80 })).status, 403, 'a viewer reads only');
+  assert.equal((await users.peer.del(`/api/v1/indicators/targets/${d.id}`)).status, 404, 'out of scope: not found');
+  for (const [body, field] of [
+    [{ code: 'hte_count', region_code: SEED, year: 2014, kind: 'multiple', target: 2 }, 'base_year'],
+    [{ code: 'hte_count', region_code: SEED, year: 2014, kind: 'triple', target: 2 }, 'kind'],
+    [{ code: 'hte_count', region_code: SEED, year: 2014, target: 'lots' }, 'target'],
+    [{ code: 'hte_count', region_code: '33', year: 2014, target: 1 }, 'region_code'],
+  ]) {
+    const r = await put(users.seed, body);
+    assert.equal(r.status, 422, r.text);
+    assert.ok(r.json.errors.some((e) => e.field === field), `${field}: ${r.text}`);
+  }
+  assert.equal((await put(users.seed, { code: 'no_such', region_code: SEED, year: 2014, target: 1 })).status, 404);
+  assert.equal((await users.seed.del(`/api/v1/indicators/targets/${d.id}`)).status, 204);
+  assert.equal((await users.seed.get('/api/v1/indicators/targets')).json.items.length, 2);
+  const audit = (await users.admin.get('/api/v1/audit?entity=indicator_target')).json.items.map((i) => i.action);
+  for (const a of ['indicator_target.create', 'indicator_target.update', 'indicator_target.delete']) assert.ok(audit.includes(a), a);
+});
+
 test('administrators save catalogue entries; a formula in error is refused with its position', async () => {
   const entry = {
     zh: '发明专利申请占比', en: 'Invention share of patent applications', unit: '%', measure: 'ratio',

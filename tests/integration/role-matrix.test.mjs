@@ -89,6 +89,9 @@ const MATRIX = [
   // A year out of range is refused after the role check: 422 (not a missing route's 404).
   ['GET', '/api/v1/indicators/values', '/api/v1/indicators/values?year=1900', undefined, readers(422)],
   ['GET', '/api/v1/indicators/series', '/api/v1/indicators/series?from=2014&to=2013', undefined, readers(422)],
+  ['GET', '/api/v1/indicators/targets', '/api/v1/indicators/targets', undefined, readers(200)],
+  ['PUT', '/api/v1/indicators/targets', '/api/v1/indicators/targets', { code: 'hte_count', region_code: '330205', year: 2014, kind: 'multiple', target: 2 }, writers(422)],
+  ['DELETE', '/api/v1/indicators/targets/{id}', '/api/v1/indicators/targets/999999', undefined, writers(404)],
   ['GET', '/api/v1/indicators/{code}/explain', '/api/v1/indicators/hte_count/explain?year=1900', undefined, readers(422)],
   ['PUT', '/api/v1/indicators/{code}', '/api/v1/indicators/matrix_entry', {}, only('admin', 422)],
   ['DELETE', '/api/v1/indicators/{code}', '/api/v1/indicators/never_saved', undefined, only('admin', 404)],

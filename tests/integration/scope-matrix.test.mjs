@@ -477,6 +477,25 @@ const MATRIX = [
       if (r.status === 200) assert.deepEqual(r.json.series[0].points.map((p) => p.value), [null, 1], `${s}: ${d}'s patents by year`);
     }
   }],
+  ['PUT', '/api/v1/indicators/targets', async (s, c) => {
+    for (const d of [A, B]) {
+      const r = await c.request('PUT', '/api/v1/indicators/targets', { code: 'patent_applications', region_code: d, year: 2014, target: 2, kind: 'multiple', base_year: 2013 });
+      is(r, s === 'ent' ? 403 : sees(s, d) ? 200 : 403, `${s} sets ${d}'s target`);
+      if (r.status === 200) assert.equal(r.json.base_value, 1, `${s}: ${d}'s 2013 patents`);
+    }
+  }],
+  ['GET', '/api/v1/indicators/targets', async (s, c) => {
+    const r = is(await c.get('/api/v1/indicators/targets'), bureauOnly(s, 200), s);
+    if (r.status !== 200) return;
+    const regions = new Set(r.json.items.map((t) => t.region_code));
+    for (const d of [A, B]) assert.equal(regions.has(d), sees(s, d), `${s}: ${d}'s targets listed`);
+  }],
+  ['DELETE', '/api/v1/indicators/targets/{id}', async (s, c) => {
+    // B's target, set by the unscoped administrator if no subject before has set it.
+    const ofB = (await sys.admin.request('PUT', '/api/v1/indicators/targets', { code: 'hte_count', region_code: B, year: 2014, target: 1 })).json;
+    if (s === 'ent') { is(await c.del(`/api/v1/indicators/targets/${ofB.id}`), 403, s); return; }
+    is(await c.del(`/api/v1/indicators/targets/${ofB.id}`), sees(s, B) ? 204 : 404, `${s} deletes B's target`);
+  }],
   ['GET', '/api/v1/indicators/{code}/explain', async (s, c) => {
     for (const d of [A, B]) {
       const r = await c.get(`/api/v1/indicators/patent_applications/explain?year=2013&region=${d}`);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "app/audit/audit_log.hpp"
+#include "app/indicators/store_source.hpp"
 #include "app/messages.hpp"
 #include "app/transaction.hpp"
 #include "domain/formula/check.hpp"
@@ -18,86 +19,6 @@ namespace kc::app {
 namespace {
 
 constexpr int kValueDecimals = 4;
-
-// The store's answers for one region, as the evaluator asks for them.
-class StoreSource final : public IndicatorSource {
- public:
-  StoreSource(store::Connection& conn, std::string prefix) : conn_(conn), prefix_(std::move(prefix)) {}
-
-  std::vector<SourceRow> aggregate(const domain::formula::Aggregate& a, int year) override {
-    std::vector<SourceRow> out;
-    for (auto& r : store::aggregate_by_district(conn_, a, prefix_, year)) {
-      out.push_back({std::move(r.district), r.value, r.records, std::move(r.updated_at)});
-    }
-    return out;
-  }
-  std::vector<SourceRecord> records(const domain::formula::Aggregate& a, int year, std::size_t limit) override {
-    std::vector<SourceRecord> out;
-    for (auto& r : store::aggregate_records(conn_, a, prefix_, year, limit)) {
-      out.push_back({r.id, std::move(r.district), std::move(r.label), r.value, std::move(r.updated_at)});
-    }
-    return out;
-  }
-  std::vector<std::string> districts(int year) override {
-    auto all = store::districts_with_data(conn_, prefix_, year);
-    std::erase_if(all, [](const std::string& c) { return c.substr(4) == "00"; });
-    return all;
-  }
-
- private:
-  store::Connection& conn_;
-  std::string prefix_;
-};
-
-IndicatorMeasure measure_of(const std::string& text) {
-  if (text == "amount") return IndicatorMeasure::amount;
-  if (text == "ratio") return IndicatorMeasure::ratio;
-  return IndicatorMeasure::count;
-}
-
-std::string measure_text(IndicatorMeasure m) {
-  switch (m) {
-    case IndicatorMeasure::amount: return "amount";
-    case IndicatorMeasure::ratio: return "ratio";
-    case IndicatorMeasure::count: break;
-  }
-  return "count";
-}
-
-IndicatorDef def_of(const store::IndicatorDefinitionRow& r) {
-  IndicatorDef d;
-  d.code = r.code;
-  d.zh = r.name_zh;
-  d.en = r.name_en;
-  d.unit = r.unit;
-  d.direction = r.direction;
-  d.measure = measure_of(r.measure);
-  d.formula = r.formula;
-  d.basis_zh = r.basis_zh;
-  d.basis_en = r.basis_en;
-  d.builtin = find_builtin_indicator(r.code) != nullptr;
-  d.updated_at = r.updated_at;
-  d.updated_by = r.updated_by;
-  return d;
-}
-
-// Built-ins in their order, each replaced by its saved entry, then the added entries by code.
-std::vector<IndicatorDef> catalogue_in_force(store::Connection& conn) {
-  std::map<std::string, IndicatorDef> saved;
-  for (const auto& r : store::IndicatorDefinitionRepository(conn).list()) saved.emplace(r.code, def_of(r));
-  std::vector<IndicatorDef> out;
-  for (const auto& b : builtin_indicators()) {
-    auto it = saved.find(b.code);
-    if (it == saved.end()) {
-      out.push_back(b);
-    } else {
-      out.push_back(std::move(it->second));
-      saved.erase(it);
-    }
-  }
-  for (auto& [code, d] : saved) out.push_back(std::move(d));
-  return out;
-}
 
 std::optional<Problem> bureau_only(const Actor& actor) {
   if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
@@ -153,15 +74,6 @@ Outcome<Prepared> prepare(store::Connection& conn, const Actor& actor, const Ind
     }
   }
   return out;
-}
-
-IndicatorLookup lookup_in(const std::vector<IndicatorDef>& catalogue) {
-  return [&catalogue](const std::string& code) -> const IndicatorDef* {
-    for (const auto& d : catalogue) {
-      if (d.code == code) return &d;
-    }
-    return nullptr;
-  };
 }
 
 // A formula that does not evaluate is the catalogue's fault, not the request's: 422 naming it.
@@ -286,7 +198,9 @@ Outcome<IndicatorDef> save_indicator(store::Database& db, const Actor& actor, In
     return !c.empty() && c.size() <= 64 && std::islower(static_cast<unsigned char>(c[0])) &&
            std::all_of(c.begin(), c.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) || ch == '_'; });
   };
-  if (!is_code(def.code)) errors.push_back({"code", "应为小写字母开头的字母、数字和下划线（至多64个） / lower-case letters, digits and _ starting with a letter, at most 64"});
+  // The words of the API's own paths under /indicators/ cannot name an entry.
+  const bool reserved = def.code == "values" || def.code == "series" || def.code == "targets";
+  if (!is_code(def.code) || reserved) errors.push_back({"code", "应为小写字母开头的字母、数字和下划线（至多64个），且不是 values、series、targets / lower-case letters, digits and _ starting with a letter, at most 64, and not values, series or targets"});
   if (def.zh.empty() || def.zh.size() > 200) errors.push_back({"zh", "必填，至多200字节 / required, at most 200 bytes"});
   if (def.en.empty() || def.en.size() > 200) errors.push_back({"en", "必填，至多200字节 / required, at most 200 bytes"});
   if (def.unit.size() > 20) errors.push_back({"unit", "至多20字节 / at most 20 bytes"});

@@ -192,6 +192,7 @@ const en: typeof zhCN = {
       rotate_key: 'Rotate key of',
     },
     entities: {
+      indicator_target: 'indicator target',
       indicator: 'indicator',
       setting: 'installation setting',
       review_draw: 'review panels',

@@ -192,6 +192,7 @@ export default {
       rotate_key: '更换密钥：',
     },
     entities: {
+      indicator_target: '指标目标',
       indicator: '指标',
       setting: '系统设置',
       review_draw: '评审专家',
