@@ -16,7 +16,7 @@ std::span<const MessageDef* const> all_messages() {
       &role_may_not_import, &may_not_file, &no_new_enterprises, &submissions_scope, &no_record,
       &no_enterprise, &no_programme, &no_submission, &no_index_definition, &no_user, &no_user_named,
       &no_such_id, &no_kind, &no_endpoint, &no_file, &web_not_installed,
-      &indicator_unknown, &indicator_no_data, &indicator_catalogue_admins, &staff_set_targets, &no_indicator_target, &has_dependants,
+      &indicator_unknown, &indicator_no_data, &indicator_catalogue_admins, &staff_set_targets, &no_indicator_target, &no_assessment_scheme, &has_dependants,
       &submission_decided, &kind_gone, &last_admin, &demo_needs_empty_registry,
   };
   return kAll;

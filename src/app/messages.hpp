@@ -85,6 +85,7 @@ inline constexpr MessageDef indicator_unknown{"indicator_unknown", "No indicator
 inline constexpr MessageDef indicator_no_data{"indicator_no_data", "Nothing is recorded for {region} in {year}."};
 inline constexpr MessageDef staff_set_targets{"staff_set_targets", "Targets are set by administrators and bureau staff."};
 inline constexpr MessageDef no_indicator_target{"no_indicator_target", "No indicator target {id}."};
+inline constexpr MessageDef no_assessment_scheme{"no_assessment_scheme", "No assessment scheme {code}."};
 inline constexpr MessageDef indicator_catalogue_admins{
     "indicator_catalogue_admins", "Only administrators of the whole installation change the indicator catalogue."};
 

@@ -4,6 +4,7 @@
 // ?year=Y[&region=CODE], and for administrators PUT/DELETE /api/v1/indicators/{code}.
 #include <sstream>
 
+#include "app/indicators/assessments.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "http/api.hpp"
 #include "http/indicator_json.hpp"
@@ -46,6 +47,23 @@ void add_indicator_routes(Router& router, Services& s) {
                 auto values = app::compute_indicators(s.db, ex.actor, request_of(ex));
                 if (!values) return problem_response(ex.request, values.problem());
                 return json_text_response(ex.request, indicator_values_text(values.value()));
+              }}).heavy();
+  router.add({beast_http::verb::get, "/api/v1/assessments", Access::roles, kBureau,
+              "The assessment schemes districts are judged by", [&s](Exchange& ex) {
+                auto list = app::assessment_schemes(s.db, ex.actor);
+                if (!list) return problem_response(ex.request, list.problem());
+                return json_text_response(ex.request, std::move(list.value()));
+              }});
+  router.add({beast_http::verb::get, "/api/v1/assessments/{code}", Access::roles, kBureau,
+              "A scheme run over the districts of a city for a year: totals, ranks, grades, vetoes (year, region)",
+              [&s](Exchange& ex) {
+                app::AssessmentRequest req;
+                req.scheme = ex.params.at("code");
+                req.year = request_of(ex).year;
+                if (const auto region = ex.query_value("region"); !region.empty()) req.region = region;
+                auto result = app::run_assessment(s.db, ex.actor, req);
+                if (!result) return problem_response(ex.request, result.problem());
+                return json_text_response(ex.request, std::move(result.value()));
               }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/indicators/series", Access::roles, kBureau,
               "Indicator values over years with year-on-year change and growth (from, to, region, codes)",

@@ -235,6 +235,47 @@ test('targets: a multiple of a base year, a value with a straight-line projectio
   for (const a of ['indicator_target.create', 'indicator_target.update', 'indicator_target.delete']) assert.ok(audit.includes(a), a);
 });
 
+test('assessment schemes judge the districts of the city from their records; a district user sees its own result', async () => {
+  const schemes = await users.seed.get('/api/v1/assessments');
+  assert.equal(schemes.status, 200, schemes.text);
+  assert.deepEqual(schemes.json.items.map((x) => x.code), ['national_monitoring', 'municipal_points', 'change_on_last_year']);
+  for (const scheme of ['national_monitoring', 'municipal_points', 'change_on_last_year']) {
+    const city = await users.city.get(`/api/v1/assessments/${scheme}?year=2013`);
+    assert.equal(city.status, 200, city.text);
+    assert.equal(city.json.region, '330200');
+    assert.deepEqual(city.json.units.map((u) => u.code), [...[SEED, ...PEERS]].sort(), scheme);
+    // Ranks follow totals (ties share a rank).
+    for (const u of city.json.units) {
+      const better = city.json.units.filter((x) => x.total > u.total + 1e-6).length;
+      assert.equal(u.rank, better + 1, `${scheme} ${u.code}`);
+    }
+    // The values scored are the districts' indicator values (to 6 decimals; the API states 4).
+    const seed = city.json.units.find((u) => u.code === SEED);
+    const codes = Object.keys(seed.values).join(',');
+    const values = byCode((await users.seed.get(`/api/v1/indicators/values?year=2013&codes=${codes}`)).json);
+    for (const [code, v] of Object.entries(seed.values)) assert.ok(Math.abs(v - values[code]) <= 0.00005, `${scheme}: ${code} ${v} ${values[code]}`);
+    // A district user is judged among the same peers but sees only its own result.
+    const own = await users.seed.get(`/api/v1/assessments/${scheme}?year=2013`);
+    assert.equal(own.status, 200, own.text);
+    assert.deepEqual(own.json.units.map((u) => u.code), [SEED]);
+    assert.equal(own.json.districts, 6);
+    assert.equal(own.json.units[0].rank, seed.rank);
+    assert.equal(own.json.units[0].total, seed.total);
+  }
+  // Points short of full points are what cost a district, largest first.
+  const points = (await users.city.get('/api/v1/assessments/municipal_points?year=2013')).json;
+  const full = Object.fromEntries(points.scheme.nodes.map((n) => [n.code, n.points]));
+  for (const u of points.units) {
+    const lost = u.costliest.map((c) => c.lost);
+    assert.deepEqual(lost, [...lost].sort((a, b) => b - a), u.code);
+    for (const c of u.costliest) assert.ok(Math.abs(c.lost - (full[c.node] - u.nodes[c.node].score)) < 1e-4, `${u.code} ${c.node}`);
+  }
+  assert.equal((await users.city.get('/api/v1/assessments/no_such_scheme?year=2013')).status, 404);
+  assert.equal((await users.city.get('/api/v1/assessments/national_monitoring?year=2031')).status, 404);
+  assert.equal((await users.peer.get(`/api/v1/assessments/national_monitoring?year=2013&region=${SEED}`)).status, 403);
+  assert.equal((await users.ent.get('/api/v1/assessments')).status, 403);
+});
+
 test('administrators save catalogue entries; a formula in error is refused with its position', async () => {
   const entry = {
     zh: '发明专利申请占比', en: 'Invention share of patent applications', unit: '%', measure: 'ratio',

@@ -86,6 +86,8 @@ const MATRIX = [
   ['GET', '/api/v1/districts/figures', '/api/v1/districts/figures?year=2013', undefined,
     (r) => (r === 'anonymous' ? 401 : r === 'enterprise' ? 403 : 200)],
   ['GET', '/api/v1/indicators', '/api/v1/indicators', undefined, readers(200)],
+  ['GET', '/api/v1/assessments', '/api/v1/assessments', undefined, readers(200)],
+  ['GET', '/api/v1/assessments/{code}', '/api/v1/assessments/national_monitoring?year=1900', undefined, readers(422)],
   // A year out of range is refused after the role check: 422 (not a missing route's 404).
   ['GET', '/api/v1/indicators/values', '/api/v1/indicators/values?year=1900', undefined, readers(422)],
   ['GET', '/api/v1/indicators/series', '/api/v1/indicators/series?from=2014&to=2013', undefined, readers(422)],

@@ -458,6 +458,20 @@ const MATRIX = [
     assert.equal(r.json.total !== null, listed.length >= 2, `${s}: a total with two districts or more`);
   }],
   ['GET', '/api/v1/indicators', async (s, c) => is(await c.get('/api/v1/indicators'), bureauOnly(s, 200), s)],
+  ['GET', '/api/v1/assessments', async (s, c) => is(await c.get('/api/v1/assessments'), bureauOnly(s, 200), s)],
+  ['GET', '/api/v1/assessments/{code}', async (s, c) => {
+    // A and B are judged together (one city); each subject sees the results of its districts only.
+    // Naming the city is widening a district user's scope, refused as every ?region= beyond it is.
+    const r = is(await c.get(`/api/v1/assessments/change_on_last_year?year=2013&region=${CITY}`),
+      s === 'ent' || s === 'a' || s === 'b' || s === 'adminA' ? 403 : 200, s);
+    if (r.status === 200) assert.deepEqual(r.json.units.map((u) => u.code).sort(), SCOPE[s].filter(Boolean).sort(), `${s}: the city's units`);
+    const own = await c.get('/api/v1/assessments/change_on_last_year?year=2013');
+    if (s === 'ent') { is(own, 403, s); return; }
+    if (s === 'admin') return;  // no home district in this installation: the region must be named
+    is(own, 200, `${s}: own scope`);
+    assert.deepEqual(own.json.units.map((u) => u.code).sort(), SCOPE[s].filter(Boolean).sort(), `${s}: units`);
+    for (const d of [A, B]) if (!sees(s, d)) assert.ok(!JSON.stringify(own.json).includes(`"${d}"`), `${s}: nothing of ${d}`);
+  }],
   ['GET', '/api/v1/indicators/values', async (s, c) => {
     // Each district has one patent filed in 2013: a district counts its own, the city both.
     for (const d of [A, B]) {
