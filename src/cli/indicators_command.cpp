@@ -13,6 +13,7 @@
 #include "cli/database_option.hpp"
 #include "cli/files.hpp"
 #include "http/indicator_json.hpp"
+#include "http/indicator_xlsx.hpp"
 #include "io/csv_out.hpp"
 #include "io/xlsx_writer.hpp"
 
@@ -68,27 +69,19 @@ void emit(const char* what, const IndicatorOptions& o, const std::string& text) 
   }
 }
 
-double number(const std::string& text) { return std::stod(text); }
-
-void write_xlsx(const char* what, const IndicatorOptions& o, const std::vector<io::XlsxColumn>& columns,
-                const std::vector<std::vector<io::XlsxCell>>& rows) {
+void write_xlsx(const char* what, const IndicatorOptions& o, const http::XlsxSheet& sheet) {
   if (o.out.empty()) {
     std::cerr << "kechuang indicators " << what << ": --format xlsx needs --out FILE\n";
     throw CLI::RuntimeError(1);
   }
-  auto writer = io::XlsxWriter::create(o.out, "indicators", columns);
+  auto writer = io::XlsxWriter::create(o.out, "indicators", sheet.columns);
   domain::Status st = writer ? domain::ok() : domain::Status(writer.error());
-  for (std::size_t i = 0; st && i < rows.size(); ++i) st = writer.value().write_row(rows[i]);
+  for (std::size_t i = 0; st && i < sheet.rows.size(); ++i) st = writer.value().write_row(sheet.rows[i]);
   if (st) st = writer.value().close();
   if (!st) {
     std::cerr << "kechuang indicators " << what << ": " << st.error().message << "\n";
     throw CLI::RuntimeError(2);
   }
-}
-
-io::XlsxCell cell(const std::optional<std::string>& v) {
-  if (!v) return std::monostate{};
-  return number(*v);
 }
 
 void run_compute(const IndicatorOptions& o) {
@@ -107,13 +100,7 @@ void run_compute(const IndicatorOptions& o) {
     }
     return emit("compute", o, text.str());
   }
-  std::vector<std::vector<io::XlsxCell>> rows;
-  for (const auto& x : v.values) {
-    rows.push_back({x.def.code, x.def.zh, cell(x.value), x.def.unit, static_cast<double>(x.records), x.updated_at});
-  }
-  write_xlsx("compute", o, {{"代码 code", 30}, {"指标 indicator", 30}, {"数值 value", 14}, {"单位 unit", 10},
-                            {"记录数 records", 12}, {"最近更新 updated", 22}},
-             rows);
+  write_xlsx("compute", o, http::indicator_values_sheet(v, false));
 }
 
 void run_explain(const IndicatorOptions& o) {
@@ -121,22 +108,7 @@ void run_explain(const IndicatorOptions& o) {
   auto e = app::explain_indicator(*db, app::Actor::system("cli"), request_of(o));
   if (!e) fail("explain", e.problem());
   if (o.format == "json") return emit("explain", o, http::indicator_explanation_text(e.value()));
-  const auto& p = e.value().provenance;
-  std::vector<std::vector<io::XlsxCell>> rows;
-  auto add = [&](const char* group, const std::vector<app::Contribution>& records) {
-    for (const auto& c : records) {
-      rows.push_back({std::string(group), c.kind, static_cast<double>(c.id), c.label, c.district,
-                      c.value ? io::XlsxCell(number(app::decimal_text(*c.value, 4))) : io::XlsxCell(std::monostate{}),
-                      c.contributes ? io::XlsxCell(number(app::decimal_text(*c.contributes, 4))) : io::XlsxCell(std::monostate{}),
-                      c.updated_at});
-    }
-  };
-  add("records", p.records);
-  add("numerator", p.numerator);
-  add("denominator", p.denominator);
-  write_xlsx("explain", o, {{"组 group", 12}, {"类别 kind", 22}, {"ID", 10}, {"记录 record", 30}, {"区县 district", 10},
-                            {"数值 value", 14}, {"贡献 contributes", 14}, {"最近更新 updated", 22}},
-             rows);
+  write_xlsx("explain", o, http::indicator_explanation_sheet(e.value(), false));
 }
 
 void run_home(const IndicatorOptions& o) {

@@ -7,7 +7,10 @@
 #include "app/indicators/assessments.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "http/api.hpp"
+#include "http/audited_export.hpp"
 #include "http/indicator_json.hpp"
+#include "http/indicator_xlsx.hpp"
+#include "http/xlsx_download.hpp"
 #include "http/json_body.hpp"
 #include "json/json_text.hpp"
 
@@ -33,6 +36,15 @@ app::IndicatorRequest request_of(const Exchange& ex) {
   return r;
 }
 
+Response sheet_download(const Exchange& ex, const std::string& filename, const XlsxSheet& sheet) {
+  return xlsx_table(ex.request, filename, "indicators", sheet.columns, [&](io::XlsxWriter& writer) -> domain::Status {
+    for (const auto& row : sheet.rows) {
+      if (auto st = writer.write_row(row); !st) return st;
+    }
+    return domain::ok();
+  });
+}
+
 }  // namespace
 
 void add_indicator_routes(Router& router, Services& s) {
@@ -46,6 +58,12 @@ void add_indicator_routes(Router& router, Services& s) {
               "Indicator values of a region and year (year, region, codes=a,b)", [&s](Exchange& ex) {
                 auto values = app::compute_indicators(s.db, ex.actor, request_of(ex));
                 if (!values) return problem_response(ex.request, values.problem());
+                if (ex.query_value("format") == "xlsx") {
+                  const auto& v = values.value();
+                  return audited(s, ex, {"indicators", "xlsx", {{"year", v.year}, {"region", v.region}}, static_cast<std::int64_t>(v.values.size())},
+                                 sheet_download(ex, "indicators-" + v.region + "-" + std::to_string(v.year) + ".xlsx",
+                                                indicator_values_sheet(v, ex.query_value("lang") == "en")));
+                }
                 return json_text_response(ex.request, indicator_values_text(values.value()));
               }}).heavy();
   router.add({beast_http::verb::get, "/api/v1/assessments", Access::roles, kBureau,
@@ -124,6 +142,12 @@ void add_indicator_routes(Router& router, Services& s) {
                 req.codes = {ex.params.at("code")};
                 auto e = app::explain_indicator(s.db, ex.actor, req);
                 if (!e) return problem_response(ex.request, e.problem());
+                if (ex.query_value("format") == "xlsx") {
+                  auto sheet = indicator_explanation_sheet(e.value(), ex.query_value("lang") == "en");
+                  const auto rows = static_cast<std::int64_t>(sheet.rows.size());
+                  return audited(s, ex, {"indicator_records", "xlsx", {{"code", req.codes[0]}, {"year", e->year}, {"region", e->region}}, rows},
+                                 sheet_download(ex, req.codes[0] + "-" + e->region + "-" + std::to_string(e->year) + ".xlsx", sheet));
+                }
                 return json_text_response(ex.request, indicator_explanation_text(e.value()));
               }}).heavy();
   router.add({beast_http::verb::put, "/api/v1/indicators/{code}", Access::roles, kAdmin,

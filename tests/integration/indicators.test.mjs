@@ -137,6 +137,22 @@ test('an additive value expands to records whose shares sum to it; a ratio to it
   assert.equal(JSON.parse(cli.stdout).records.length, (await users.seed.get('/api/v1/indicators/hte_count/explain?year=2013')).json.records.length);
 });
 
+test('values and the records behind one download as XLSX, audited as exports', async () => {
+  const values = await users.seed.get('/api/v1/indicators/values?year=2013&format=xlsx&lang=en', { raw: true });
+  assert.equal(values.status, 200, values.text);
+  assert.match(values.headers.get('content-type'), /spreadsheetml/);
+  assert.match(values.headers.get('content-disposition'), /indicators-330205-2013\.xlsx/);
+  const records = await users.seed.get('/api/v1/indicators/hte_count/explain?year=2013&format=xlsx', { raw: true });
+  assert.equal(records.status, 200, records.text);
+  assert.match(records.headers.get('content-disposition'), /hte_count-330205-2013\.xlsx/);
+  const audit = (await users.admin.get('/api/v1/audit?actor=staff-seed')).json.items.map((i) => i.action);
+  assert.ok(audit.includes('indicators.export') && audit.includes('indicator_records.export'), audit.join(' '));
+  // The CLI writes the same sheets.
+  const out = `${db}.values.xlsx`;
+  const r = kechuang(['indicators', 'compute', '--db', db, '--year', '2013', '--format', 'xlsx', '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+});
+
 test('values follow a change through the API, an import and a delete', async () => {
   const value = async () => byCode((await users.seed.get('/api/v1/indicators/values?year=2013&codes=tech_contract_turnover_outflow')).json)
     .tech_contract_turnover_outflow;

@@ -192,6 +192,8 @@ const en: typeof zhCN = {
       rotate_key: 'Rotate key of',
     },
     entities: {
+      indicators: 'indicator values',
+      indicator_records: 'records behind an indicator',
       indicator_target: 'indicator target',
       indicator: 'indicator',
       setting: 'installation setting',

@@ -192,6 +192,8 @@ export default {
       rotate_key: '更换密钥：',
     },
     entities: {
+      indicators: '指标值',
+      indicator_records: '指标来源记录',
       indicator_target: '指标目标',
       indicator: '指标',
       setting: '系统设置',
