@@ -54,6 +54,7 @@ test('validation errors list the fields', async () => {
   const wrongType = await sys.admin.post('/api/v1/users', { username: 42, role: 'viewer' });
   assertProblem(wrongType, 422, 'validation');
   assert.match(wrongType.json.errors[0].message, /must be a string/);
+  assert.deepEqual([wrongType.json.errors[0].code, wrongType.json.errors[0].params], ['request.not_string', {}]);
 });
 
 test('bad paging is a validation error, not a silent default', async () => {
