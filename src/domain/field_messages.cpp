@@ -8,7 +8,8 @@ std::span<const FieldMessageDef* const> all_field_messages() {
   using namespace fmsg;
   static constexpr std::array kAll{
       &required, &too_long, &not_integer, &not_record_id, &out_of_range, &amount_decimals, &number_too_large,
-      &not_amount, &negative, &decimals, &not_number, &not_date, &not_boolean, &not_choice, &year_range, &unknown_type,
+      &not_amount, &negative, &decimals, &not_number, &not_date, &not_boolean, &not_choice, &year_range, &not_date_or_time, &whole_number_range, &at_least,
+      &year_order, &too_many_years, &taken, &unknown_type,
       &invalid_utf8, &control_character, &bidi_control,
       &credit_code_empty, &credit_code_length, &credit_code_illegal_char, &credit_code_authority,
       &credit_code_org_type, &credit_code_region_digit, &credit_code_region, &credit_code_org_check,
@@ -30,7 +31,8 @@ std::span<const FieldMessageDef* const> all_field_messages() {
       &list_too_many_ids, &list_bad_ids, &list_not_a_filter, &list_cannot_sort, &list_header_language,
       &scope_choose_district, &scope_outside, &scope_whole_installation, &scope_enterprise_account,
       &scope_district_code, &policy_registration_date_needed, &policy_expression, &index_no_region_statistics,
-      &request_not_string, &request_not_integer, &request_unknown_field,
+      &account_wrong_password, &account_same_password,
+      &request_not_string, &request_not_integer, &request_object_required, &request_unknown_field,
   };
   return kAll;
 }

@@ -46,6 +46,14 @@ inline constexpr FieldMessageDef not_date{"field.not_date", "must be a date YYYY
 inline constexpr FieldMessageDef not_boolean{"field.not_boolean", "must be true or false"};
 inline constexpr FieldMessageDef not_choice{"field.not_choice", "must be one of: {allowed}"};
 inline constexpr FieldMessageDef year_range{"field.year_range", "must be a year from {min} to {max}"};
+inline constexpr FieldMessageDef not_date_or_time{"field.not_date_or_time",
+                                                  "must be a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM:SSZ)"};
+inline constexpr FieldMessageDef whole_number_range{"field.whole_number_range", "must be a whole number from {min} to {max}"};
+inline constexpr FieldMessageDef at_least{"field.at_least", "must be {min} or more"};
+inline constexpr FieldMessageDef year_order{"field.year_order",
+                                            "from and to must be years from {min} to {max} with from ≤ to"};
+inline constexpr FieldMessageDef too_many_years{"field.too_many_years", "at most {max} years in one run"};
+inline constexpr FieldMessageDef taken{"field.taken", "is already taken"};
 inline constexpr FieldMessageDef unknown_type{"field.unknown_type", "has a field type this server does not know"};
 
 // Text (domain/plain_text).
@@ -190,9 +198,14 @@ inline constexpr FieldMessageDef policy_expression{"policy.expression", "{detail
 inline constexpr FieldMessageDef index_no_region_statistics{"index.no_region_statistics",
                                                             "no region statistics for {year}"};
 
+// Passwords (app/accounts).
+inline constexpr FieldMessageDef account_wrong_password{"account.wrong_password", "is not your current password"};
+inline constexpr FieldMessageDef account_same_password{"account.same_password", "must differ from the current password"};
+
 // The members of a JSON request body (http/json_body).
 inline constexpr FieldMessageDef request_not_string{"request.not_string", "must be a string"};
 inline constexpr FieldMessageDef request_not_integer{"request.not_integer", "must be an integer"};
+inline constexpr FieldMessageDef request_object_required{"request.object_required", "is required (an object)"};
 inline constexpr FieldMessageDef request_unknown_field{"request.unknown_field", "is not a field of this request"};
 }  // namespace fmsg
 

@@ -235,7 +235,8 @@ void add_registry_routes(Router& router, Services& s) {
                   return download(ex.request, out.str(), "text/csv; charset=utf-8", name);
                 }
                 if (format != "xlsx") {
-                  return problem_response(ex.request, app::Problem::validation({{"format", "must be csv or xlsx"}}));
+                  return problem_response(ex.request, app::Problem::validation({app::field_error(
+                                                          "format", domain::fmsg::not_choice, {{"allowed", "csv, xlsx"}})}));
                 }
                 ScratchFile file;
                 auto status = app::export_records_xlsx(s.db, ex.actor, *kind.value(), request, file.path(), headers.value());

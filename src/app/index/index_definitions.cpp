@@ -180,7 +180,7 @@ Outcome<IndexDefinition> IndexDefinitions::save(const Actor& actor, std::optiona
     });
   } catch (const store::DbError& e) {
     if (e.kind() != store::DbError::Kind::unique_violation) throw;
-    return Problem::validation({{"name", "is already taken"}});
+    return Problem::validation({field_error("name", domain::fmsg::taken)});
   }
   if (problem) return *problem;
   return d;

@@ -227,7 +227,7 @@ Outcome<ProgrammeRecord> Programmes::save(const Actor& actor, std::optional<std:
     });
   } catch (const store::DbError& e) {
     if (e.kind() != store::DbError::Kind::unique_violation) throw;
-    return Problem::validation({{"code", "is already taken"}});
+    return Problem::validation({field_error("code", domain::fmsg::taken)});
   }
   if (problem) return *problem;
   return saved;
@@ -260,7 +260,7 @@ Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64
   if (actor.role == Role::viewer) return Problem::forbidden({msg::staff_and_reviewers_only});
   if (!actor.may_access_enterprise(enterprise_id)) return Problem::forbidden({msg::own_enterprise_only});
   auto date = domain::Date::parse(as_of);
-  if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
+  if (!date) return Problem::validation({field_error("as_of", domain::fmsg::not_date)});
   Actor reader = actor;
   if (actor.role == Role::enterprise) reader.role = Role::reviewer;  // reading the rules themselves is fine
   auto programme = get(reader, id);
