@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "domain/field_messages.hpp"
+
 namespace kc::app {
 
 std::span<const MessageDef* const> all_messages() {
@@ -22,39 +24,8 @@ std::span<const MessageDef* const> all_messages() {
   return kAll;
 }
 
-namespace {
-
-std::string text_of(const MessageParam& value) {
-  if (const auto* n = std::get_if<std::int64_t>(&value)) return std::to_string(*n);
-  return std::get<std::string>(value);
-}
-
-}  // namespace
-
 std::string render_english(const Message& message) {
-  const std::string_view tpl = message.def.english;
-  std::string out;
-  out.reserve(tpl.size() + 32);
-  for (std::size_t i = 0; i < tpl.size();) {
-    const std::size_t open = tpl.find('{', i);
-    if (open == std::string_view::npos) {
-      out.append(tpl.substr(i));
-      break;
-    }
-    out.append(tpl.substr(i, open - i));
-    const std::size_t close = tpl.find('}', open);
-    if (close == std::string_view::npos) {
-      out.append(tpl.substr(open));
-      break;
-    }
-    const std::string_view name = tpl.substr(open + 1, close - open - 1);
-    const MessageParam* value = nullptr;
-    for (const auto& [key, v] : message.params)
-      if (key == name) value = &v;
-    out.append(value ? text_of(*value) : std::string(tpl.substr(open, close - open + 1)));
-    i = close + 1;
-  }
-  return out;
+  return domain::fill_placeholders(message.def.english, message.params);
 }
 
 Problem said(int status, std::string code, std::string title, Message message) {

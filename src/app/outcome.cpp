@@ -1,8 +1,17 @@
 #include "app/outcome.hpp"
 
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 
 namespace kc::app {
+
+FieldError field_error(std::string field, const domain::Error& error) {
+  return {std::move(field), error.message, error.code, error.params};
+}
+
+FieldError field_error(std::string field, const domain::FieldMessageDef& def, MessageParams params) {
+  return field_error(std::move(field), domain::refusal(def, std::move(params)));
+}
 
 Problem Problem::validation(std::vector<FieldError> errors, std::string detail) {
   if (detail.empty()) {

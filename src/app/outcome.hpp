@@ -8,18 +8,33 @@
 #include <variant>
 #include <vector>
 
+#include "domain/result.hpp"
+
+namespace kc::domain {
+struct FieldMessageDef;  // domain/field_messages.hpp
+}
+
 namespace kc::app {
 
 struct Message;  // app/messages.hpp
 
-// The parameters of a message: figures and names the translation puts into its sentence.
-using MessageParam = std::variant<std::int64_t, std::string>;
-using MessageParams = std::vector<std::pair<std::string, MessageParam>>;
+// The parameters of a message: figures and names the translation puts into its sentence. The
+// same shape as a domain::Error's, so a refusal's parameters pass through unchanged.
+using MessageParam = domain::ErrorParam;
+using MessageParams = domain::ErrorParams;
 
+// What is wrong with one field: `code` (domain/field_messages.hpp) and `params` for the web to
+// translate, `message` the English rendering for the CLI and API clients that show text.
 struct FieldError {
   std::string field;
   std::string message;
+  std::string code{};
+  MessageParams params{};
 };
+
+// A field error from a refusal of the field's value, or saying `def` about the field.
+FieldError field_error(std::string field, const domain::Error& error);
+FieldError field_error(std::string field, const domain::FieldMessageDef& def, MessageParams params = {});
 
 struct Problem {
   int status = 400;         // the HTTP status it maps to

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "domain/field_messages.hpp"
 #include "domain/region_code.hpp"
 
 namespace kc::domain {
@@ -95,10 +96,6 @@ const OrgType* find_type(const Authority& a, char c) {
   return nullptr;
 }
 
-Error fail(std::string code, std::string zh, std::string en) {
-  return Error{"credit_code." + std::move(code), std::move(zh) + " / " + std::move(en)};
-}
-
 // Splits UTF-8 into code points so positions in messages count characters, not bytes.
 std::vector<std::string_view> code_points(std::string_view s) {
   std::vector<std::string_view> out;
@@ -185,64 +182,40 @@ Result<CreditCode> CreditCode::parse(std::string_view input) {
   std::string folded = fold_to_ascii_upper(trim(input));
   std::string_view text = trim(folded);
   auto chars = code_points(text);
-  if (text.empty())
-    return fail("empty", "统一社会信用代码为空", "the unified social credit code is empty");
-  if (chars.size() != 18)
-    return fail("length", "统一社会信用代码应为18位，实际为" + std::to_string(chars.size()) + "位",
-                "must be 18 characters, got " + std::to_string(chars.size()));
+  using namespace fmsg;
+  if (text.empty()) return refusal(credit_code_empty);
+  if (chars.size() != 18) return refusal(credit_code_length, {{"length", static_cast<std::int64_t>(chars.size())}});
   for (std::size_t i = 0; i < chars.size(); ++i) {
     auto ch = chars[i];
     if (ch.size() != 1 || charset_value(ch[0]) < 0) {
-      std::string pos = std::to_string(i + 1);
-      std::string shown(ch);
-      std::string why_zh = "，只允许数字和除I、O、S、V、Z以外的大写字母";
-      std::string why_en =
-          " (only digits and upper-case letters other than I, O, S, V, Z are allowed)";
-      return fail("illegal_char", "第" + pos + "位字符“" + shown + "”不合法" + why_zh,
-                  "illegal character '" + shown + "' at position " + pos + why_en);
+      return refusal(credit_code_illegal_char,
+                     {{"char", std::string(ch)}, {"position", static_cast<std::int64_t>(i + 1)}});
     }
   }
   const Authority* authority = find_authority(text[0]);
-  if (authority == nullptr)
-    return fail("authority", std::string("第1位登记管理部门代码“") + text[0] + "”不存在",
-                std::string("position 1: unknown registration-authority code '") + text[0] + "'");
+  if (authority == nullptr) return refusal(credit_code_authority, {{"char", std::string(1, text[0])}});
   if (find_type(*authority, text[1]) == nullptr)
-    return fail("org_type",
-                std::string("第2位机构类别代码“") + text[1] + "”不属于登记管理部门“" +
-                    std::string(authority->zh) + "”",
-                std::string("position 2: organisation-type code '") + text[1] +
-                    "' does not exist under registration authority '" + text[0] + "' (" +
-                    std::string(authority->en) + ")");
+    return refusal(credit_code_org_type, {{"char", std::string(1, text[1])},
+                                          {"authority", std::string(1, text[0])},
+                                          {"authority_zh", std::string(authority->zh)},
+                                          {"authority_en", std::string(authority->en)}});
   std::string_view region = text.substr(2, 6);
   for (std::size_t i = 0; i < region.size(); ++i)
-    if (region[i] < '0' || region[i] > '9') {
-      std::string pos = std::to_string(i + 3);
-      return fail("region", "第" + pos + "位应为数字（第3–8位是行政区划码）",
-                  "position " + pos + " must be a digit (positions 3-8 are the region code)");
-    }
+    if (region[i] < '0' || region[i] > '9')
+      return refusal(credit_code_region_digit, {{"position", static_cast<std::int64_t>(i + 3)}});
   // "100000" marks registration by a national-level authority; otherwise a GB/T 2260 code.
   if (region != "100000") {
     auto r = RegionCode::parse(region);
-    if (!r)
-      return fail(
-          "region",
-          "第3–8位行政区划码“" + std::string(region) + "”无效（省级代码或层级不符合GB/T 2260）",
-          "positions 3-8: region code '" + std::string(region) + "' is not a valid GB/T 2260 code");
+    if (!r) return refusal(credit_code_region, {{"region", std::string(region)}});
   }
   char org_expected = compute_org_check_char(text.substr(8, 8));
   if (org_expected != text[16])
-    return fail(
-        "org_check",
-        std::string("组织机构代码（第9–17位）校验失败：第17位应为“") + org_expected + "”，实际为“" +
-            text[16] + "”",
-        std::string("organisation-code check failed (positions 9-17): position 17 should be '") +
-            org_expected + "', not '" + text[16] + "'");
+    return refusal(credit_code_org_check,
+                   {{"expected", std::string(1, org_expected)}, {"actual", std::string(1, text[16])}});
   char expected = compute_check_char(text.substr(0, 17));
   if (expected != text[17])
-    return fail(
-        "check_char",
-        std::string("校验码错误：第18位应为“") + expected + "”，实际为“" + text[17] + "”",
-        std::string("check character should be '") + expected + "', not '" + text[17] + "'");
+    return refusal(credit_code_check_char,
+                   {{"expected", std::string(1, expected)}, {"actual", std::string(1, text[17])}});
   return CreditCode(std::string(text));
 }
 

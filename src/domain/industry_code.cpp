@@ -3,6 +3,7 @@
 #include <array>
 
 #include "domain/credit_code.hpp"
+#include "domain/field_messages.hpp"
 
 namespace kc::domain {
 namespace {
@@ -44,10 +45,6 @@ const Section* find_section(char letter) {
   return nullptr;
 }
 
-Error fail(std::string code, std::string zh, std::string en) {
-  return Error{"industry_code." + std::move(code), std::move(zh) + " / " + std::move(en)};
-}
-
 }  // namespace
 
 char industry_section_of_division(int division) {
@@ -65,35 +62,30 @@ Result<IndustryCode> IndustryCode::parse(std::string_view input) {
   std::string s;
   for (char c : fold_to_ascii_upper(input))
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') s.push_back(c);
-  if (s.empty()) return fail("empty", "行业代码为空", "the industry code is empty");
+  using namespace fmsg;
+  if (s.empty()) return refusal(industry_code_empty);
   char letter = '\0';
   std::string digits = s;
   if (s[0] >= 'A' && s[0] <= 'Z') {
     letter = s[0];
     digits = s.substr(1);
     if (!find_section(letter))
-      return fail("section", std::string("门类字母“") + letter + "”不存在（应为A–T）",
-                  std::string("section letter '") + letter + "' does not exist (A-T)");
+      return refusal(industry_code_section, {{"letter", std::string(1, letter)}});
   }
   for (char c : digits)
     if (c < '0' || c > '9')
-      return fail("format", "行业代码应为门类字母加2–4位数字：“" + s + "”",
-                  "an industry code is a section letter and/or 2-4 digits: '" + s + "'");
+      return refusal(industry_code_format, {{"text", s}});
   if (digits.empty()) return IndustryCode(letter, "");
   if (digits.size() < 2 || digits.size() > 4)
-    return fail(
-        "length", "行业代码数字部分应为2、3或4位，实际为" + std::to_string(digits.size()) + "位",
-        "the digits of an industry code are 2, 3 or 4 long, got " + std::to_string(digits.size()));
+    return refusal(industry_code_length, {{"length", static_cast<std::int64_t>(digits.size())}});
   int division = (digits[0] - '0') * 10 + (digits[1] - '0');
   char owner = industry_section_of_division(division);
   if (owner == '\0')
-    return fail("division", "大类代码“" + digits.substr(0, 2) + "”不在01–97之间",
-                "division '" + digits.substr(0, 2) + "' is not within 01-97");
+    return refusal(industry_code_division, {{"division", digits.substr(0, 2)}});
   if (letter != '\0' && letter != owner)
-    return fail(
-        "section_mismatch",
-        "大类“" + digits.substr(0, 2) + "”属于门类" + owner + "，不属于门类" + letter,
-        "division " + digits.substr(0, 2) + " belongs to section " + owner + ", not " + letter);
+    return refusal(industry_code_section_mismatch, {{"division", digits.substr(0, 2)},
+                                                    {"owner", std::string(1, owner)},
+                                                    {"letter", std::string(1, letter)}});
   return IndustryCode(owner, std::move(digits));
 }
 

@@ -4,12 +4,22 @@
 #include <limits>
 
 #include "domain/credit_code.hpp"
+#include "domain/field_messages.hpp"
 
 namespace kc::domain {
 namespace {
 
-Error fail(std::string code, std::string zh, std::string en) {
-  return Error{"money." + std::move(code), std::move(zh) + " / " + std::move(en)};
+// The unit's English name, for the parameters of a refusal (its Chinese one is money_unit_name_zh).
+std::string_view unit_name_en(MoneyUnit unit) {
+  switch (unit) {
+    case MoneyUnit::yuan:
+      return "yuan";
+    case MoneyUnit::wan_yuan:
+      return "10k yuan";
+    case MoneyUnit::yi_yuan:
+      return "100M yuan";
+  }
+  return {};
 }
 
 // Decimal places of one unit that are still whole fen: 元 2, 万元 6, 亿元 10.
@@ -77,7 +87,9 @@ Result<Money> Money::parse(std::string_view input, MoneyUnit default_unit) {
   const std::string folded = fold_to_ascii_upper(input);
   std::string_view s = trim(folded);
   const std::string shown(s);
-  if (s.empty()) return fail("empty", "金额为空", "the amount is empty");
+  using namespace fmsg;
+  if (s.empty()) return refusal(money_empty);
+  const ErrorParams shown_param{{"text", shown}};
 
   bool negative = false;
   if (consume_prefix(s, "-"))
@@ -100,8 +112,7 @@ Result<Money> Money::parse(std::string_view input, MoneyUnit default_unit) {
   std::string_view int_part = s.substr(0, dot);
   std::string_view frac_part =
       dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
-  if (int_part.empty() && frac_part.empty())
-    return fail("format", "“" + shown + "”不是金额", "'" + shown + "' is not an amount");
+  if (int_part.empty() && frac_part.empty()) return refusal(money_format, shown_param);
 
   std::string digits;
   // Thousands commas must sit every three digits: "1,23" is more likely a typo than 123.
@@ -111,37 +122,28 @@ Result<Money> Money::parse(std::string_view input, MoneyUnit default_unit) {
     char c = int_part[i];
     if (c == ',') {
       if ((seen_comma && group != 3) || (!seen_comma && (group == 0 || group > 3)))
-        return fail("commas", "“" + shown + "”的千分位逗号位置不正确",
-                    "misplaced thousands separator in '" + shown + "'");
+        return refusal(money_commas, shown_param);
       seen_comma = true;
       group = 0;
       continue;
     }
-    if (c < '0' || c > '9')
-      return fail("format", "“" + shown + "”不是金额（含非法字符）",
-                  "'" + shown + "' is not an amount (unexpected character)");
+    if (c < '0' || c > '9') return refusal(money_character, shown_param);
     digits.push_back(c);
     ++group;
   }
-  if (seen_comma && group != 3)
-    return fail("commas", "“" + shown + "”的千分位逗号位置不正确",
-                "misplaced thousands separator in '" + shown + "'");
+  if (seen_comma && group != 3) return refusal(money_commas, shown_param);
   std::string frac(frac_part);
   for (char c : frac)
-    if (c < '0' || c > '9')
-      return fail("format", "“" + shown + "”不是金额（小数部分含非法字符）",
-                  "'" + shown + "' is not an amount (unexpected character in the decimals)");
-  if (int_part.empty() && frac.empty())
-    return fail("format", "“" + shown + "”不是金额", "'" + shown + "' is not an amount");
+    if (c < '0' || c > '9') return refusal(money_decimal_character, shown_param);
+  if (int_part.empty() && frac.empty()) return refusal(money_format, shown_param);
 
   const int scale = unit_scale(unit);
   while (static_cast<int>(frac.size()) > scale && frac.back() == '0') frac.pop_back();
   if (static_cast<int>(frac.size()) > scale)
-    return fail("precision",
-                "“" + shown + "”精确到了分以下（" + std::string(money_unit_name_zh(unit)) + "最多" +
-                    std::to_string(scale) + "位小数）",
-                "'" + shown + "' is finer than one fen (at most " + std::to_string(scale) +
-                    " decimals in this unit)");
+    return refusal(money_precision, {{"text", shown},
+                                     {"decimals", std::int64_t{scale}},
+                                     {"unit_zh", std::string(money_unit_name_zh(unit))},
+                                     {"unit_en", std::string(unit_name_en(unit))}});
   frac.resize(static_cast<std::size_t>(scale), '0');
   digits += frac;
 
@@ -149,13 +151,10 @@ Result<Money> Money::parse(std::string_view input, MoneyUnit default_unit) {
   std::int64_t value = 0;
   for (char c : digits) {
     if (__builtin_mul_overflow(value, 10, &value) || __builtin_sub_overflow(value, c - '0', &value))
-      return fail("range", "金额“" + shown + "”超出可表示范围",
-                  "amount '" + shown + "' is out of range");
+      return refusal(money_range, shown_param);
   }
   if (!negative) {
-    if (value == std::numeric_limits<std::int64_t>::min())
-      return fail("range", "金额“" + shown + "”超出可表示范围",
-                  "amount '" + shown + "' is out of range");
+    if (value == std::numeric_limits<std::int64_t>::min()) return refusal(money_range, shown_param);
     value = -value;
   }
   return Money(value);

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string>
 
+#include "domain/field_messages.hpp"
+
 namespace kc::domain {
 namespace {
 
@@ -44,21 +46,17 @@ std::optional<Error> find_forbidden_character(std::string_view text, bool multil
     char32_t cp = 0;
     const std::size_t len = decode(text, pos, cp);
     if (len == 0) {
-      const auto n = std::to_string(position);
-      return Error{"text.invalid_utf8", "第 " + n + " 个字符不是有效的 UTF-8 / character " + n + " is not valid UTF-8"};
+      return refusal(fmsg::invalid_utf8, {{"position", static_cast<std::int64_t>(position)}});
     }
     const bool line_break = cp == '\n' || (cp == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n');
     const bool allowed_control = multiline && (cp == '\t' || line_break);
     if ((cp < 0x20 && !allowed_control) || (cp >= 0x7F && cp <= 0x9F)) {
-      const auto n = std::to_string(position);
-      return Error{"text.control_character", "第 " + n + " 个字符是控制字符 " + code_point(cp) + "，不能保存 / character " +
-                                                 n + " is a control character (" + code_point(cp) + ")"};
+      return refusal(fmsg::control_character,
+                     {{"position", static_cast<std::int64_t>(position)}, {"code_point", code_point(cp)}});
     }
     if (is_bidi_control(cp)) {
-      const auto n = std::to_string(position);
-      return Error{"text.bidi_control", "第 " + n + " 个字符是双向文本控制符 " + code_point(cp) +
-                                            "，不能保存 / character " + n + " is a bidirectional text control (" +
-                                            code_point(cp) + ")"};
+      return refusal(fmsg::bidi_control,
+                     {{"position", static_cast<std::int64_t>(position)}, {"code_point", code_point(cp)}});
     }
     pos += len;
   }

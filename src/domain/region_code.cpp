@@ -3,6 +3,7 @@
 #include <array>
 
 #include "domain/credit_code.hpp"
+#include "domain/field_messages.hpp"
 
 namespace kc::domain {
 namespace {
@@ -28,10 +29,6 @@ constexpr std::array<Province, 34> kProvinces = {{
     {"82", "澳门特别行政区"},
 }};
 
-Error fail(std::string code, std::string zh, std::string en) {
-  return Error{"region_code." + std::move(code), std::move(zh) + " / " + std::move(en)};
-}
-
 }  // namespace
 
 std::string_view province_name_zh(std::string_view two_digits) {
@@ -45,20 +42,15 @@ Result<RegionCode> RegionCode::parse(std::string_view input) {
   auto first = text.find_first_not_of(" \t\r\n");
   auto last = text.find_last_not_of(" \t\r\n");
   text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-  if (text.size() != 6)
-    return fail("length", "行政区划代码应为6位数字，实际为“" + text + "”",
-                "a region code has 6 digits, got '" + text + "'");
+  using namespace fmsg;
+  if (text.size() != 6) return refusal(region_code_length, {{"text", text}});
   for (std::size_t i = 0; i < 6; ++i)
     if (text[i] < '0' || text[i] > '9')
-      return fail("digit", "行政区划代码第" + std::to_string(i + 1) + "位不是数字",
-                  "region code position " + std::to_string(i + 1) + " is not a digit");
+      return refusal(region_code_digit, {{"position", static_cast<std::int64_t>(i + 1)}});
   if (kc::domain::province_name_zh(text.substr(0, 2)).empty())
-    return fail("province", "“" + text.substr(0, 2) + "”不是省级行政区划代码",
-                "'" + text.substr(0, 2) + "' is not a province-level prefix");
+    return refusal(region_code_province, {{"prefix", text.substr(0, 2)}});
   // A county part only exists under a prefecture part: "330006" names nothing.
-  if (text.substr(2, 2) == "00" && text.substr(4, 2) != "00")
-    return fail("level", "地市级代码为00时县级代码也必须为00：“" + text + "”",
-                "a county part needs a prefecture part: '" + text + "'");
+  if (text.substr(2, 2) == "00" && text.substr(4, 2) != "00") return refusal(region_code_level, {{"text", text}});
   return RegionCode(std::move(text));
 }
 

@@ -5,6 +5,7 @@
 #include "domain/credit_code.hpp"
 #include "domain/date.hpp"
 #include "domain/decimal.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/industry_code.hpp"
 #include "domain/patent_number.hpp"
 #include "domain/plain_text.hpp"
@@ -12,10 +13,6 @@
 
 namespace kc::domain {
 namespace {
-
-Error invalid(const FieldDef& f, const std::string& zh, const std::string& en) {
-  return {"field." + std::string(to_string(f.type)), zh + " / " + en};
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -56,13 +53,15 @@ std::size_t KindDef::index_of(std::string_view wanted) const {
 }
 
 Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
+  using namespace fmsg;
+  // Amounts and decimals keep four decimal places (an amount in 万元 to the yuan).
+  constexpr std::int64_t kDecimals = 4;
   const std::string_view text = f.type == FieldType::text ? raw : trim(raw);
   if (text.empty()) return Cell{};
   switch (f.type) {
     case FieldType::text:
       if (text.size() > f.max_length) {
-        return invalid(f, "不能超过 " + std::to_string(f.max_length) + " 字节",
-                       "must be at most " + std::to_string(f.max_length) + " bytes");
+        return refusal(too_long, {{"max", static_cast<std::int64_t>(f.max_length)}});
       }
       if (auto bad = find_forbidden_character(text, f.multiline())) return *bad;
       return Cell{std::string(text)};
@@ -71,45 +70,39 @@ Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
       std::int64_t v = 0;
       const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
       if (ec != std::errc{} || end != text.data() + text.size()) {
-        return invalid(f, "应为整数", "must be a whole number");
+        return refusal(not_integer);
       }
-      if (f.type == FieldType::reference && v <= 0) return invalid(f, "应为记录编号", "must be a record id");
-      if (v < f.min || v > f.max) {
-        return invalid(f, "应在 " + std::to_string(f.min) + " 到 " + std::to_string(f.max) + " 之间",
-                       "must be from " + std::to_string(f.min) + " to " + std::to_string(f.max));
-      }
+      if (f.type == FieldType::reference && v <= 0) return refusal(not_record_id);
+      if (v < f.min || v > f.max) return refusal(out_of_range, {{"min", f.min}, {"max", f.max}});
       return Cell{v};
     }
     case FieldType::amount: {
       Decimal::ParseError why{};
       auto d = Decimal::parse(text, &why);
       if (!d) {
-        if (why == Decimal::ParseError::too_many_decimals) {
-          return invalid(f, "最多 4 位小数（万元精确到元）", "at most 4 decimals (万元 to the yuan)");
-        }
-        if (why == Decimal::ParseError::out_of_range) return invalid(f, "数值超出范围", "is out of range");
-        return invalid(f, "应为数字（单位万元）", "must be a number (万元)");
+        if (why == Decimal::ParseError::too_many_decimals) return refusal(amount_decimals, {{"decimals", kDecimals}});
+        if (why == Decimal::ParseError::out_of_range) return refusal(number_too_large);
+        return refusal(not_amount);
       }
-      if (d->is_negative() && f.min >= 0) return invalid(f, "不能为负数", "must not be negative");
+      if (d->is_negative() && f.min >= 0) return refusal(negative);
       return Cell{d->units()};
     }
     case FieldType::decimal: {
       Decimal::ParseError why{};
       auto d = Decimal::parse(text, &why);
       if (!d) {
-        if (why == Decimal::ParseError::too_many_decimals) return invalid(f, "最多 4 位小数", "at most 4 decimals");
-        return invalid(f, "应为数字", "must be a number");
+        if (why == Decimal::ParseError::too_many_decimals) return refusal(decimals, {{"decimals", kDecimals}});
+        return refusal(not_number);
       }
       const Int128 units = d->units();  // 128 bits: the default min/max would overflow ×10^4
       if (units < Int128{f.min} * Decimal::kUnitsPerOne || units > Int128{f.max} * Decimal::kUnitsPerOne) {
-        return invalid(f, "应在 " + std::to_string(f.min) + " 到 " + std::to_string(f.max) + " 之间",
-                       "must be from " + std::to_string(f.min) + " to " + std::to_string(f.max));
+        return refusal(out_of_range, {{"min", f.min}, {"max", f.max}});
       }
       return Cell{d->units()};
     }
     case FieldType::date: {
       auto d = Date::parse(text);
-      if (!d) return invalid(f, "应为日期 YYYY-MM-DD", "must be a date YYYY-MM-DD");
+      if (!d) return refusal(not_date);
       return Cell{d->to_string()};
     }
     case FieldType::boolean: {
@@ -119,7 +112,7 @@ Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
       if (text == "false" || text == "0" || text == "否" || text == "FALSE" || text == "False") {
         return Cell{std::int64_t{0}};
       }
-      return invalid(f, "应为 是/否", "must be true or false");
+      return refusal(not_boolean);
     }
     case FieldType::choice: {
       for (const auto& c : f.choices) {
@@ -127,30 +120,30 @@ Result<Cell> parse_cell(const FieldDef& f, std::string_view raw) {
       }
       std::string allowed;
       for (const auto& c : f.choices) allowed += (allowed.empty() ? "" : ", ") + c.value;
-      return invalid(f, "应为以下之一：" + allowed, "must be one of: " + allowed);
+      return refusal(not_choice, {{"allowed", allowed}});
     }
     case FieldType::credit_code: {
       auto code = CreditCode::parse(text);
-      if (!code) return Error{code.error().code, code.error().message};
+      if (!code) return code.error();
       return Cell{std::string(code->text())};
     }
     case FieldType::region_code: {
       auto code = RegionCode::parse(text);
-      if (!code) return Error{code.error().code, code.error().message};
+      if (!code) return code.error();
       return Cell{std::string(code->text())};
     }
     case FieldType::industry_code: {
       auto code = IndustryCode::parse(text);
-      if (!code) return Error{code.error().code, code.error().message};
+      if (!code) return code.error();
       return Cell{std::string(code->text())};
     }
     case FieldType::patent_number: {
       auto number = PatentNumber::parse(text);
-      if (!number) return Error{number.error().code, number.error().message};
+      if (!number) return number.error();
       return Cell{number->text()};
     }
   }
-  return invalid(f, "未知字段类型", "unknown field type");
+  return refusal(unknown_type);  // every FieldType is a case above
 }
 
 std::string format_cell(const FieldDef& f, const Cell& cell) {

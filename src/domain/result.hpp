@@ -8,21 +8,34 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace kc::domain {
 
+// A parameter of a message: a figure (a limit, a position) or a text (the value refused, a label).
+using ErrorParam = std::variant<std::int64_t, std::string>;
+using ErrorParams = std::vector<std::pair<std::string, ErrorParam>>;
+
 // Why something was refused. `code` is stable and machine-readable ("credit_code.check_char");
-// `message` is for people. Domain validators write it bilingually as "中文 / English" so the same
-// text serves the zh-CN and en front ends and the CLI.
+// for the refusals of one value it is a code of domain/field_messages.hpp, which the web
+// translates with `params`. `message` is the English rendering, for the CLI, the logs and API
+// clients that show text as it comes.
 struct Error {
   std::string code;
   std::string message;
-  // The figures the message names (a limit and what reached it), so a caller can build a problem
-  // with params for the front end to translate instead of parsing the text.
-  std::vector<std::pair<std::string, std::int64_t>> params{};
+  // What the message names (a limit and what reached it, the character refused), so a caller
+  // can pass them on for the front end to translate instead of parsing the text.
+  ErrorParams params{};
+
+  // The parameter called `name`, or nullptr.
+  const ErrorParam* param(std::string_view name) const {
+    for (const auto& [key, value] : params)
+      if (key == name) return &value;
+    return nullptr;
+  }
 };
 
 template <class T>

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "domain/credit_code.hpp"
+#include "domain/field_messages.hpp"
 
 namespace kc::domain {
 namespace {
@@ -32,9 +33,7 @@ std::string_view tech_field_name_en(TechField f) { return names(f).en; }
 
 Result<TechField> tech_field_from_code(int code) {
   if (code < 1 || code > 8)
-    return Error{"tech_field.code", "技术领域代码" + std::to_string(code) +
-                                        "不存在（应为1–8） / technology field code " +
-                                        std::to_string(code) + " does not exist (1-8)"};
+    return refusal(fmsg::tech_field_code, {{"code", std::int64_t{code}}});
   return static_cast<TechField>(code);
 }
 
@@ -48,8 +47,7 @@ Result<TechField> parse_tech_field(std::string_view input) {
     if (s == names(f).zh) return f;
     if (s == fold_to_ascii_upper(names(f).en)) return f;
   }
-  return Error{"tech_field.name", "“" + std::string(input) + "”不是高新技术领域的一级领域 / '" +
-                                      std::string(input) + "' is not a top-level high-tech field"};
+  return refusal(fmsg::tech_field_name, {{"text", std::string(input)}});
 }
 
 }  // namespace kc::domain

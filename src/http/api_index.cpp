@@ -2,6 +2,7 @@
 #include "app/index/index_definitions.hpp"
 #include "app/index/index_export.hpp"
 #include "app/index/index_service.hpp"
+#include "domain/field_messages.hpp"
 #include "http/api.hpp"
 #include "http/audited_export.hpp"
 #include "http/json_body.hpp"
@@ -25,7 +26,7 @@ app::Outcome<bool> wants_xlsx(const Exchange& ex) {
   const std::string f = ex.query_value("format", "json");
   if (f == "json") return false;
   if (f == "xlsx") return true;
-  return app::Problem::validation({{"format", "must be json or xlsx"}});
+  return app::Problem::validation({app::field_error("format", domain::fmsg::not_choice, {{"allowed", "json, xlsx"}})});
 }
 
 // The fields of a build request body shared by the build and uncertainty routes, and the time the
@@ -75,7 +76,8 @@ void add_index_routes(Router& router, Services& s) {
                 } catch (const std::exception&) {
                 }
                 if (year < 1949 || year > 2100) {
-                  return problem_response(ex.request, app::Problem::validation({{"year", "must be a year"}}));
+                  return problem_response(ex.request, app::Problem::validation({app::field_error(
+                                                          "year", domain::fmsg::year_range, {{"min", 1949}, {"max", 2100}})}));
                 }
                 auto data = app::region_index_data(s.db, ex.actor, year);
                 return respond(ex, data, [&](app::RegionIndexData& d) {
@@ -165,13 +167,16 @@ void add_index_routes(Router& router, Services& s) {
                 request.sensitivity = fields.optional_bool("sensitivity").value_or(false);
                 if (!fields.ok()) return problem_response(ex.request, fields.problem());
                 if (request.vary_json.empty()) {
-                  return problem_response(ex.request, app::Problem::validation({{"vary", "is required (an object)"}}));
+                  return problem_response(ex.request,
+                                          app::Problem::validation({app::field_error("vary", domain::fmsg::request_object_required)}));
                 }
                 if (runs < 1) {
-                  return problem_response(ex.request, app::Problem::validation({{"runs", "must be positive"}}));
+                  return problem_response(ex.request,
+                                          app::Problem::validation({app::field_error("runs", domain::fmsg::at_least, {{"min", 1}})}));
                 }
                 if (seed < 0) {
-                  return problem_response(ex.request, app::Problem::validation({{"seed", "must be 0 or more"}}));
+                  return problem_response(ex.request,
+                                          app::Problem::validation({app::field_error("seed", domain::fmsg::at_least, {{"min", 0}})}));
                 }
                 request.runs = static_cast<std::size_t>(runs);
                 request.seed = static_cast<std::uint64_t>(seed);

@@ -1,6 +1,7 @@
 #include <sstream>
 
 #include "domain/timestamp.hpp"
+#include "domain/field_messages.hpp"
 #include "http/api.hpp"
 #include "http/responses.hpp"
 
@@ -15,7 +16,7 @@ std::vector<app::FieldError> check_dates(const Exchange& ex) {
   for (const char* name : {"from", "to"}) {
     const std::string value = ex.query_value(name);
     if (!value.empty() && !domain::parse_iso_utc(value)) {
-      errors.push_back({name, "must be a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM:SSZ)"});
+      errors.push_back(app::field_error(name, domain::fmsg::not_date_or_time));
     }
   }
   return errors;
@@ -39,7 +40,7 @@ app::Outcome<app::LoginFilter> login_filter(const Exchange& ex) {
   auto errors = check_dates(ex);
   const std::string success = ex.query_value("success");
   if (!success.empty() && success != "true" && success != "false") {
-    errors.push_back({"success", "must be true or false"});
+    errors.push_back(app::field_error("success", domain::fmsg::not_boolean));
   }
   if (!errors.empty()) return app::Problem::validation(std::move(errors));
   app::LoginFilter f;

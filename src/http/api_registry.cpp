@@ -8,6 +8,7 @@
 #include "app/registry/registry_service.hpp"
 #include "app/registry/submission_service.hpp"
 #include "domain/decimal.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "http/api.hpp"
 #include "http/json_body.hpp"
@@ -116,7 +117,8 @@ app::Outcome<std::vector<std::int64_t>> selected_ids(const Exchange& ex) {
   if (it == ex.query.end()) return ids;
   const std::string& text = it->second;
   if (text.size() > app::kMaxSelectedIds * 21) {
-    return app::Problem::validation({{"ids", "names too many records / 所选记录过多"}});
+    return app::Problem::validation({app::field_error(
+        "ids", domain::fmsg::list_too_many_ids, {{"max", static_cast<std::int64_t>(app::kMaxSelectedIds)}})});
   }
   std::size_t at = 0;
   while (at <= text.size()) {
@@ -125,8 +127,7 @@ app::Outcome<std::vector<std::int64_t>> selected_ids(const Exchange& ex) {
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
     if (item.empty() || ec != std::errc{} || end != item.data() + item.size() || id <= 0) {
-      return app::Problem::validation(
-          {{"ids", "must be record ids separated by commas / 应为以逗号分隔的记录编号"}});
+      return app::Problem::validation({app::field_error("ids", domain::fmsg::list_bad_ids)});
     }
     ids.push_back(id);
     at = comma + 1;
@@ -137,7 +138,12 @@ app::Outcome<std::vector<std::int64_t>> selected_ids(const Exchange& ex) {
 boost::json::object summary_json(const app::ImportSummary& s) {
   boost::json::array errors;
   for (const auto& e : s.errors) {
-    errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}});
+    boost::json::object error{{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}};
+    if (!e.code.empty()) {
+      error["code"] = e.code;
+      error["params"] = params_json(e.params);
+    }
+    errors.push_back(std::move(error));
   }
   return {{"format", s.format},       {"rows", s.rows},           {"created", s.created},
           {"updated", s.updated},     {"unchanged", s.unchanged}, {"error_count", s.error_count},
@@ -148,7 +154,7 @@ boost::json::object summary_json(const app::ImportSummary& s) {
 // `zh` or `en` (labels with units, what a clerk reads; the web sends its language).
 app::Outcome<domain::HeaderLanguage> header_language(const Exchange& ex) {
   if (auto h = domain::parse_header_language(ex.query_value("headers", "names"))) return *h;
-  return app::Problem::validation({{"headers", "应为 names、zh 或 en / must be names, zh or en"}});
+  return app::Problem::validation({app::field_error("headers", domain::fmsg::list_header_language)});
 }
 
 app::Outcome<app::ImportSummary> run_import(Services& s, Exchange& ex, const domain::KindDef& kind, bool dry_run) {
@@ -229,7 +235,8 @@ void add_registry_routes(Router& router, Services& s) {
                   return download(ex.request, out.str(), "text/csv; charset=utf-8", name);
                 }
                 if (format != "xlsx") {
-                  return problem_response(ex.request, app::Problem::validation({{"format", "must be csv or xlsx"}}));
+                  return problem_response(ex.request, app::Problem::validation({app::field_error(
+                                                          "format", domain::fmsg::not_choice, {{"allowed", "csv, xlsx"}})}));
                 }
                 ScratchFile file;
                 auto status = app::export_records_xlsx(s.db, ex.actor, *kind.value(), request, file.path(), headers.value());

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "http/api.hpp"
 #include "http/openapi.hpp"
 #include "http/responses.hpp"
@@ -34,8 +35,7 @@ app::Outcome<store::Page> read_page(const Exchange& ex) {
       if (used != text.size() || value < min || value > max) throw std::out_of_range(name);
       into = value;
     } catch (const std::exception&) {
-      errors.push_back({name, "must be a whole number from " + std::to_string(min) + " to " +
-                                  std::to_string(max)});
+      errors.push_back(app::field_error(name, domain::fmsg::whole_number_range, {{"min", min}, {"max", max}}));
     }
   };
   read("page", page.page, 1, 1000000);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/field_messages.hpp"
+
 namespace kc::http {
 
 app::Outcome<boost::json::object> parse_json_object(const std::string& body) {
@@ -38,12 +40,12 @@ std::optional<std::string> FieldReader::optional_string(const char* name, std::s
   auto it = object_.find(name);
   if (it == object_.end() || it->value().is_null()) return std::nullopt;
   if (!it->value().is_string()) {
-    errors_.push_back({name, "must be a string"});
+    errors_.push_back(app::field_error(name, domain::fmsg::request_not_string));
     return std::nullopt;
   }
   const auto& s = it->value().as_string();
   if (s.size() > max_bytes) {
-    errors_.push_back({name, "must be at most " + std::to_string(max_bytes) + " bytes"});
+    errors_.push_back(app::field_error(name, domain::fmsg::too_long, {{"max", static_cast<std::int64_t>(max_bytes)}}));
     return std::nullopt;
   }
   return std::string(s);
@@ -62,7 +64,7 @@ std::optional<std::optional<std::string>> FieldReader::nullable_string(const cha
 std::string FieldReader::required_string(const char* name, std::size_t max_bytes) {
   const std::size_t before = errors_.size();
   auto value = optional_string(name, max_bytes);
-  if (!value && errors_.size() == before) errors_.push_back({name, "is required"});
+  if (!value && errors_.size() == before) errors_.push_back(app::field_error(name, domain::fmsg::required));
   return value.value_or("");
 }
 
@@ -70,7 +72,7 @@ std::optional<bool> FieldReader::optional_bool(const char* name) {
   auto it = object_.find(name);
   if (it == object_.end() || it->value().is_null()) return std::nullopt;
   if (!it->value().is_bool()) {
-    errors_.push_back({name, "must be true or false"});
+    errors_.push_back(app::field_error(name, domain::fmsg::not_boolean));
     return std::nullopt;
   }
   return it->value().as_bool();
@@ -80,7 +82,7 @@ std::optional<std::int64_t> FieldReader::optional_integer(const char* name) {
   auto it = object_.find(name);
   if (it == object_.end() || it->value().is_null()) return std::nullopt;
   if (!it->value().is_int64()) {
-    errors_.push_back({name, "must be an integer"});
+    errors_.push_back(app::field_error(name, domain::fmsg::request_not_integer));
     return std::nullopt;
   }
   return it->value().as_int64();
@@ -90,7 +92,7 @@ void FieldReader::allow_only(std::initializer_list<const char*> names) {
   for (const auto& kv : object_) {
     const bool known = std::any_of(names.begin(), names.end(),
                                    [&](const char* n) { return kv.key() == n; });
-    if (!known) errors_.push_back({std::string(kv.key()), "is not a field of this request"});
+    if (!known) errors_.push_back(app::field_error(std::string(kv.key()), domain::fmsg::request_unknown_field));
   }
 }
 

@@ -33,6 +33,22 @@ Response json_text_response(const Request& req, std::string body) {
   return res;
 }
 
+boost::json::object params_json(const app::MessageParams& params) {
+  boost::json::object out;
+  for (const auto& [name, value] : params) {
+    std::visit([&out, &name](const auto& v) { out[name] = v; }, value);
+  }
+  return out;
+}
+
+void put_refusal(boost::json::object& out, const std::string& message, const std::string& code,
+                 const app::MessageParams& params) {
+  out["message"] = message;
+  if (code.empty()) return;
+  out["code"] = code;
+  out["params"] = params_json(params);
+}
+
 Response problem_response(const Request& req, const app::Problem& problem) {
   boost::json::object body;
   body["type"] = "https://kechuang.dev/problems/" + problem.code;
@@ -42,16 +58,14 @@ Response problem_response(const Request& req, const app::Problem& problem) {
   body["code"] = problem.code;
   if (!problem.errors.empty()) {
     boost::json::array errors;
-    for (const auto& e : problem.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    for (const auto& e : problem.errors) {
+      boost::json::object error{{"field", e.field}};
+      put_refusal(error, e.message, e.code, e.params);
+      errors.push_back(std::move(error));
+    }
     body["errors"] = std::move(errors);
   }
-  if (!problem.params.empty()) {
-    boost::json::object params;
-    for (const auto& [name, value] : problem.params) {
-      std::visit([&params, &name](const auto& v) { params[name] = v; }, value);
-    }
-    body["params"] = std::move(params);
-  }
+  if (!problem.params.empty()) body["params"] = params_json(problem.params);
   if (!problem.message.empty()) body["message"] = problem.message;
   Response res{static_cast<beast_http::status>(problem.status), req.version()};
   res.set(beast_http::field::content_type, "application/problem+json; charset=utf-8");

@@ -34,13 +34,29 @@ export function creditCode(seed = Math.floor(Math.random() * 1e8)) {
   return first17 + finalCheck(first17)
 }
 
-/** null when valid, else a bilingual message like the server's (the checks the tests rely on). */
+/**
+ * null when valid, else a field error's code, params and English message like the server's
+ * (src/domain/field_messages.hpp; the checks the tests rely on).
+ */
 export function creditCodeProblem(text) {
   const code = String(text ?? '').trim().toUpperCase()
-  if (code.length !== 18) return `统一社会信用代码应为18位，实际为${code.length}位 / must be 18 characters, got ${code.length}`
-  if ([...code].some((c) => !CHARSET.includes(c))) return '含有不允许的字符 / contains characters that are not allowed'
-  if (orgCheck(code.slice(8, 16)) !== code[16]) return '组织机构代码校验失败 / organisation-code check failed'
+  if (code.length !== 18) {
+    return { code: 'credit_code.length', params: { length: code.length }, message: `must be 18 characters, got ${code.length}` }
+  }
+  const bad = [...code].findIndex((c) => !CHARSET.includes(c))
+  if (bad >= 0) {
+    return { code: 'credit_code.illegal_char', params: { char: code[bad], position: bad + 1 },
+      message: `illegal character '${code[bad]}' at position ${bad + 1}` }
+  }
+  const org = orgCheck(code.slice(8, 16))
+  if (org !== code[16]) {
+    return { code: 'credit_code.org_check', params: { expected: org, actual: code[16] },
+      message: `organisation-code check failed (positions 9-17): position 17 should be '${org}', not '${code[16]}'` }
+  }
   const want = finalCheck(code.slice(0, 17))
-  if (want !== code[17]) return `校验码错误：第18位应为“${want}”，实际为“${code[17]}” / check character should be '${want}', not '${code[17]}'`
+  if (want !== code[17]) {
+    return { code: 'credit_code.check_char', params: { expected: want, actual: code[17] },
+      message: `check character should be '${want}', not '${code[17]}'` }
+  }
   return null
 }

@@ -65,7 +65,7 @@ export function districtsApi({ method: m, path: p, url, user, region, send, fail
   const raw = url.searchParams.get('year') ?? ''
   const year = Number(raw)
   if (!/^\d{4}$/.test(raw) || year < 1949 || year > 2100) {
-    fail(422, 'validation', 'year: must be a year from 1949 to 2100', [{ field: 'year', message: 'must be a year from 1949 to 2100' }])
+    fail(422, 'validation', 'year: must be a year from 1949 to 2100', [{ field: 'year', code: 'field.year_range', params: { min: 1949, max: 2100 }, message: 'must be a year from 1949 to 2100' }])
     return true
   }
   const prefix = scopePrefix(region)

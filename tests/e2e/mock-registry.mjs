@@ -1,7 +1,7 @@
 // The registry part of the mock server (docs/api.md "Registry"): every kind of registry-kinds.json
 // (GET /registry/kinds as the real server answers it) served generically from memory, with the
 // checks the browser test relies on (required, types, credit-code check digits, natural keys,
-// references, 409 on delete) and bilingual "中文 / English" field messages; enterprise self-service
+// references, 409 on delete) and field errors as codes with params, as the server sends them; enterprise self-service
 // (an enterprise account's POST/PATCH of its enterprise and years answered 202 with a submission,
 // GET /submissions, approve, reject).
 import { readFileSync } from 'node:fs'
@@ -42,19 +42,33 @@ export function seedRegistry() {
 
 function canRead(kind, role) { return (READERS[kind.name] ?? READERS_DEFAULT).includes(role) }
 
+/** A field error as the server words it: code, params and the English message. */
+const refusal = (code, message, params = {}) => ({ code, params, message })
+
 function fieldProblem(reg, field, v) {
-  if (v === null || v === undefined || v === '') return field.required ? '必填 / is required' : null
+  if (v === null || v === undefined || v === '') return field.required ? refusal('field.required', 'is required') : null
   switch (field.type) {
-    case 'text': return [...String(v)].length > (field.max_length ?? 200) ? `最多${field.max_length}个字符 / at most ${field.max_length} characters` : null
-    case 'integer': return !Number.isInteger(v) || v < field.min || v > field.max ? `应为${field.min}到${field.max}之间的整数 / must be a whole number from ${field.min} to ${field.max}` : null
-    case 'amount': return /^-?\d+(\.\d{1,4})?$/.test(String(v)) ? null : '金额格式错误 / not an amount with at most 4 decimals'
-    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? null : '日期格式应为YYYY-MM-DD / date must be YYYY-MM-DD'
-    case 'boolean': return typeof v === 'boolean' ? null : '应为是或否 / must be true or false'
-    case 'choice': return field.choices.some((c) => c.value === String(v)) ? null : '不在可选范围内 / not one of the choices'
-    case 'reference': return reg.records[field.references]?.some((r) => r.id === v) ? null : `引用的记录${v}不存在 / no record ${v}`
+    case 'text': return Buffer.byteLength(String(v)) > (field.max_length ?? 200)
+      ? refusal('field.too_long', `must be at most ${field.max_length} bytes`, { max: field.max_length }) : null
+    case 'integer': return !Number.isInteger(v) || v < field.min || v > field.max
+      ? refusal('field.out_of_range', `must be from ${field.min} to ${field.max}`, { min: field.min, max: field.max }) : null
+    case 'amount': return /^-?\d+(\.\d{1,4})?$/.test(String(v)) ? null : refusal('field.not_amount', 'must be a number (10k yuan)')
+    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? null : refusal('field.not_date', 'must be a date YYYY-MM-DD')
+    case 'boolean': return typeof v === 'boolean' ? null : refusal('field.not_boolean', 'must be true or false')
+    case 'choice': {
+      const allowed = field.choices.map((c) => c.value).join(', ')
+      return field.choices.some((c) => c.value === String(v)) ? null : refusal('field.not_choice', `must be one of: ${allowed}`, { allowed })
+    }
+    case 'reference': {
+      const target = KINDS.find((k) => k.name === field.references)
+      return reg.records[field.references]?.some((r) => r.id === v) ? null
+        : refusal('record.no_linked', `no ${target?.en} record with id ${v}`, { id: v, kind_zh: target?.zh, kind_en: target?.en })
+    }
     case 'credit_code': return creditCodeProblem(v)
-    case 'region_code': return /^\d{6}$/.test(String(v)) ? null : '行政区划代码应为6位数字 / must be 6 digits'
-    case 'industry_code': return /^[A-T]?\d{0,4}$/i.test(String(v)) ? null : '行业代码格式错误 / not a GB/T 4754 code'
+    case 'region_code': return /^\d{6}$/.test(String(v)) ? null
+      : refusal('region_code.length', `a region code has 6 digits, got '${v}'`, { text: String(v) })
+    case 'industry_code': return /^[A-T]?\d{0,4}$/i.test(String(v)) ? null
+      : refusal('industry_code.format', `an industry code is a section letter and/or 2-4 digits: '${v}'`, { text: String(v) })
     default: return null
   }
 }
@@ -70,12 +84,12 @@ function validate(reg, kind, values, selfId) {
   const errors = []
   for (const f of kind.fields) {
     const problem = fieldProblem(reg, f, values[f.name])
-    if (problem) errors.push({ field: f.name, message: problem })
+    if (problem) errors.push({ field: f.name, ...problem })
   }
   if (errors.length === 0) {
     const key = (r) => kind.natural_key.map((n) => String(r[n])).join('\u0000')
     if (reg.records[kind.name].some((r) => r.id !== selfId && key(r) === key(values))) {
-      errors.push({ field: kind.natural_key[0], message: '已存在相同记录 / a record with this key exists already' })
+      errors.push({ field: kind.natural_key[0], ...refusal('record.duplicate_key', 'a record with this key already exists') })
     }
   }
   return errors
@@ -259,7 +273,7 @@ export function registryApi({ method: m, path: p, url, body, user, region = null
     if (sort) {
       const name = sort.replace(/^-/, '')
       if (!['id', 'created_at', 'updated_at', ...kind.fields.map((f) => f.name)].includes(name)) {
-        fail(422, 'validation', `sort: cannot sort by ${name}`, [{ field: 'sort', message: `cannot sort by ${name}` }])
+        fail(422, 'validation', `sort: cannot sort by ${name}`, [{ field: 'sort', ...refusal('list.cannot_sort', `cannot sort by ${name}`, { name }) }])
         return true
       }
       out = out.slice().sort((a, b) => (sort.startsWith('-') ? -1 : 1) * compare(a[name], b[name]))

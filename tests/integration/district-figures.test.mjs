@@ -102,6 +102,7 @@ test('a year that is not one is a field error; the table downloads as an audited
   const bad = await users.city.get('/api/v1/districts/figures?year=abc');
   assert.equal(bad.status, 422);
   assert.equal(bad.json.errors[0].field, 'year');
+  assert.deepEqual([bad.json.errors[0].code, bad.json.errors[0].params], ['field.year_range', { min: 1949, max: 2100 }]);
   const xlsx = await users.city.get('/api/v1/districts/figures?year=2013&format=xlsx&lang=en', { raw: true });
   assert.equal(xlsx.status, 200);
   assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);

@@ -57,10 +57,12 @@ test("another district's record is not found, whatever is asked of it", async ()
   const dangling = await users.a.post('/api/v1/registry/enterprise_years', { enterprise_id: b.id, year: 2014 });
   assert.equal(dangling.status, 422);
   assert.equal(dangling.json.errors[0].field, 'enterprise_id', 'a reference outside the scope is no such record');
+  assert.equal(dangling.json.errors[0].code, 'record.no_linked');
   // Its credit code is taken, but the clash does not name the other district's record.
   const clash = await users.a.post('/api/v1/registry/enterprises', { credit_code: b.credit_code, name: 'copy' });
   assert.equal(clash.status, 422);
   assert.doesNotMatch(clash.json.errors[0].message, new RegExp(`${b.id}`));
+  assert.deepEqual([clash.json.errors[0].code, clash.json.errors[0].params], ['record.duplicate_key', {}], 'no id in the params either');
   assert.equal((await sys.admin.get(`/api/v1/registry/enterprises/${b.id}`)).json.name, '乙区企业', 'nothing changed');
 });
 
@@ -71,6 +73,7 @@ test("a district user's new records lie in their district, and never in another"
   const elsewhere = await users.a.post('/api/v1/registry/enterprises', { credit_code: creditCode(5104), name: 'x', region_code: B });
   assert.equal(elsewhere.status, 422);
   assert.equal(elsewhere.json.errors[0].field, 'region_code');
+  assert.deepEqual([elsewhere.json.errors[0].code, elsewhere.json.errors[0].params], ['scope.outside', { region: B, scope: A }]);
   // A patent of an enterprise takes the enterprise's district.
   const patent = await sys.admin.post('/api/v1/registry/patents', {
     application_no: '2013100000011', kind: 'invention', filed_on: '2013-01-05', status: 'pending', enterprise_id: b.id,
@@ -92,6 +95,7 @@ test('an import row for another district is a row error, and nothing is written'
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.committed, false);
   assert.deepEqual(r.json.errors.map((e) => [e.row, e.column]), [[3, 'region_code'], [4, 'credit_code']]);
+  assert.deepEqual(r.json.errors.map((e) => e.code), ['scope.outside', 'row.other_district']);
   assert.equal((await users.a.get('/api/v1/registry/enterprises?q=导入')).json.total, 0);
 });
 
@@ -110,6 +114,7 @@ test('a city user sees every district, and narrows to one inside the city only',
   const noDistrict = await users.city.post('/api/v1/registry/platforms', { name: '市级平台', kind: 'other' });
   assert.equal(noDistrict.status, 422);
   assert.equal(noDistrict.json.errors[0].field, 'region_code', 'a city user says which district');
+  assert.equal(noDistrict.json.errors[0].code, 'scope.choose_district');
 });
 
 test("a change of scope applies on the user's next request; scoped admins do not manage accounts", async () => {
@@ -119,6 +124,7 @@ test("a change of scope applies on the user's next request; scoped admins do not
   const bad = await sys.admin.patch(`/api/v1/users/${id}`, { region_code: '33020' });
   assert.equal(bad.status, 422);
   assert.equal(bad.json.errors[0].field, 'region_code');
+  assert.deepEqual([bad.json.errors[0].code, bad.json.errors[0].params], ['region_code.length', { text: '33020' }]);
   assert.equal((await sys.admin.patch(`/api/v1/users/${id}`, { region_code: A })).status, 200);
   assert.deepEqual(names(await users.b.get('/api/v1/registry/enterprises?q=区企业')), ['甲区企业']);
   assert.equal((await sys.admin.patch(`/api/v1/users/${id}`, { region_code: null })).json.user.region_code, null);

@@ -54,18 +54,21 @@ test('validation errors list the fields', async () => {
   const wrongType = await sys.admin.post('/api/v1/users', { username: 42, role: 'viewer' });
   assertProblem(wrongType, 422, 'validation');
   assert.match(wrongType.json.errors[0].message, /must be a string/);
+  assert.deepEqual([wrongType.json.errors[0].code, wrongType.json.errors[0].params], ['request.not_string', {}]);
 });
 
 test('bad paging is a validation error, not a silent default', async () => {
   const r = await sys.admin.get('/api/v1/users?page_size=100000');
   assertProblem(r, 422, 'validation');
   assert.equal(r.json.errors[0].field, 'page_size');
+  assert.deepEqual([r.json.errors[0].code, r.json.errors[0].params], ['field.whole_number_range', { min: 1, max: 200 }]);
 });
 
 test('bad date filters are validation errors', async () => {
   const r = await sys.admin.get('/api/v1/audit?from=yesterday');
   assertProblem(r, 422, 'validation');
   assert.equal(r.json.errors[0].field, 'from');
+  assert.equal(r.json.errors[0].code, 'field.not_date_or_time');
 });
 
 test('responses carry security headers', async () => {

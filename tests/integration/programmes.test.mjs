@@ -63,6 +63,10 @@ test('saving checks every expression and names the path and position', async () 
   assert.deepEqual(fields, ['conditions[1].expr', 'conditions[2].expr']);
   assert.match(r.json.errors[0].message, /unknown field 'sales_revenu'/);
   assert.match(r.json.errors[1].message, /character 29/);
+  // The rules engine words its expression errors in both languages; they travel as a pair.
+  assert.deepEqual(r.json.errors.map((e) => e.code), ['policy.expression', 'policy.expression']);
+  assert.match(r.json.errors[0].params.detail_en, /unknown field 'sales_revenu'/);
+  assert.match(r.json.errors[0].params.detail_zh, /未知字段“sales_revenu”/);
   const staff = await (async () => {
     kechuang(['user', 'add', '--no-password-change', '--db', sys.db, '--name', 'prog-staff', '--role', 'staff'], 'Pgm-Staff-Pass-1\n');
     const c = new Client(sys.server.url);

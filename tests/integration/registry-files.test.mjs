@@ -27,6 +27,8 @@ test('a dry run lists row errors, the errors download as XLSX, and nothing is wr
   assert.equal(dry.status, 200);
   assert.equal(dry.json.committed, false);
   assert.deepEqual(dry.json.errors.map((e) => [e.row, e.column]), [[3, 'credit_code'], [3, 'registered_capital']]);
+  assert.deepEqual(dry.json.errors.map((e) => e.code), ['credit_code.check_char', 'field.not_amount']);
+  assert.deepEqual(dry.json.errors[0].params, { expected: '3', actual: '4' });
   const commit = await upload('/api/v1/registry/enterprises/import', file);
   assert.equal(commit.json.committed, false, 'a file with errors is never committed');
   assert.equal((await sys.admin.get('/api/v1/registry/enterprises')).json.total, 0);
@@ -74,6 +76,8 @@ test('an imported R&D total must equal its parts; an empty one is filled in from
   assert.deepEqual(dry.json.errors.map((e) => [e.row, e.column]), [[3, 'rd_total']]);
   assert.match(dry.json.errors[0].reason, /11/);
   assert.match(dry.json.errors[0].reason, /10/);
+  assert.equal(dry.json.errors[0].code, 'record.sum_mismatch');
+  assert.deepEqual([dry.json.errors[0].params.stated, dry.json.errors[0].params.parts], ['11', '10']);
   const good = csv([['enterprise_id', 'year', 'rd_personnel', 'rd_other', 'rd_total'], [code, '2014', '5', '0.0001', '']]);
   const commit = await upload('/api/v1/registry/enterprise_years/import', good);
   assert.deepEqual([commit.json.committed, commit.json.created], [true, 1]);

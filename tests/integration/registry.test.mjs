@@ -32,6 +32,9 @@ test('an invalid credit code is refused with the reason', async () => {
   assert.equal(r.status, 422);
   assert.equal(r.json.errors[0].field, 'credit_code');
   assert.match(r.json.errors[0].message, /18|check|校验/);
+  // The reason as a code with what it names, for the web to translate.
+  assert.equal(r.json.errors[0].code, 'credit_code.check_char');
+  assert.deepEqual(r.json.errors[0].params, { expected: code[17], actual: wrongCheck[17] });
 });
 
 test('validation names every bad field', async () => {
@@ -41,20 +44,30 @@ test('validation names every bad field', async () => {
   assert.equal(r.status, 422);
   const fields = r.json.errors.map((e) => e.field).sort();
   assert.deepEqual(fields, ['colour', 'employees', 'sales_revenue', 'year']);
+  const codes = Object.fromEntries(r.json.errors.map((e) => [e.field, [e.code, e.params]]));
+  assert.equal(codes.colour[0], 'record.unknown_field');
+  assert.ok(codes.colour[1].kind_zh && codes.colour[1].kind_en, 'the kind travels in both languages');
+  assert.equal(codes.sales_revenue[0], 'field.amount_decimals');
+  assert.deepEqual(codes.year, ['field.out_of_range', { min: 1949, max: 2100 }]);
+  assert.equal(codes.employees[0], 'field.out_of_range');
   const missing = await sys.admin.post('/api/v1/registry/enterprises', {});
   assert.deepEqual(missing.json.errors.map((e) => e.field).sort(), ['credit_code', 'name']);
+  assert.ok(missing.json.errors.every((e) => e.code === 'field.required'));
 });
 
 test('references must exist and natural keys are unique', async () => {
   const dangling = await sys.admin.post('/api/v1/registry/enterprise_years', { enterprise_id: 99999, year: 2013 });
   assert.equal(dangling.status, 422);
   assert.equal(dangling.json.errors[0].field, 'enterprise_id');
+  assert.equal(dangling.json.errors[0].code, 'record.no_linked');
+  assert.equal(dangling.json.errors[0].params.id, 99999);
   const first = await sys.admin.post('/api/v1/registry/enterprise_years', { enterprise_id: acme.id, year: 2013, rd_total: 208 });
   assert.equal(first.status, 201);
   assert.equal(first.json.rd_total, '208');
   const dup = await sys.admin.post('/api/v1/registry/enterprise_years', { enterprise_id: acme.id, year: 2013 });
   assert.equal(dup.status, 422);
   assert.match(dup.json.errors[0].message, /already exists/);
+  assert.deepEqual([dup.json.errors[0].code, dup.json.errors[0].params], ['record.duplicate_key_id', { id: first.json.id }]);
   const dupCode = await sys.admin.post('/api/v1/registry/enterprises', { credit_code: acme.credit_code.toLowerCase(), name: 'copy' });
   assert.equal(dupCode.status, 422, 'lower case folds to the same code');
 });
@@ -72,6 +85,8 @@ test('an R&D total is the sum of its parts: filled in when left empty, refused w
   assert.deepEqual(wrong.json.errors.map((e) => e.field), ['rd_total']);
   assert.match(wrong.json.errors[0].message, /13000/);
   assert.match(wrong.json.errors[0].message, /12000/);
+  assert.equal(wrong.json.errors[0].code, 'record.sum_mismatch');
+  assert.deepEqual([wrong.json.errors[0].params.stated, wrong.json.errors[0].params.parts], ['13000', '12000']);
   // Changing a part without the total is refused the same way; changing both is accepted.
   const part = await sys.admin.patch(`/api/v1/registry/enterprise_years/${filled.json.id}`, { rd_other: '1' });
   assert.equal(part.status, 422);

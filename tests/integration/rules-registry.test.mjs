@@ -98,6 +98,7 @@ test('missing facts, bad dates, unknown policies and other enterprises are refus
   const missing = await sys.admin.get(`/api/v1/rules/hte/enterprises/${bare.id}?as_of=2025-05-20`);
   assert.equal(missing.status, 422);
   assert.equal(missing.json.errors[0].field, 'registered_on');
+  assert.equal(missing.json.errors[0].code, 'policy.registration_date_needed');
   assert.equal((await sys.admin.get(`/api/v1/rules/hte/enterprises/${firm.id}?as_of=someday`)).status, 422);
   assert.equal((await sys.admin.get(`/api/v1/rules/xyz/enterprises/${firm.id}?as_of=2025-05-20`)).status, 422);
   assert.equal((await sys.admin.get('/api/v1/rules/hte/enterprises/999999?as_of=2025-05-20')).status, 404);
@@ -124,6 +125,7 @@ test('a stored expert review completes E7 for bureau users, not for the enterpri
   assert.equal(over.status, 422);
   assert.equal(over.json.errors[0].field, 'transfer');
   assert.match(over.json.errors[0].message, /30/);
+  assert.deepEqual([over.json.errors[0].code, over.json.errors[0].params], ['field.out_of_range', { min: 0, max: 30 }]);
   const small = await reviewer.post('/api/v1/registry/hte_expert_reviews', {
     enterprise_id: firm.id, reviewed_on: '2025-04-10', ...scores, experts: 3 });
   assert.equal(small.status, 422, 'a panel has at least five experts');

@@ -240,6 +240,7 @@ const MATRIX = [
     if (s === 'city') {
       is(plain, 422, s);
       assert.equal(plain.json.errors[0].field, 'region_code');
+      assert.equal(plain.json.errors[0].code, 'scope.choose_district');
     } else {
       assert.equal(is(plain, 201, s).json.region_code, own, `${s}'s new enterprise`);
     }

@@ -7,6 +7,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
 #include "crypto/crypto.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/timestamp.hpp"
 #include "store/login_throttle_repository.hpp"
 #include "store/session_repository.hpp"
@@ -227,7 +228,7 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
   std::vector<FieldError> errors;
   if (!crypto::verify_password(current_password, who.user.password_hash)) {
     log(false, "password_change_bad_password");
-    return Problem::validation({{"current_password", "is not your current password"}});
+    return Problem::validation({field_error("current_password", domain::fmsg::account_wrong_password)});
   }
   {
     auto conn = sign_in.acquire();
@@ -237,7 +238,7 @@ Status AuthService::change_password(const Authenticated& who, const Actor& actor
     errors.push_back({"new_password", failure});
   }
   if (errors.empty() && new_password == current_password) {
-    errors.push_back({"new_password", "must differ from the current password"});
+    errors.push_back(field_error("new_password", domain::fmsg::account_same_password));
   }
   if (!errors.empty()) return Problem::validation(std::move(errors));
   // Common passwords (with digits or symbols appended) and the user's own name: the rules an

@@ -5,6 +5,7 @@
 #include "app/accounts/user_json.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
@@ -39,10 +40,10 @@ std::optional<FieldError> region_error(std::optional<std::string>& region, const
     return std::nullopt;
   }
   if (role == "enterprise") {
-    return FieldError{"region_code", "企业账号的范围由其企业决定 / enterprise accounts are scoped by their enterprise"};
+    return field_error("region_code", domain::fmsg::scope_enterprise_account);
   }
   auto code = domain::RegionCode::parse(*region);
-  if (!code) return FieldError{"region_code", code.error().message};
+  if (!code) return field_error("region_code", code.error());
   *region = code->text();
   return std::nullopt;
 }

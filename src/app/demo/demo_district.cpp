@@ -7,6 +7,7 @@
 #include "app/demo/peer_districts.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/indicator_definition_repository.hpp"
@@ -20,16 +21,13 @@ int demo_max_peer_districts() { return static_cast<int>(kPeerDistricts.size()); 
 
 Outcome<DemoSummary> generate_demo_district(store::Database& db, const DemoOptions& options) {
   if (options.enterprises < kDemoMinEnterprises || options.enterprises > kDemoMaxEnterprises) {
-    return Problem::validation(
-        {{"scale", "应在 " + std::to_string(kDemoMinEnterprises) + " 到 " +
-                       std::to_string(kDemoMaxEnterprises) + " 之间 / must be from " +
-                       std::to_string(kDemoMinEnterprises) + " to " +
-                       std::to_string(kDemoMaxEnterprises)}});
+    return Problem::validation({field_error("scale", domain::fmsg::out_of_range,
+                                            {{"min", std::int64_t{kDemoMinEnterprises}},
+                                             {"max", std::int64_t{kDemoMaxEnterprises}}})});
   }
   if (options.districts < 0 || options.districts > demo_max_peer_districts()) {
-    return Problem::validation(
-        {{"districts", "应在 0 到 " + std::to_string(demo_max_peer_districts()) + " 之间 / must be from 0 to " +
-                           std::to_string(demo_max_peer_districts())}});
+    return Problem::validation({field_error(
+        "districts", domain::fmsg::out_of_range, {{"min", 0}, {"max", std::int64_t{demo_max_peer_districts()}}})});
   }
   const auto started = std::chrono::steady_clock::now();
   auto conn = db.acquire();

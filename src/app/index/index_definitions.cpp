@@ -3,6 +3,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/index/index_service.hpp"
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "io/csv.hpp"
@@ -73,7 +74,7 @@ Outcome<RegionIndexData> region_index_data(store::Database& db, const Actor& act
   q.district_prefix = actor.district_prefix();
   auto rows = records.list(q);
   if (rows.empty()) {
-    return Problem::validation({{"year", "没有该年度的地区统计 / no region statistics for " + std::to_string(year)}});
+    return Problem::validation({field_error("year", domain::fmsg::index_no_region_statistics, {{"year", std::int64_t{year}}})});
   }
   std::vector<std::string> header = {"uCode", "uName"};
   std::vector<std::size_t> fields;
@@ -179,7 +180,7 @@ Outcome<IndexDefinition> IndexDefinitions::save(const Actor& actor, std::optiona
     });
   } catch (const store::DbError& e) {
     if (e.kind() != store::DbError::Kind::unique_violation) throw;
-    return Problem::validation({{"name", "is already taken"}});
+    return Problem::validation({field_error("name", domain::fmsg::taken)});
   }
   if (problem) return *problem;
   return d;

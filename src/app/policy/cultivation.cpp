@@ -5,6 +5,7 @@
 #include "app/messages.hpp"
 #include "app/policy/enterprise_facts.hpp"
 #include "app/policy/rules_service.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "rules/gaps.hpp"
 #include "rules/hte.hpp"
@@ -31,7 +32,7 @@ std::string field_text(const domain::KindDef& kind, const store::Record& r, cons
 Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& actor, const std::string& as_of) {
   if (auto p = may_run(actor)) return *p;
   auto date = domain::Date::parse(as_of);
-  if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
+  if (!date) return Problem::validation({field_error("as_of", domain::fmsg::not_date)});
   const auto choice = rules::policy_for_history("hte", *date);
   if (!choice.load.policy) return Problem{500, "internal", "No HTE policy", choice.load.error, {}};
   const auto& policy = std::get<rules::HtePolicy>(*choice.load.policy);
@@ -89,7 +90,9 @@ Outcome<boost::json::object> run_hte_pipeline(store::Database& db, const Actor& 
 
 Outcome<boost::json::object> cultivation_deadlines(store::Database& db, const Actor& actor, int year) {
   if (auto p = may_run(actor)) return *p;
-  if (year < 2000 || year > 2100) return Problem::validation({{"year", "must be a year"}});
+  if (year < 2000 || year > 2100) {
+    return Problem::validation({field_error("year", domain::fmsg::year_range, {{"min", 2000}, {"max", 2100}})});
+  }
   const auto& certs = *domain::find_kind("hte_certificates");
   const auto& enterprises = *domain::find_kind("enterprises");
   auto conn = db.acquire();

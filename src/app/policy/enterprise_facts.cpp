@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "store/record_store.hpp"
 #include "store/sql_filter.hpp"
@@ -110,7 +111,7 @@ Outcome<rules::EnterpriseFacts> load_enterprise_facts(store::Connection& conn, s
   facts.id = e.text("credit_code").value_or(std::to_string(enterprise_id));
   auto registered = e.date("registered_on");
   if (!registered) {
-    return Problem::validation({{"registered_on", "注册日期缺失，无法判断成立年限 / the registration date is needed to judge the enterprise's age"}});
+    return Problem::validation({field_error("registered_on", domain::fmsg::policy_registration_date_needed)});
   }
   facts.registered_on = *registered;
   if (auto field = e.text("tech_field")) facts.tech_field = std::stoi(*field);

@@ -7,6 +7,7 @@
 #include "app/messages.hpp"
 #include "app/policy/enterprise_facts.hpp"
 #include "app/registry/district_scope.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/programme_repository.hpp"
@@ -31,6 +32,11 @@ std::optional<Problem> may_edit(const Actor& actor) {
 std::string text_of(const boost::json::object& o, const char* key) {
   auto* v = o.if_contains(key);
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// An expression the rules engine refused, in its two languages, at `path`.
+FieldError expression_error(std::string path, const rules::ExpressionError& e) {
+  return field_error(std::move(path), domain::fmsg::policy_expression, {{"detail_zh", e.zh}, {"detail_en", e.en}});
 }
 
 // Checks a definition; returns field errors with paths such as "conditions[2].expr".
@@ -62,7 +68,7 @@ std::vector<FieldError> check(const boost::json::object& d) {
         if (text_of(c.as_object(), k).empty()) errors.push_back({path + "." + k, "is required"});
       }
       auto compiled = rules::Expression::compile(text_of(c.as_object(), "expr"), programme_fact_schema());
-      if (auto e = std::get_if<rules::ExpressionError>(&compiled)) errors.push_back({path + ".expr", e->zh + " / " + e->en});
+      if (auto e = std::get_if<rules::ExpressionError>(&compiled)) errors.push_back(expression_error(path + ".expr", *e));
     }
   }
   if (auto* subsidy = d.if_contains("subsidy")) {
@@ -70,7 +76,7 @@ std::vector<FieldError> check(const boost::json::object& d) {
       errors.push_back({"subsidy", "must be an object with amount and cap"});
     } else {
       auto compiled = rules::Expression::compile(text_of(subsidy->as_object(), "amount"), programme_fact_schema(), true);
-      if (auto e = std::get_if<rules::ExpressionError>(&compiled)) errors.push_back({"subsidy.amount", e->zh + " / " + e->en});
+      if (auto e = std::get_if<rules::ExpressionError>(&compiled)) errors.push_back(expression_error("subsidy.amount", *e));
       auto* cap = subsidy->as_object().if_contains("cap");
       if (cap && (!cap->is_number() || cap->to_number<double>() < 0)) errors.push_back({"subsidy.cap", "must be a number ≥ 0 (万元)"});
     }
@@ -221,7 +227,7 @@ Outcome<ProgrammeRecord> Programmes::save(const Actor& actor, std::optional<std:
     });
   } catch (const store::DbError& e) {
     if (e.kind() != store::DbError::Kind::unique_violation) throw;
-    return Problem::validation({{"code", "is already taken"}});
+    return Problem::validation({field_error("code", domain::fmsg::taken)});
   }
   if (problem) return *problem;
   return saved;
@@ -254,7 +260,7 @@ Outcome<boost::json::object> Programmes::evaluate(const Actor& actor, std::int64
   if (actor.role == Role::viewer) return Problem::forbidden({msg::staff_and_reviewers_only});
   if (!actor.may_access_enterprise(enterprise_id)) return Problem::forbidden({msg::own_enterprise_only});
   auto date = domain::Date::parse(as_of);
-  if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
+  if (!date) return Problem::validation({field_error("as_of", domain::fmsg::not_date)});
   Actor reader = actor;
   if (actor.role == Role::enterprise) reader.role = Role::reviewer;  // reading the rules themselves is fine
   auto programme = get(reader, id);

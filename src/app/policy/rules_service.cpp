@@ -3,6 +3,7 @@
 #include "app/messages.hpp"
 #include "app/policy/enterprise_facts.hpp"
 #include "app/registry/district_scope.hpp"
+#include "domain/field_messages.hpp"
 #include "io/rules_json.hpp"
 #include "rules/score_range.hpp"
 
@@ -70,7 +71,7 @@ Outcome<std::string> evaluate_registry_enterprise(store::Database& db, const Act
     return Problem::forbidden({msg::own_enterprise_only});
   }
   auto date = domain::Date::parse(as_of);
-  if (!date) return Problem::validation({{"as_of", "must be a date YYYY-MM-DD"}});
+  if (!date) return Problem::validation({field_error("as_of", domain::fmsg::not_date)});
   auto conn = db.acquire();
   if (!enterprise_in_scope(*conn, actor, enterprise_id)) {
     return Problem::not_found({msg::no_enterprise, {{"id", enterprise_id}}});

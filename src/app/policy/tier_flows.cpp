@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "store/tier_repository.hpp"
 
 namespace kc::app {
@@ -52,10 +53,10 @@ std::vector<Enterprise> load(store::Connection& conn, const std::string& distric
 std::optional<Problem> check(const Actor& actor, const TierFlowsRequest& r) {
   if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
   if (r.from_year < 1949 || r.to_year > 2100 || r.from_year > r.to_year) {
-    return Problem::validation({{"from", "from and to must be years with from ≤ to"}});
+    return Problem::validation({field_error("from", domain::fmsg::year_order, {{"min", 1949}, {"max", 2100}})});
   }
   if (r.to_year - r.from_year >= kMaxSpan) {
-    return Problem::validation({{"to", "at most " + std::to_string(kMaxSpan) + " years in one run"}});
+    return Problem::validation({field_error("to", domain::fmsg::too_many_years, {{"max", std::int64_t{kMaxSpan}}})});
   }
   return std::nullopt;
 }

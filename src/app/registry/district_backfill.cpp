@@ -4,6 +4,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/region_code.hpp"
 
 namespace kc::app {
@@ -15,8 +16,7 @@ Outcome<std::map<std::string, store::BackfillCount>> backfill_districts(store::D
   if (request.region) {
     auto code = domain::RegionCode::parse(*request.region);
     if (!code || code->level() != domain::RegionLevel::county) {
-      return Problem::validation(
-          {{"region", "应为 6 位区县代码 / must be a 6-digit district code (GB/T 2260)"}});
+      return Problem::validation({field_error("region", domain::fmsg::scope_district_code)});
     }
   }
   auto conn = db.acquire();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "store/district_figures_repository.hpp"
 
 namespace kc::app {
@@ -76,7 +77,9 @@ std::span<const FigureDef> district_figure_catalogue() { return kFigures; }
 
 Outcome<DistrictComparison> compare_districts(store::Database& db, const Actor& actor, int year) {
   if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
-  if (year < 1949 || year > 2100) return Problem::validation({{"year", "应为 1949 到 2100 之间的年份 / must be a year from 1949 to 2100"}});
+  if (year < 1949 || year > 2100) {
+    return Problem::validation({field_error("year", domain::fmsg::year_range, {{"min", 1949}, {"max", 2100}})});
+  }
   std::vector<store::DistrictFigureRow> rows;
   {
     auto conn = db.acquire();

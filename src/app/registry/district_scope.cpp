@@ -1,6 +1,7 @@
 #include "app/registry/district_scope.hpp"
 
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
@@ -43,11 +44,10 @@ std::vector<FieldError> check_district(const Actor& actor, const domain::KindDef
   if (!f || !actor.region) return {};
   const auto* code = std::get_if<std::string>(&record.cells[kind.index_of(f->name)]);
   if (!code) {
-    return {{f->name, "请选择所属区县（您的管辖范围含多个区县） / choose the district: your scope has several"}};
+    return {field_error(f->name, domain::fmsg::scope_choose_district)};
   }
   if (!actor.may_see_district(*code)) {
-    return {{f->name, *code + " 不在您的管辖范围（" + actor.region->text() + "）内 / " + *code +
-                          " is outside your scope (" + actor.region->text() + ")"}};
+    return {field_error(f->name, domain::fmsg::scope_outside, {{"region", *code}, {"scope", actor.region->text()}})};
   }
   return {};
 }
@@ -84,11 +84,10 @@ Outcome<std::optional<std::string>> choose_region(const Actor& actor, const Regi
   if (!choice) return current;
   if (!*choice) {
     if (!actor.region) return std::optional<std::string>{};
-    return Problem::validation({{"region_code", "不限区县的记录仅限管辖全部范围的用户 / only users of the whole "
-                                                "installation keep rows for the whole installation"}});
+    return Problem::validation({field_error("region_code", domain::fmsg::scope_whole_installation)});
   }
   auto code = domain::RegionCode::parse(**choice);
-  if (!code) return Problem::validation({{"region_code", code.error().message}});
+  if (!code) return Problem::validation({field_error("region_code", code.error())});
   if (actor.region && !actor.region->contains(code.value())) {
     return Problem::forbidden({msg::region_outside_scope, {{"region", code->text()}}});
   }

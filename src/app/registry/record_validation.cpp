@@ -2,17 +2,19 @@
 
 #include "app/registry/district_scope.hpp"
 
+#include "domain/field_messages.hpp"
 #include "domain/record_sums.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
 
 using domain::FieldType;
+namespace fmsg = domain::fmsg;
 
 namespace {
 
 std::optional<FieldError> required_error(const domain::FieldDef& f, const domain::Cell& cell) {
-  if (f.required && std::holds_alternative<std::monostate>(cell)) return FieldError{f.name, "必填 / is required"};
+  if (f.required && std::holds_alternative<std::monostate>(cell)) return field_error(f.name, fmsg::required);
   return std::nullopt;
 }
 
@@ -22,7 +24,9 @@ std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldVal
                                      store::Record& record) {
   std::vector<FieldError> errors;
   for (const auto& [name, text] : values) {
-    if (!kind.field(name)) errors.push_back({name, "is not a field of " + kind.en});
+    if (!kind.field(name)) {
+      errors.push_back(field_error(name, fmsg::record_unknown_field, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}));
+    }
   }
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
@@ -30,7 +34,7 @@ std::vector<FieldError> apply_values(const domain::KindDef& kind, const FieldVal
     if (it != values.end()) {
       auto cell = domain::parse_cell(f, it->second);
       if (!cell) {
-        errors.push_back({f.name, cell.error().message});
+        errors.push_back(field_error(f.name, cell.error()));
         continue;
       }
       record.cells[i] = cell.value();
@@ -57,9 +61,9 @@ std::vector<FieldError> complete_totals(const domain::KindDef& kind, store::Reco
   for (const auto& m : domain::complete_sums(kind, record.cells)) {
     const std::string stated = domain::format_cell(*m.total, m.stated);
     const std::string parts = domain::format_cell(*m.total, m.parts_sum);
-    errors.push_back({m.total->name, m.total->zh + " " + stated + " 与各分项之和 " + parts + " 不一致 / " +
-                                         m.total->en + " " + stated + " differs from the sum of its parts, " +
-                                         parts});
+    errors.push_back(field_error(m.total->name, fmsg::record_sum_mismatch,
+                                 {{"label_zh", m.total->zh}, {"label_en", m.total->en}, {"stated", stated},
+                                  {"parts", parts}}));
   }
   return errors;
 }
@@ -73,8 +77,8 @@ std::vector<FieldError> check_links(store::Connection& conn, const domain::KindD
     if (f.type != FieldType::reference || !id) continue;
     const auto* target = domain::find_kind(f.references);
     if (!store::RecordStore(conn, *target).exists_in(*id, actor.district_prefix())) {
-      errors.push_back({f.name, "没有编号为 " + std::to_string(*id) + " 的" + target->zh + " / no " +
-                                    target->en + " record with id " + std::to_string(*id)});
+      errors.push_back(field_error(f.name, fmsg::record_no_linked,
+                                   {{"id", *id}, {"kind_zh", target->zh}, {"kind_en", target->en}}));
     }
   }
   if (!kind.natural_key.empty() && errors.empty()) {
@@ -82,11 +86,9 @@ std::vector<FieldError> check_links(store::Connection& conn, const domain::KindD
         existing && existing->id != record.id) {
       store::RecordStore records(conn, kind);
       if (actor.role != Role::enterprise && in_actor_scope(records, actor, existing->id)) {
-        errors.push_back({kind.natural_key.front(), "已存在相同记录（编号 " + std::to_string(existing->id) +
-                                                         "） / a record with this key already exists (id " +
-                                                         std::to_string(existing->id) + ")"});
+        errors.push_back(field_error(kind.natural_key.front(), fmsg::record_duplicate_key_id, {{"id", existing->id}}));
       } else {
-        errors.push_back({kind.natural_key.front(), "已存在相同记录 / a record with this key already exists"});
+        errors.push_back(field_error(kind.natural_key.front(), fmsg::record_duplicate_key));
       }
     }
   }

@@ -2,6 +2,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/messages.hpp"
+#include "domain/field_messages.hpp"
 #include "app/registry/district_scope.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
@@ -70,17 +71,17 @@ Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::Kind
   query.ids = request.ids;
   std::vector<FieldError> errors;
   if (request.ids.size() > kMaxSelectedIds) {
-    errors.push_back({"ids", "names more than " + std::to_string(kMaxSelectedIds) + " records / 最多可选 " +
-                                 std::to_string(kMaxSelectedIds) + " 条记录"});
+    errors.push_back(
+        field_error("ids", domain::fmsg::list_too_many_ids, {{"max", static_cast<std::int64_t>(kMaxSelectedIds)}}));
   }
   for (const auto& [name, text] : request.filters) {
     const auto* f = kind.field(name);
     if (!f || !f->filterable) {
-      errors.push_back({name, "is not a filter of " + kind.en});
+      errors.push_back(field_error(name, domain::fmsg::list_not_a_filter, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}));
       continue;
     }
     auto cell = domain::parse_cell(*f, text);
-    if (!cell) errors.push_back({name, cell.error().message});
+    if (!cell) errors.push_back(field_error(name, cell.error()));
     else query.equals.emplace_back(name, cell.value());
   }
   if (!request.sort.empty()) {
@@ -90,7 +91,7 @@ Outcome<RecordPage> RegistryService::list(const Actor& actor, const domain::Kind
       query.sort_field = name;
       query.descending = desc;
     } else {
-      errors.push_back({"sort", "cannot sort by " + name});
+      errors.push_back(field_error("sort", domain::fmsg::list_cannot_sort, {{"name", name}}));
     }
   }
   if (!errors.empty()) return Problem::validation(std::move(errors));

@@ -9,6 +9,7 @@
 #include "app/registry/kind_access.hpp"
 #include "app/registry/record_validation.hpp"
 #include "app/transaction.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/submission_repository.hpp"
@@ -139,7 +140,8 @@ Outcome<SubmissionPage> SubmissionService::list(const Actor& actor, const std::s
   }
   if (!status.empty()) {
     if (status != "pending" && status != "approved" && status != "rejected") {
-      return Problem::validation({{"status", "must be pending, approved or rejected"}});
+      return Problem::validation(
+          {field_error("status", domain::fmsg::not_choice, {{"allowed", "pending, approved, rejected"}})});
     }
     filter.status = status;
   }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -171,7 +172,12 @@ TEST_F(RegistryImport, LabelledHeadersInEitherLanguageImportBack) {
   ASSERT_TRUE(other);
   ASSERT_FALSE(other->errors.empty());
   EXPECT_EQ(other->errors[0].row, 1);
-  EXPECT_NE(other->errors[0].reason.find("万元"), std::string::npos) << other->errors[0].reason;
+  EXPECT_EQ(other->errors[0].code, "column.unit");
+  EXPECT_EQ(other->errors[0].reason, "the unit must be 10k yuan");
+  const auto unit_zh = std::find_if(other->errors[0].params.begin(), other->errors[0].params.end(),
+                                    [](const auto& p) { return p.first == "unit_zh"; });
+  ASSERT_NE(unit_zh, other->errors[0].params.end());
+  EXPECT_EQ(std::get<std::string>(unit_zh->second), "万元");
   EXPECT_EQ(count("reg_enterprises"), 1) << "nothing written";
 }
 

@@ -49,16 +49,16 @@ TEST(Money, ParsesWanAndYi) {
 
 TEST(Money, RefusesBadText) {
   EXPECT_EQ(code(""), "money.empty");
-  EXPECT_EQ(code("abc"), "money.format");
+  EXPECT_EQ(code("abc"), "money.character");
   EXPECT_EQ(code("万元"), "money.format");
-  EXPECT_EQ(code("1.2.3"), "money.format");
+  EXPECT_EQ(code("1.2.3"), "money.decimal_character");
   EXPECT_EQ(code("1,23"), "money.commas");
   EXPECT_EQ(code("12,3456"), "money.commas");
   EXPECT_EQ(code(",123"), "money.commas");
   EXPECT_EQ(code("1234,567"), "money.commas");
   EXPECT_EQ(code("1.234"), "money.precision");
   EXPECT_EQ(code("0.0000001万元"), "money.precision");
-  EXPECT_EQ(code("1e5"), "money.format");
+  EXPECT_EQ(code("1e5"), "money.character");
 }
 
 TEST(Money, RangeLimits) {

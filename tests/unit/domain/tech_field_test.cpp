@@ -41,5 +41,7 @@ TEST(TechField, ParsesCodeAndNames) {
   EXPECT_EQ(kc::domain::parse_tech_field("9").error().code, "tech_field.code");
   auto unknown = kc::domain::parse_tech_field("人工智能");
   ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "tech_field.name");
   EXPECT_NE(unknown.error().message.find("人工智能"), std::string::npos);
+  EXPECT_EQ(std::get<std::string>(*unknown.error().param("text")), "人工智能");
 }

@@ -135,7 +135,7 @@ TEST(Csv, StreamedErrorsNameTheSameLines) {
 
 std::int64_t param(const domain::Error& e, const std::string& name) {
   for (const auto& [n, v] : e.params)
-    if (n == name) return v;
+    if (n == name) return std::get<std::int64_t>(v);
   ADD_FAILURE() << "no param " << name << " in " << e.code;
   return -1;
 }

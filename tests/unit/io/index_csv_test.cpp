@@ -46,7 +46,7 @@ TEST(IndexCsv, CapsOnFieldsAndCellsKeepTheirCodes) {
   EXPECT_EQ(fields.error().code, "csv.too_many_fields");
   EXPECT_EQ(fields.error().message.rfind("iData: ", 0), 0u) << fields.error().message;
   ASSERT_EQ(fields.error().params.size(), 3u);
-  EXPECT_EQ(fields.error().params[0].second, 16'384);
+  EXPECT_EQ(std::get<std::int64_t>(fields.error().params[0].second), 16'384);
 
   // 2,000,001 cells: one column of uCode and a header.
   std::string tall = "uCode\n";
@@ -55,7 +55,7 @@ TEST(IndexCsv, CapsOnFieldsAndCellsKeepTheirCodes) {
   auto cells = parse_index_csv(tall, kMeta);
   ASSERT_FALSE(cells.ok());
   EXPECT_EQ(cells.error().code, "csv.too_many_cells");
-  EXPECT_EQ(cells.error().params[0].second, static_cast<std::int64_t>(kMaxIndexCsvCells));
+  EXPECT_EQ(std::get<std::int64_t>(cells.error().params[0].second), static_cast<std::int64_t>(kMaxIndexCsvCells));
 }
 
 // Found by the index_csv fuzz target: a Level of 1.9e59 (or Inf) was cast to int.

@@ -4,10 +4,18 @@
 
 export const API_BASE = '/api/v1'
 
-/** One field-level message from a 422 problem. */
+/** Parameters of a message: figures and texts its translation puts into the sentence. */
+export type MessageParams = Record<string, string | number>
+
+/**
+ * One field-level message from a 422 problem: `code` (src/domain/field_messages.hpp) and `params`
+ * for the translation (utils/errors.ts refusalText); `message` is the server's English rendering.
+ */
 export interface FieldError {
   field: string
   message: string
+  code?: string
+  params?: MessageParams
 }
 
 /** RFC 9457 problem details as the server sends them (docs/api.md). */
@@ -43,12 +51,6 @@ export class ApiError extends Error {
     this.problem = problem
   }
 
-  /** Field name → first message for that field, ready to bind to form items. */
-  get fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {}
-    for (const e of this.errors) if (!(e.field in out)) out[e.field] = e.message
-    return out
-  }
 }
 
 function isFieldError(v: unknown): v is FieldError {

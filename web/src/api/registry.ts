@@ -1,7 +1,7 @@
 // Registry endpoints (docs/api.md "Registry"): the kinds metadata and one set of record routes that
 // serves every kind. Nothing here knows a particular kind; the pages are driven by `KindDef`.
 import { currentLocale } from '@/i18n'
-import { api, requestRaw, type Query } from './client'
+import { api, requestRaw, type MessageParams, type Query } from './client'
 import type { Submission } from './submissions'
 import type { Page } from './types'
 
@@ -135,11 +135,14 @@ export async function recordHistory(kind: string, id: number | string): Promise<
 
 // ---- files: import, export, template ----
 
+/** A refused cell or row of an import: `reason` is the server's English rendering of `code` with `params`. */
 export interface ImportRowError {
   row: number
   column: string
   value: string
   reason: string
+  code?: string
+  params?: MessageParams
 }
 
 export interface ImportAnswer {

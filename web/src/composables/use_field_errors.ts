@@ -2,7 +2,7 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '@/api/client'
-import { FIELD_ERROR_CODES, problemSentence } from '@/utils/errors'
+import { FIELD_ERROR_CODES, fieldErrorTexts, problemSentence } from '@/utils/errors'
 
 export function useFieldErrors() {
   const fieldErrors = ref<Record<string, string>>({})
@@ -11,7 +11,7 @@ export function useFieldErrors() {
   /** Takes the field errors of an API error; returns true when there were any to show. */
   function apply(error: unknown): boolean {
     if (error instanceof ApiError && error.errors.length > 0) {
-      const byField = error.fieldErrors
+      const byField = fieldErrorTexts(error.errors, t, (key) => te(key))
       // A field-specific code (password_common, username_taken, …) is shown in the user's language.
       if (FIELD_ERROR_CODES.includes(error.code)) {
         for (const field of Object.keys(byField)) byField[field] = t(`errors.${error.code}`)

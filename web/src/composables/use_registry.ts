@@ -7,13 +7,14 @@ import type { FieldDef, FieldValue, KindDef, RegistryRecord } from '@/api/regist
 import { useAuthStore } from '@/stores/auth'
 import { useRegistryStore } from '@/stores/registry'
 import { kindAccess, type KindAccess } from '@/utils/submissions'
+import { refusalText, type Refusal } from '@/utils/errors'
 import {
   bilingual, displayUnit, formatValue, labelOf, labelWithUnit, langOf, recordLabel, recordTitle, unitText, type Words,
 } from '@/utils/registry'
 
 /** Labels and value text in the current language; usable outside a kind page. */
 export function useRegistryText() {
-  const { t, locale } = useI18n()
+  const { t, te, locale } = useI18n()
   const lang = computed(() => langOf(locale.value))
   const words = computed<Words>(() => ({ yes: t('common.yes'), no: t('common.no') }))
   return {
@@ -25,7 +26,10 @@ export function useRegistryText() {
     value: (f: FieldDef | undefined, v: FieldValue | undefined) => formatValue(f, v, lang.value, words.value),
     title: (k: KindDef, r: RegistryRecord) => recordTitle(k, r, lang.value, words.value),
     recordLabel: (k: KindDef, r: RegistryRecord) => recordLabel(k, r, lang.value, words.value),
+    /** A server text that still comes in both languages ("中文 / English"): the current one's half. */
     message: (m: string) => bilingual(m, lang.value),
+    /** A field or row error of the server, its code translated (utils/errors.ts). */
+    refusal: (r: Refusal) => refusalText(r, t, (key) => te(key)),
   }
 }
 

@@ -5,13 +5,20 @@ import en from './en'
 // The server's messages (src/app/messages.hpp); tests/unit/app/messages_test.cpp keeps them in step.
 import problemsZhCN from './problems.zh-CN.json'
 import problemsEn from './problems.en.json'
+// The server's field errors (src/domain/field_messages.hpp); tests/unit/app/field_messages_test.cpp
+// keeps them in step.
+import fieldErrorsZhCN from './field_errors.zh-CN.json'
+import fieldErrorsEn from './field_errors.en.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 export const LOCALE_STORAGE_KEY = 'kc.locale'
 
-export const messages = { 'zh-CN': { ...zhCN, problem: problemsZhCN }, en: { ...en, problem: problemsEn } }
+export const messages = {
+  'zh-CN': { ...zhCN, problem: problemsZhCN, fieldError: fieldErrorsZhCN },
+  en: { ...en, problem: problemsEn, fieldError: fieldErrorsEn },
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)

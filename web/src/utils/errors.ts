@@ -1,5 +1,5 @@
 // Turns any thrown value into a translated, human-readable message.
-import { ApiError } from '@/api/client'
+import { ApiError, type FieldError, type MessageParams } from '@/api/client'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 type HasKey = (key: string) => boolean
@@ -41,11 +41,39 @@ export function problemSentence(error: ApiError, t: Translate, te: HasKey): stri
   return typeof message === 'string' && te(`problem.${message}`) ? t(`problem.${message}`, problemParams(error)) : null
 }
 
+/** What the server refused about one value: a field error, or an import's row error. */
+export interface Refusal {
+  message: string
+  code?: string
+  params?: MessageParams
+}
+
+/**
+ * A refusal in the current language: its code translated (i18n/field_errors.*.json, checked
+ * against src/domain/field_messages.hpp by tests/unit/app/field_messages_test.cpp) with its
+ * params; the server's English message for a code this build does not know.
+ */
+export function refusalText(refusal: Refusal, t: Translate, te: HasKey): string {
+  const key = refusal.code ? `fieldError.${refusal.code}` : ''
+  return key && te(key) ? t(key, refusal.params ?? {}) : refusal.message
+}
+
+/** Field name → the first error's text for that field, ready to bind to form items. */
+export function fieldErrorTexts(errors: readonly FieldError[], t: Translate, te: HasKey): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const e of errors) if (!(e.field in out)) out[e.field] = refusalText(e, t, te)
+  return out
+}
+
 export function errorMessage(error: unknown, t: Translate, te: HasKey): string {
   if (error instanceof ApiError) {
     // The most specific thing we can say.
     const sentence = problemSentence(error, t, te)
     if (sentence !== null) return sentence
+    // A validation failure: its fields' errors in the user's language, when the server coded them.
+    if (error.code === 'validation' && error.errors.length > 0 && error.errors.every((e) => e.code)) {
+      return error.errors.map((e) => `${e.field}: ${refusalText(e, t, te)}`).join('; ')
+    }
     // Server detail is more specific than our generic text for conflicts and validation.
     if ((error.code === 'conflict' || error.code === 'validation') && error.detail) return error.detail
     const key = `errors.${error.code}`

@@ -114,12 +114,18 @@ export function filterItems(items: readonly CultivationItem[], category: string,
       i.failed.some((f) => f.toLowerCase() === needle)))
 }
 
-/** Field errors of a programme save, keyed by the editor's row: `conditions.2.expr`, `subsidy.amount`, `code`. */
-export function programmeErrors(errors: readonly FieldError[] | undefined): Record<string, string> {
+/**
+ * Field errors of a programme save, keyed by the editor's row: `conditions.2.expr`,
+ * `subsidy.amount`, `code`; each error as `text` words it (the view translates its code).
+ */
+export function programmeErrors(
+  errors: readonly FieldError[] | undefined,
+  text: (e: FieldError) => string = (e) => e.message,
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const e of errors ?? []) {
     const key = e.field.replace(/\[(\d+)\]/g, '.$1')
-    out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message
+    out[key] = out[key] ? `${out[key]}; ${text(e)}` : text(e)
   }
   return out
 }

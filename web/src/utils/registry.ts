@@ -1,5 +1,5 @@
-// Pure, metadata-driven helpers of the registry pages: labels in the current language, bilingual
-// server messages, list columns, list queries (and their round trip through the URL), form inputs
+// Pure, metadata-driven helpers of the registry pages: labels in the current language, the server's
+// remaining bilingual texts, list columns, list queries (and their round trip through the URL), form inputs
 // per field type, form values ↔ JSON values, and display text. No kind is named here: a new kind or
 // field declared on the server shows up through `KindDef` alone.
 import type { Query } from '@/api/client'
@@ -17,8 +17,10 @@ export function labelOf(item: { zh: string; en: string }, lang: Lang): string {
 }
 
 /**
- * Server messages are bilingual, "中文 / English"; shows the half for the current language. A
- * message without " / " is shown whole.
+ * A server text that still comes in both languages, "中文 / English" (a file the import or a
+ * converter could not read, as a problem's detail); shows the half for the current language. A
+ * text without " / " is shown whole. Field and row errors come as codes instead (utils/errors.ts
+ * refusalText).
  */
 export function bilingual(message: string, lang: Lang): string {
   const at = message.indexOf(' / ')

@@ -91,7 +91,7 @@ describe('auth store', () => {
     const auth = useAuthStore()
     await auth.login('admin', 'Initial-pw1')
     const e = (await auth.changePassword('Initial-pw1', 'short').catch((x: unknown) => x)) as ApiError
-    expect(e.fieldErrors).toEqual({ new_password: 'too short' })
+    expect(e.errors).toEqual([{ field: 'new_password', message: 'too short' }])
     expect(auth.mustChangePassword).toBe(true)
   })
 })

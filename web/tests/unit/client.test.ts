@@ -54,7 +54,7 @@ describe('api client', () => {
   it('turns problem+json into an ApiError with field errors', async () => {
     mockFetch(problemResponse(422, 'validation', {
       title: 'Validation failed', detail: 'password too weak',
-      errors: [{ field: 'new_password', message: 'too short' }, { field: 'new_password', message: 'second' },
+      errors: [{ field: 'new_password', message: 'too short', code: 'field.too_long', params: { max: 8 } }, { field: 'new_password', message: 'second' },
         { field: 'current_password', message: 'wrong' }, { bogus: true }],
     }))
     const error = await api.post('/auth/password', {}).catch((e: unknown) => e)
@@ -66,7 +66,7 @@ describe('api client', () => {
     expect(e.detail).toBe('password too weak')
     expect(e.message).toBe('password too weak')
     expect(e.errors).toHaveLength(3) // the malformed entry is dropped
-    expect(e.fieldErrors).toEqual({ new_password: 'too short', current_password: 'wrong' })
+    expect(e.errors[0]).toEqual({ field: 'new_password', message: 'too short', code: 'field.too_long', params: { max: 8 } })
   })
 
   it('reports a non-JSON error by its HTTP status', async () => {

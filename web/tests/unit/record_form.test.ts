@@ -76,7 +76,10 @@ describe('RecordForm', () => {
   it('shows the server field errors on their fields, in the current language', async () => {
     const { calls } = mockFetch(problemResponse(422, 'validation', {
       detail: '1 field is invalid.',
-      errors: [{ field: 'credit_code', message: '统一社会信用代码校验位错误 / wrong check digit' }],
+      errors: [{
+        field: 'credit_code', message: "check character should be '6', not '4'",
+        code: 'credit_code.check_char', params: { expected: '6', actual: '4' },
+      }],
     }))
     const w = mountForm('enterprises')
     await w.find('input[name=credit_code]').setValue('91350100M000100Y44')
@@ -87,11 +90,11 @@ describe('RecordForm', () => {
     expect(calls[0]!.method).toBe('POST')
     expect(calls[0]!.url).toBe('/api/v1/registry/enterprises')
     expect(calls[0]!.body).toEqual({ credit_code: '91350100M000100Y44', name: 'Acme' })
-    expect(errorOf(w, 'credit_code')).toBe('wrong check digit')
+    expect(errorOf(w, 'credit_code')).toBe("check character should be '6', not '4'")
     expect(w.find('[data-testid=record-form-error]').text()).toContain('check the fields marked in red')
     setLocale('zh-CN')
     await settle()
-    expect(errorOf(w, 'credit_code')).toBe('统一社会信用代码校验位错误')
+    expect(errorOf(w, 'credit_code')).toBe('校验码错误：第18位应为“6”，实际为“4”')
     setLocale('en')
   })
 

@@ -127,12 +127,12 @@ describe('submissions page (staff)', () => {
       jsonResponse(200, { kinds: KINDS }),
       page([submission()]),
       jsonResponse(200, ACME),
-      problemResponse(422, 'validation', { detail: 'Validation failed', errors: [{ field: 'year', message: '该年度已存在 / This year exists' }] }),
+      problemResponse(422, 'validation', { detail: 'Validation failed', errors: [{ field: 'year', message: 'a record with this key already exists', code: 'record.duplicate_key', params: {} }] }),
     )
     const w = await mountAt(ADMIN, '/submissions').mounted()
     await w.find('[data-testid=submission-approve]').trigger('click')
     await settle()
-    expect(w.find('[data-testid=submission-error]').text()).toContain('Year: This year exists')
+    expect(w.find('[data-testid=submission-error]').text()).toContain('Year: a record with this key already exists')
   })
 
   it('needs a note to reject, then sends it', async () => {

@@ -19,6 +19,7 @@
 #include "app/registry/registry_service.hpp"
 #include "app/transaction.hpp"
 #include "domain/field_headers.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 #include "io/excel_dates.hpp"
 #include "io/import_keys.hpp"
@@ -31,6 +32,7 @@ namespace kc::app {
 namespace {
 
 using domain::FieldType;
+namespace fmsg = domain::fmsg;
 constexpr std::size_t kMaxListedErrors = 1000;
 
 // Reads every stored record's id and natural key, a page at a time, paced by the work it saves:
@@ -98,14 +100,16 @@ class ReferenceResolver {
   }
 
   std::optional<std::int64_t> resolve(const domain::FieldDef& f, const std::string& text,
-                                      std::string& why) {
+                                      std::optional<domain::Error>& why) {
     auto& t = target(f.references);
     const std::uint64_t hash = io::hash_key(text);
     if (const auto* id = t.cache.find(text, hash)) return *id;
     auto id = lookup(t, text, why);
     if (id && !district_prefix_.empty() && !t.store.exists_in(*id, district_prefix_)) id.reset();
     if (!id) {
-      if (why.empty()) why = "没有这个" + t.kind->zh + " / no such " + t.kind->en + " record";
+      if (!why) {
+        why = domain::refusal(fmsg::row_no_such_reference, {{"kind_zh", t.kind->zh}, {"kind_en", t.kind->en}});
+      }
       return std::nullopt;
     }
     t.cache.insert(text, hash, *id);
@@ -146,7 +150,7 @@ class ReferenceResolver {
     });
   }
 
-  std::optional<std::int64_t> lookup(Target& t, const std::string& text, std::string& why) {
+  std::optional<std::int64_t> lookup(Target& t, const std::string& text, std::optional<domain::Error>& why) {
     const bool loaded = t.scan.done();
     if (!loaded) scan(t);
     // A short number is a record id; anything else (an 18-digit credit code may be all digits)
@@ -162,7 +166,7 @@ class ReferenceResolver {
     const auto& key_field = t.kind->fields[t.key_fields.front()];
     auto key = domain::parse_cell(key_field, text);
     if (!key) {
-      why = key.error().message;
+      why = key.error();
       return std::nullopt;
     }
     store::Record probe;
@@ -238,12 +242,16 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   ImportSummary summary;
   summary.format = source.format();
   std::size_t list_room = kMaxListedErrors;  // errors are listed while there are fewer than this
-  auto add_error = [&](std::size_t row, std::string column, std::string value, std::string reason) {
+  auto add_error = [&](std::size_t row, std::string column, std::string value, domain::Error why) {
     ++summary.error_count;
     if (summary.errors.size() < list_room) {
       if (value.size() > 200) value.resize(200);
-      summary.errors.push_back({row, std::move(column), std::move(value), std::move(reason)});
+      summary.errors.push_back(
+          {row, std::move(column), std::move(value), std::move(why.message), std::move(why.code), std::move(why.params)});
     }
+  };
+  const auto refusal = [](const domain::FieldMessageDef& def, domain::ErrorParams params = {}) {
+    return domain::refusal(def, std::move(params));
   };
   std::vector<std::string> cells;
 
@@ -257,22 +265,23 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
         const std::string en_unit(domain::unit_in_english(other->unit));
         add_error(1, h, h,
                   other->unit.empty()
-                      ? "该列没有单位 / this column has no unit"
-                      : "单位应为“" + other->unit + "” / the unit must be " + (en_unit.empty() ? other->unit : en_unit));
+                      ? refusal(fmsg::column_no_unit)
+                      : refusal(fmsg::column_unit,
+                                {{"unit_zh", other->unit}, {"unit_en", en_unit.empty() ? other->unit : en_unit}}));
       } else if (!h.empty()) {
-        add_error(1, h, h, "未知列 / unknown column for " + kind.en);
+        add_error(1, h, h, refusal(fmsg::column_unknown, {{"kind_zh", kind.zh}, {"kind_en", kind.en}}));
       }
       columns.emplace_back();
       continue;
     }
-    if (!seen.insert(f->name).second) add_error(1, h, h, "重复的列 / duplicate column");
+    if (!seen.insert(f->name).second) add_error(1, h, h, refusal(fmsg::column_duplicate));
     columns.push_back(Column{f, static_cast<std::size_t>(f - kind.fields.data())});
   }
   for (const auto& f : kind.fields) {
     const bool key = std::find(kind.natural_key.begin(), kind.natural_key.end(), f.name) !=
                      kind.natural_key.end();
     if (f.required && !seen.contains(f.name) && (key || !options.update)) {
-      add_error(1, f.name, "", "缺少必填列 / required column missing");
+      add_error(1, f.name, "", refusal(fmsg::column_missing));
     }
   }
   if (summary.error_count > 0) {
@@ -371,12 +380,11 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     record.id = 0;
     std::fill(record.cells.begin(), record.cells.end(), domain::Cell{});
     bool ok = true;
-    auto fail = [&](std::string column, std::string value, std::string reason) {
+    auto fail = [&](std::string column, std::string value, domain::Error why) {
       ok = false;
-      add_error(e.row, std::move(column), std::move(value), std::move(reason));
+      add_error(e.row, std::move(column), std::move(value), std::move(why));
     };
-    if (cells.size() > columns.size())
-      fail("", "", "比表头多出单元格 / more cells than header columns");
+    if (cells.size() > columns.size()) fail("", "", refusal(fmsg::row_extra_cells));
     for (std::size_t c = 0; c < columns.size() && c < cells.size(); ++c) {
       if (!columns[c]) continue;
       const auto& f = *columns[c]->field;
@@ -389,10 +397,10 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
         }
       }
       if (f.type == FieldType::reference && !text->empty()) {
-        std::string why;
+        std::optional<domain::Error> why;
         auto id = references.resolve(f, *text, why);
         if (!id)
-          fail(f.name, *text, why);
+          fail(f.name, *text, std::move(*why));
         else
           record.cells[columns[c]->field_index] = *id;
         continue;
@@ -400,7 +408,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
       // Free text comes back from an export with its formula guard (io/spreadsheet_text.hpp).
       auto cell = domain::parse_cell(f, f.type == FieldType::text ? io::restore_formula(*text) : *text);
       if (!cell)
-        fail(f.name, *text, cell.error().message);
+        fail(f.name, *text, cell.error());
       else
         record.cells[columns[c]->field_index] = std::move(cell.value());
     }
@@ -414,7 +422,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
     fill_district(*conn, actor, kind, e.record);
     auto errors = check_complete(kind, e.record);
     if (errors.empty()) errors = check_district(actor, kind, e.record);
-    for (const auto& err : errors) add_error(e.row, err.field, "", err.message);
+    for (const auto& err : errors) add_error(e.row, err.field, "", {err.code, err.message, err.params});
     return errors.empty();
   };
   // An existing record keeps the values of columns the file does not have.
@@ -437,9 +445,8 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
       return;
     }
     if (const std::size_t first = keys_in_file.insert(e.key, e.hash, row); first != 0) {
-      add_error(
-          row, kind.natural_key.front(), "",
-          "与第 " + std::to_string(first) + " 行重复 / duplicates row " + std::to_string(first));
+      add_error(row, kind.natural_key.front(), "",
+                refusal(fmsg::row_duplicate, {{"row", static_cast<std::int64_t>(first)}}));
       return;
     }
     auto existing = stored.find(record, e.hash);
@@ -450,8 +457,7 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
       return;
     }
     if (!in_actor_scope(records, actor, existing->id)) {
-      add_error(row, kind.natural_key.front(), "",
-                "该记录属于其他区县，不能在此导入 / the record with this key belongs to another district");
+      add_error(row, kind.natural_key.front(), "", refusal(fmsg::row_other_district));
       return;
     }
     overlay(*existing, record);
@@ -461,20 +467,14 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
       return;
     }
     if (!options.update) {
-      add_error(row, kind.natural_key.front(), "",
-                "记录已存在且内容不同（编号 " + std::to_string(existing->id) +
-                    "），如需更新请使用更新模式 / "
-                    "a different record with this key exists (id " +
-                    std::to_string(existing->id) + "); import in update mode to change it");
+      add_error(row, kind.natural_key.front(), "", refusal(fmsg::row_record_differs, {{"id", existing->id}}));
       return;
     }
     ++summary.updated;
     if (!writing()) return;
     // Deleted since it was found (possible on PostgreSQL): a row error, so nothing is written.
     if (!records.update(record)) {
-      add_error(row, kind.natural_key.front(), "",
-                "记录已被删除（编号 " + std::to_string(existing->id) + "） / the record with this key (id " +
-                    std::to_string(existing->id) + ") was deleted meanwhile");
+      add_error(row, kind.natural_key.front(), "", refusal(fmsg::row_record_deleted, {{"id", existing->id}}));
       return;
     }
     // Updates keep their field-level history; creations are summarised below.

@@ -45,7 +45,9 @@ struct ImportError {
   std::size_t row = 0;  // as a spreadsheet shows it: the header is row 1
   std::string column;
   std::string value;
-  std::string reason;
+  std::string reason;  // the English rendering, for the CLI and the errors workbook
+  std::string code{};  // domain/field_messages.hpp, with params for the web to translate
+  MessageParams params{};
 };
 
 struct ImportSummary {
