@@ -31,6 +31,9 @@ std::span<const FieldMessageDef* const> all_field_messages() {
       &list_too_many_ids, &list_bad_ids, &list_not_a_filter, &list_cannot_sort, &list_header_language,
       &scope_choose_district, &scope_outside, &scope_whole_installation, &scope_enterprise_account,
       &scope_district_code, &policy_registration_date_needed, &policy_expression, &index_no_region_statistics,
+      &formula_syntax, &formula_invalid, &formula_too_long, &formula_evaluation, &indicator_cycle, &indicator_code,
+      &indicator_region_needed, &indicator_home_district, &indicator_one_code, &indicator_direction,
+      &target_base_year_needed, &target_base_year_before, &series_span, &assessment_scheme,
       &account_wrong_password, &account_same_password,
       &request_not_string, &request_not_integer, &request_object_required, &request_unknown_field,
   };

@@ -198,6 +198,26 @@ inline constexpr FieldMessageDef policy_expression{"policy.expression", "{detail
 inline constexpr FieldMessageDef index_no_region_statistics{"index.no_region_statistics",
                                                             "no region statistics for {year}"};
 
+// Indicator formulas (domain/formula) and the indicators' use cases (app/indicators). A formula's
+// error names its place and what was wrong there, worded in both languages by the parser.
+inline constexpr FieldMessageDef formula_syntax{"formula.syntax", "line {line}, column {column}: {detail_en}"};
+inline constexpr FieldMessageDef formula_invalid{"formula.invalid", "line {line}, column {column}: {detail_en}"};
+inline constexpr FieldMessageDef formula_too_long{"formula.too_long", "the formula is too long (at most {limit} bytes)"};
+inline constexpr FieldMessageDef formula_evaluation{"formula.evaluation", "indicator {code}: {detail_en}"};
+inline constexpr FieldMessageDef indicator_cycle{"indicator.cycle", "the indicators read each other in a circle"};
+inline constexpr FieldMessageDef indicator_code{
+    "indicator.code", "lower-case letters, digits and _ starting with a letter, at most 64, and not values, series or targets"};
+inline constexpr FieldMessageDef indicator_region_needed{"indicator.region_needed",
+                                                         "say which region: the installation has no home district"};
+inline constexpr FieldMessageDef indicator_home_district{"indicator.home_district",
+                                                         "the home district is a district (county-level) code"};
+inline constexpr FieldMessageDef indicator_one_code{"indicator.one_code", "name one indicator"};
+inline constexpr FieldMessageDef indicator_direction{"indicator.direction", "must be 1 or -1"};
+inline constexpr FieldMessageDef target_base_year_needed{"target.base_year_needed", "a multiple needs a base year"};
+inline constexpr FieldMessageDef target_base_year_before{"target.base_year_before", "must be before the target year"};
+inline constexpr FieldMessageDef series_span{"series.span", "must not be before from, and at most {max} years after it"};
+inline constexpr FieldMessageDef assessment_scheme{"assessment.scheme", "{detail}"};
+
 // Passwords (app/accounts).
 inline constexpr FieldMessageDef account_wrong_password{"account.wrong_password", "is not your current password"};
 inline constexpr FieldMessageDef account_same_password{"account.same_password", "must differ from the current password"};

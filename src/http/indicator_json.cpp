@@ -2,6 +2,7 @@
 
 #include "app/indicators/evaluate.hpp"
 #include "app/indicators/store_source.hpp"
+#include "domain/field_messages.hpp"
 #include "http/json_body.hpp"
 #include "json/json_text.hpp"
 
@@ -127,7 +128,7 @@ app::Outcome<app::IndicatorTarget> target_from_json(const boost::json::object& b
   t.note = f.optional_string("note", 2000).value_or("");
   if (!f.ok()) return f.problem();
   auto k = app::target_kind(kind);
-  if (!k) return app::Problem::validation({{"kind", "应为 value、growth 或 multiple / must be value, growth or multiple"}});
+  if (!k) return app::Problem::validation({app::field_error("kind", domain::fmsg::not_choice, {{"allowed", "value, growth, multiple"}})});
   t.kind = *k;
   return t;
 }
@@ -149,7 +150,7 @@ app::Outcome<app::IndicatorDef> indicator_def_from_json(const std::string& code,
   if (measure == "amount") d.measure = app::IndicatorMeasure::amount;
   else if (measure == "ratio") d.measure = app::IndicatorMeasure::ratio;
   else if (measure == "count") d.measure = app::IndicatorMeasure::count;
-  else return app::Problem::validation({{"measure", "应为 count、amount 或 ratio / must be count, amount or ratio"}});
+  else return app::Problem::validation({app::field_error("measure", domain::fmsg::not_choice, {{"allowed", "count, amount, ratio"}})});
   d.builtin = false;
   return d;
 }

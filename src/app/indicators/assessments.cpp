@@ -10,6 +10,7 @@
 #include "app/messages.hpp"
 #include "app/transaction.hpp"
 #include "assess/assess.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/region_code.hpp"
 #include "json/json_text.hpp"
 #include "store/indicator_definition_repository.hpp"
@@ -116,7 +117,7 @@ Outcome<std::string> assessment_schemes(store::Database&, const Actor& actor) {
 Outcome<std::string> run_assessment(store::Database& db, const Actor& actor, const AssessmentRequest& req) {
   if (actor.role == Role::enterprise) return Problem::forbidden({msg::bureau_users_only});
   if (req.year < 1949 || req.year > 2100) {
-    return Problem::validation({{"year", "应为 1949 到 2100 之间的年份 / must be a year from 1949 to 2100"}});
+    return Problem::validation({field_error("year", domain::fmsg::year_range, {{"min", 1949}, {"max", 2100}})});
   }
   auto scheme = scheme_named(req.scheme);
   if (!scheme) return Problem::not_found({msg::no_assessment_scheme, {{"code", req.scheme}}});
@@ -125,9 +126,9 @@ Outcome<std::string> run_assessment(store::Database& db, const Actor& actor, con
   std::optional<std::string> text = req.region;
   if (!text && actor.region) text = actor.region->text();
   if (!text) text = store::installation_setting(*conn, kHomeRegionSetting);
-  if (!text) return Problem::validation({{"region", "请指定地区 / say which region"}});
+  if (!text) return Problem::validation({field_error("region", domain::fmsg::indicator_region_needed)});
   auto code = domain::RegionCode::parse(*text);
-  if (!code) return Problem::validation({{"region", code.error().message}});
+  if (!code) return Problem::validation({field_error("region", code.error())});
   // A district is judged among its city's districts.
   const domain::RegionCode region = code.value().level() == domain::RegionLevel::county ? code.value().prefecture() : code.value();
   if (actor.region && !actor.region->contains(code.value()) && !code.value().contains(*actor.region)) {
@@ -151,7 +152,7 @@ Outcome<std::string> run_assessment(store::Database& db, const Actor& actor, con
       const IndicatorDef& def = *lookup_in(catalogue)(c);
       auto now = ev.value(def, req.year);
       auto before = ev.value(def, req.year - 1);
-      if (!now || !before) return Problem::validation({{"formula", (now ? before : now).error().message}}, "indicator " + c);
+      if (!now || !before) return Problem::validation({field_error("formula", (now ? before : now).error())}, "indicator " + c);
       values[c] = number_of(now.value().value);
       previous[c] = number_of(before.value().value);
     }
@@ -162,7 +163,7 @@ Outcome<std::string> run_assessment(store::Database& db, const Actor& actor, con
   }
   const bj::array inputs = units;
   auto output = assess::assess_document(json::to_text(bj::object{{"scheme", *scheme}, {"units", std::move(units)}}));
-  if (!output) return Problem::validation({{"scheme", output.error().message}});
+  if (!output) return Problem::validation({field_error("scheme", domain::fmsg::assessment_scheme, {{"detail", output.error().message}})});
   auto result = bj::parse(output.value()).as_object();
   bj::array visible;
   for (std::size_t i = 0; i < result.at("units").as_array().size(); ++i) {

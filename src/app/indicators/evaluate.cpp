@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::app {
@@ -17,12 +18,20 @@ using domain::formula::Operand;
 
 constexpr int kMaxDepth = 16;  // indicators reading indicators
 
+// The error of a formula evaluated, naming the indicator whose formula it is (the innermost).
 Error formula_error(const IndicatorDef& def, const Error& e) {
-  return Error{e.code, def.code + ": " + e.message, e.params};
+  if (e.param("code")) return e;
+  Error out = e;
+  out.params.emplace_back("code", def.code);
+  out.message = def.code + ": " + e.message;
+  return out;
 }
 
-Error cycle_error(const std::string& code) {
-  return Error{"indicator.cycle", "指标“" + code + "”循环引用自身 / indicator '" + code + "' reads itself in a circle"};
+Error cycle_error(const std::string&) { return domain::refusal(domain::fmsg::indicator_cycle); }
+
+Error unknown_indicator(const std::string& code) {
+  return domain::refusal(domain::fmsg::formula_evaluation,
+                         {{"code", code}, {"detail_zh", "未知的指标“" + code + "”"}, {"detail_en", "unknown indicator '" + code + "'"}});
 }
 
 // Stored units of a field as a number: amounts and decimals are kept ×10^4.
@@ -198,14 +207,18 @@ domain::Result<Evaluated> IndicatorEvaluator::expr(const Expr& e, int year) {
     case Expr::Op::null_value: return Evaluated{};
     case Expr::Op::number: {
       auto f = Fraction::parse(e.text);
-      if (!f) return Error{"formula.number", "无法读取数值“" + e.text + "” / cannot read the number '" + e.text + "'"};
+      if (!f) {
+        return domain::refusal(domain::fmsg::formula_evaluation, {{"code", e.text},
+                                                                  {"detail_zh", "无法读取数值“" + e.text + "”"},
+                                                                  {"detail_en", "cannot read the number '" + e.text + "'"}});
+      }
       return Evaluated{*f, 0, ""};
     }
     case Expr::Op::aggregate: return leaf_aggregate(e.aggregate, year);
     case Expr::Op::statistic: return statistic(e.text, year_of(e.year, year));
     case Expr::Op::indicator: {
       const IndicatorDef* def = lookup_(e.text);
-      if (!def) return Error{"indicator.unknown", "未知的指标“" + e.text + "” / unknown indicator '" + e.text + "'"};
+      if (!def) return unknown_indicator(e.text);
       return value(*def, year_of(e.year, year));
     }
     case Expr::Op::negate: {
@@ -266,7 +279,7 @@ domain::Status IndicatorEvaluator::gather(const Expr& e, int year, bool additive
     case Expr::Op::statistic: add_records(statistic_aggregate(e.text), year_of(e.year, year)); return domain::ok();
     case Expr::Op::indicator: {
       const IndicatorDef* def = lookup_(e.text);
-      if (!def) return Error{"indicator.unknown", "未知的指标“" + e.text + "” / unknown indicator '" + e.text + "'"};
+      if (!def) return unknown_indicator(e.text);
       auto sub = parsed(*def);
       if (!sub) return sub.error();
       return gather(sub.value(), year_of(e.year, year), additive, sign, out, limit, truncated, depth + 1);

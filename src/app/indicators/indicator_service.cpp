@@ -9,6 +9,7 @@
 #include "app/indicators/store_source.hpp"
 #include "app/messages.hpp"
 #include "app/transaction.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/formula/check.hpp"
 #include "domain/region_code.hpp"
 #include "domain/timestamp.hpp"
@@ -27,7 +28,7 @@ std::optional<Problem> bureau_only(const Actor& actor) {
 
 std::optional<Problem> year_problem(int year) {
   if (year < 1949 || year > 2100) {
-    return Problem::validation({{"year", "应为 1949 到 2100 之间的年份 / must be a year from 1949 to 2100"}});
+    return Problem::validation({field_error("year", domain::fmsg::year_range, {{"min", 1949}, {"max", 2100}})});
   }
   return std::nullopt;
 }
@@ -39,10 +40,10 @@ Outcome<domain::RegionCode> region_of(store::Connection& conn, const Actor& acto
   if (!text && actor.region) text = actor.region->text();  // a city user's city, as the sum of its districts
   if (!text) text = store::installation_setting(conn, kHomeRegionSetting);
   if (!text) {
-    return Problem::validation({{"region", "请指定地区：本系统尚未设定本区 / say which region: the installation has no home district"}});
+    return Problem::validation({field_error("region", domain::fmsg::indicator_region_needed)});
   }
   auto code = domain::RegionCode::parse(*text);
-  if (!code) return Problem::validation({{"region", code.error().message}});
+  if (!code) return Problem::validation({field_error("region", code.error())});
   if (actor.region && !actor.region->contains(code.value())) {
     return Problem::forbidden({msg::region_outside_scope, {{"region", code.value().text()}}});
   }
@@ -78,7 +79,7 @@ Outcome<Prepared> prepare(store::Connection& conn, const Actor& actor, const Ind
 
 // A formula that does not evaluate is the catalogue's fault, not the request's: 422 naming it.
 Problem formula_problem(const IndicatorDef& def, const domain::Error& e) {
-  return Problem::validation({{"formula", e.message}}, "indicator " + def.code);
+  return Problem::validation({field_error("formula", e)}, "indicator " + def.code);
 }
 
 IndicatorValue stated(const IndicatorDef& def, const Evaluated& v) {
@@ -128,7 +129,7 @@ Outcome<IndicatorSeriesSet> indicator_series(store::Database& db, const Actor& a
   if (auto p = year_problem(req.from)) return *p;
   if (auto p = year_problem(req.to)) return *p;
   if (req.to < req.from || req.to - req.from >= kMaxSeriesYears) {
-    return Problem::validation({{"to", "应不早于起始年，且跨度不超过30年 / must not be before from, and at most 30 years after it"}});
+    return Problem::validation({field_error("to", domain::fmsg::series_span, {{"max", kMaxSeriesYears - 1}})});
   }
   auto conn = db.acquire();
   Transaction read(*conn, Transaction::Kind::read);
@@ -175,7 +176,7 @@ Outcome<IndicatorSeriesSet> indicator_series(store::Database& db, const Actor& a
 }
 
 Outcome<IndicatorExplanation> explain_indicator(store::Database& db, const Actor& actor, const IndicatorRequest& req) {
-  if (req.codes.size() != 1) return Problem::validation({{"code", "应指定一个指标 / name one indicator"}});
+  if (req.codes.size() != 1) return Problem::validation({field_error("code", domain::fmsg::indicator_one_code)});
   auto conn = db.acquire();
   Transaction read(*conn, Transaction::Kind::read);
   auto prepared = prepare(*conn, actor, req);
@@ -200,24 +201,27 @@ Outcome<IndicatorDef> save_indicator(store::Database& db, const Actor& actor, In
   };
   // The words of the API's own paths under /indicators/ cannot name an entry.
   const bool reserved = def.code == "values" || def.code == "series" || def.code == "targets";
-  if (!is_code(def.code) || reserved) errors.push_back({"code", "应为小写字母开头的字母、数字和下划线（至多64个），且不是 values、series、targets / lower-case letters, digits and _ starting with a letter, at most 64, and not values, series or targets"});
-  if (def.zh.empty() || def.zh.size() > 200) errors.push_back({"zh", "必填，至多200字节 / required, at most 200 bytes"});
-  if (def.en.empty() || def.en.size() > 200) errors.push_back({"en", "必填，至多200字节 / required, at most 200 bytes"});
-  if (def.unit.size() > 20) errors.push_back({"unit", "至多20字节 / at most 20 bytes"});
-  if (def.direction != 1 && def.direction != -1) errors.push_back({"direction", "应为 1 或 -1 / must be 1 or -1"});
-  if (def.basis_zh.size() > 2000 || def.basis_en.size() > 2000) errors.push_back({"basis_zh", "至多2000字节 / at most 2000 bytes"});
+  if (!is_code(def.code) || reserved) errors.push_back(field_error("code", domain::fmsg::indicator_code));
+  if (def.zh.empty()) errors.push_back(field_error("zh", domain::fmsg::required));
+  if (def.zh.size() > 200) errors.push_back(field_error("zh", domain::fmsg::too_long, {{"max", 200}}));
+  if (def.en.empty()) errors.push_back(field_error("en", domain::fmsg::required));
+  if (def.en.size() > 200) errors.push_back(field_error("en", domain::fmsg::too_long, {{"max", 200}}));
+  if (def.unit.size() > 20) errors.push_back(field_error("unit", domain::fmsg::too_long, {{"max", 20}}));
+  if (def.direction != 1 && def.direction != -1) errors.push_back(field_error("direction", domain::fmsg::indicator_direction));
+  if (def.basis_zh.size() > 2000) errors.push_back(field_error("basis_zh", domain::fmsg::too_long, {{"max", 2000}}));
+  if (def.basis_en.size() > 2000) errors.push_back(field_error("basis_en", domain::fmsg::too_long, {{"max", 2000}}));
   auto conn = db.acquire();
   std::optional<boost::json::value> before;
   auto saved = in_transaction_unless_problem(*conn, [&]() -> Outcome<IndicatorDef> {
     auto catalogue = catalogue_in_force(*conn);
     auto parsed = domain::formula::parse(def.formula);
     if (!parsed) {
-      errors.push_back({"formula", parsed.error().message});
+      errors.push_back(field_error("formula", parsed.error()));
     } else {
       auto known = [&](std::string_view code) {
         return code == def.code || std::any_of(catalogue.begin(), catalogue.end(), [&](const IndicatorDef& d) { return d.code == code; });
       };
-      if (auto st = domain::formula::check(parsed.value(), known); !st) errors.push_back({"formula", st.error().message});
+      if (auto st = domain::formula::check(parsed.value(), known); !st) errors.push_back(field_error("formula", st.error()));
     }
     if (!errors.empty()) return Problem::validation(std::move(errors));
     // The new entry in place, then the catalogue evaluated once to find a circle it closes.
@@ -243,7 +247,7 @@ Outcome<IndicatorDef> save_indicator(store::Database& db, const Actor& actor, In
       seen.pop_back();
       return false;
     };
-    if (circular(def.code, 0)) return Problem::validation({{"formula", "指标之间循环引用 / the indicators read each other in a circle"}});
+    if (circular(def.code, 0)) return Problem::validation({field_error("formula", domain::fmsg::indicator_cycle)});
     store::IndicatorDefinitionRow row{def.code, def.zh, def.en, def.unit, def.direction, measure_text(def.measure), def.formula,
                                       def.basis_zh, def.basis_en, actor.username,
                                       domain::to_iso_utc(domain::now_epoch_seconds())};
@@ -269,9 +273,9 @@ Status reset_indicator(store::Database& db, const Actor& actor, const std::strin
 Status set_home_region(store::Database& db, const Actor& actor, const std::string& text) {
   if (auto p = catalogue_admin(actor)) return *p;
   auto code = domain::RegionCode::parse(text);
-  if (!code) return Problem::validation({{"region", code.error().message}});
+  if (!code) return Problem::validation({field_error("region", code.error())});
   if (code.value().level() != domain::RegionLevel::county) {
-    return Problem::validation({{"region", "本区应为区县代码 / the home district is a district (county-level) code"}});
+    return Problem::validation({field_error("region", domain::fmsg::indicator_home_district)});
   }
   auto conn = db.acquire();
   return in_transaction_unless_problem(*conn, [&]() -> Status {

@@ -6,6 +6,7 @@
 #include "app/indicators/store_source.hpp"
 #include "app/messages.hpp"
 #include "app/transaction.hpp"
+#include "domain/field_messages.hpp"
 #include "domain/region_code.hpp"
 #include "domain/timestamp.hpp"
 #include "store/indicator_queries.hpp"
@@ -153,17 +154,17 @@ Outcome<TargetProgress> save_target(store::Database& db, const Actor& actor, Ind
   if (actor.role != Role::admin && actor.role != Role::staff) return Problem::forbidden({msg::staff_set_targets});
   std::vector<FieldError> errors;
   auto region = domain::RegionCode::parse(t.region_code);
-  if (!region) errors.push_back({"region_code", region.error().message});
-  if (t.year < 1949 || t.year > 2100) errors.push_back({"year", "应为 1949 到 2100 之间的年份 / must be a year from 1949 to 2100"});
+  if (!region) errors.push_back(field_error("region_code", region.error()));
+  if (t.year < 1949 || t.year > 2100) errors.push_back(field_error("year", domain::fmsg::year_range, {{"min", 1949}, {"max", 2100}}));
   const auto amount = domain::Fraction::parse(t.target);
-  if (!amount || t.target.size() > 30) errors.push_back({"target", "应为数值 / must be a number"});
+  if (!amount || t.target.size() > 30) errors.push_back(field_error("target", domain::fmsg::not_number));
   if (t.kind == TargetKind::multiple && !t.base_year) {
-    errors.push_back({"base_year", "倍数目标须指定基准年 / a multiple needs a base year"});
+    errors.push_back(field_error("base_year", domain::fmsg::target_base_year_needed));
   }
   if (t.base_year && (*t.base_year < 1949 || *t.base_year >= t.year)) {
-    errors.push_back({"base_year", "应早于目标年 / must be before the target year"});
+    errors.push_back(field_error("base_year", domain::fmsg::target_base_year_before));
   }
-  if (t.note.size() > 2000) errors.push_back({"note", "至多2000字节 / at most 2000 bytes"});
+  if (t.note.size() > 2000) errors.push_back(field_error("note", domain::fmsg::too_long, {{"max", 2000}}));
   if (!errors.empty()) return Problem::validation(std::move(errors));
   if (actor.region && !actor.region->contains(region.value())) {
     return Problem::forbidden({msg::region_outside_scope, {{"region", region.value().text()}}});

@@ -2,16 +2,14 @@
 
 #include <optional>
 
+#include "domain/field_messages.hpp"
 #include "domain/registry_kinds.hpp"
 
 namespace kc::domain::formula {
 namespace {
 
 Error failure(Position at, const std::string& zh, const std::string& en) {
-  const std::string line = std::to_string(at.line), column = std::to_string(at.column);
-  return Error{"formula.invalid",
-               "第 " + line + " 行第 " + column + " 列：" + zh + " / line " + line + ", column " + column + ": " + en,
-               {{"line", at.line}, {"column", at.column}}};
+  return refusal(fmsg::formula_invalid, {{"line", at.line}, {"column", at.column}, {"detail_zh", zh}, {"detail_en", en}});
 }
 
 // What an operand holds, for comparing like with like.

@@ -107,7 +107,8 @@ struct Expr {
   Position at;
 };
 
-// Parses a formula's text; the error says where (params "line" and "column") and what was expected.
+// Parses a formula's text; the error (formula.syntax) says where (params "line" and "column") and
+// what was expected (detail_zh, detail_en).
 Result<Expr> parse(std::string_view text);
 
 // Every aggregate of `e` (depth-first, left to right) and every indicator code it names.

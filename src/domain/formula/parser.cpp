@@ -2,6 +2,7 @@
 #include <cctype>
 #include <optional>
 
+#include "domain/field_messages.hpp"
 #include "domain/formula/formula.hpp"
 
 namespace kc::domain::formula {
@@ -448,18 +449,15 @@ class Parser {
 };
 
 Error syntax_error(const Failure& f) {
-  const std::string line = std::to_string(f.at.line), column = std::to_string(f.at.column);
-  return Error{"formula.syntax",
-               "第 " + line + " 行第 " + column + " 列：" + f.zh + " / line " + line + ", column " + column + ": " + f.en,
-               {{"line", f.at.line}, {"column", f.at.column}}};
+  return refusal(fmsg::formula_syntax,
+                 {{"line", f.at.line}, {"column", f.at.column}, {"detail_zh", f.zh}, {"detail_en", f.en}});
 }
 
 }  // namespace
 
 Result<Expr> parse(std::string_view text) {
   if (text.size() > kMaxFormulaBytes) {
-    return Error{"formula.too_long", "公式过长（至多 8000 字节） / the formula is too long (at most 8,000 bytes)",
-                 {{"limit", static_cast<std::int64_t>(kMaxFormulaBytes)}}};
+    return refusal(fmsg::formula_too_long, {{"limit", static_cast<std::int64_t>(kMaxFormulaBytes)}});
   }
   std::vector<Token> tokens;
   if (auto f = Lexer(text).run(tokens)) return syntax_error(*f);

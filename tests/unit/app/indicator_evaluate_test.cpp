@@ -104,7 +104,9 @@ TEST(IndicatorEvaluate, CirclesAndUnknownIndicatorsAreErrors) {
   auto a = ev.value(c.defs[0], 2013);
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().code, "indicator.cycle");
-  EXPECT_EQ(ev.value(c.defs[2], 2013).error().code, "indicator.unknown");
+  const auto unknown = ev.value(c.defs[2], 2013);
+  EXPECT_EQ(unknown.error().code, "formula.evaluation");
+  EXPECT_EQ(std::get<std::string>(*unknown.error().param("code")), "missing");
   EXPECT_EQ(ev.value(c.defs[3], 2013).error().code, "formula.syntax");
 }
 

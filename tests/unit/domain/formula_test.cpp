@@ -46,9 +46,11 @@ TEST(FormulaParse, ErrorsSayLineAndColumn) {
   EXPECT_EQ(e.error().code, "formula.syntax");
   // The second '>' at line 2, column 13, where an operand was expected.
   EXPECT_NE(e.error().message.find("line 2, column 13"), std::string::npos) << e.error().message;
-  ASSERT_EQ(e.error().params.size(), 2u);
-  EXPECT_EQ(e.error().params[0].second, 2);
-  EXPECT_EQ(e.error().params[1].second, 13);
+  ASSERT_TRUE(e.error().param("line") && e.error().param("column") && e.error().param("detail_zh"));
+  EXPECT_EQ(std::get<std::int64_t>(*e.error().param("line")), 2);
+  EXPECT_EQ(std::get<std::int64_t>(*e.error().param("column")), 13);
+  // Both languages travel as parameters, for the web to pick from.
+  EXPECT_EQ(std::get<std::string>(*e.error().param("detail_zh")), "此处应为字段、字符串、数或年份");
 }
 
 TEST(FormulaParse, ColumnsCountCharactersNotBytes) {
