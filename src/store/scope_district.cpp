@@ -45,6 +45,15 @@ void cascade(Connection& conn, const domain::KindDef& kind, const std::string& i
   }
 }
 
+// Copies into `kind`'s column the district of each record's referenced record; `where` narrows
+// the rows (appended after the reference's own condition).
+void copy_referenced_districts(Connection& conn, const domain::KindDef& kind, const std::string& where) {
+  const domain::KindDef& parent = referenced_kind(kind);
+  const std::string ref = kind.table + "." + kind.region_scope;
+  conn.execute("UPDATE " + kind.table + " SET " + kScopeDistrictColumn + " = (SELECT p." + scope_column(parent) +
+               " FROM " + parent.table + " p WHERE p.id = " + ref + ") WHERE " + ref + " IS NOT NULL" + where);
+}
+
 }  // namespace
 
 bool placed_by_reference(const domain::KindDef& kind) {
@@ -87,15 +96,19 @@ void add_scope_district_columns(Connection& conn) {
         has_column(conn, kind.table, kScopeDistrictColumn)) {
       continue;
     }
-    const domain::KindDef& parent = referenced_kind(kind);
-    const std::string ref = kind.table + "." + kind.region_scope;
     conn.exec_script("ALTER TABLE " + kind.table + " ADD COLUMN " + kScopeDistrictColumn + " TEXT");
-    conn.execute("UPDATE " + kind.table + " SET " + kScopeDistrictColumn + " = (SELECT p." + scope_column(parent) +
-                 " FROM " + parent.table + " p WHERE p.id = " + ref + ") WHERE " + ref + " IS NOT NULL");
+    copy_referenced_districts(conn, kind, "");
     // Made over the reference column before; sync_registry_schema makes them over the district.
     for (const auto& f : kind.fields) {
       if (f.filterable) conn.exec_script("DROP INDEX IF EXISTS " + kind.table + "_" + f.name + "_district");
     }
+  }
+}
+
+void fill_empty_dependant_districts(Connection& conn, const domain::KindDef& kind) {
+  for (const auto* child : dependants_of(kind)) {
+    copy_referenced_districts(conn, *child, std::string(" AND ") + kScopeDistrictColumn + " IS NULL");
+    fill_empty_dependant_districts(conn, *child);
   }
 }
 

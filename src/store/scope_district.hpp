@@ -41,6 +41,11 @@ void lock_for_district_change(Connection& conn, const domain::KindDef& kind, std
 // and of theirs. Inside the caller's transaction.
 void cascade_district(Connection& conn, const domain::KindDef& kind, std::int64_t id, const Value& district);
 
+// After records of `kind` were given a district by one statement over many rows (the district
+// backfill, which writes only empty district fields): their dependants without a district copy
+// it. Inside the caller's transaction.
+void fill_empty_dependant_districts(Connection& conn, const domain::KindDef& kind);
+
 // Adds the internal column to the existing tables of kinds placed through a reference that lack
 // it, filled from the referenced records (parents first), and drops the indexes of filters beside
 // the scope that were made over the reference column, for sync_registry_schema to make them over
