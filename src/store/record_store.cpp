@@ -319,13 +319,10 @@ bool RecordStore::update(const Record& r) {
                           " WHERE id = $1";
   if (!has_dependants_) return conn_.execute(sql, params) > 0;
   // A record others are placed through (an enterprise): when its district changes, theirs does.
-  const std::string column = scope_column(kind_);
-  auto before = conn_.query_one("SELECT " + column + " FROM " + kind_.table + " WHERE id = $1", {r.id});
-  if (!before) return false;
-  const std::optional<std::string> old_district =
-      before->is_null(0) ? std::nullopt : std::optional<std::string>(before->text(0));
+  const auto old_district = district_for_update(conn_, kind_, r.id);
+  if (!old_district) return false;
   const std::optional<std::string> new_district = district_after(r);
-  if (old_district == new_district) return conn_.execute(sql, params) > 0;
+  if (*old_district == new_district) return conn_.execute(sql, params) > 0;
   lock_for_district_change(conn_, kind_, r.id);
   if (conn_.execute(sql, params) == 0) return false;
   cascade_district(conn_, kind_, r.id, new_district ? Value{*new_district} : Value{});

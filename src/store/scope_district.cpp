@@ -79,6 +79,14 @@ std::vector<const domain::KindDef*> dependants_of(const domain::KindDef& kind) {
   return out;
 }
 
+std::optional<std::optional<std::string>> district_for_update(Connection& conn, const domain::KindDef& kind,
+                                                              std::int64_t id) {
+  const char* lock = conn.dialect() == Dialect::postgresql ? " FOR NO KEY UPDATE" : "";
+  auto row = conn.query_one("SELECT " + scope_column(kind) + " FROM " + kind.table + " WHERE id = $1" + lock, {id});
+  if (!row) return std::nullopt;
+  return row->is_null(0) ? std::optional<std::string>{} : std::optional<std::string>{row->text(0)};
+}
+
 void lock_for_district_change(Connection& conn, const domain::KindDef& kind, std::int64_t id) {
   // FOR UPDATE, unlike the row lock of the UPDATE itself, conflicts with key-share locks.
   if (conn.dialect() == Dialect::postgresql) conn.query("SELECT 1 FROM " + kind.table + " WHERE id = $1 FOR UPDATE", {id});

@@ -10,6 +10,7 @@
 // passes the new one to its dependants in the caller's transaction.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ std::string referenced_district_sql(const domain::KindDef& kind, Dialect dialect
 // The kinds placed through a reference to `kind` (enterprise years, certificates, … of enterprises).
 std::vector<const domain::KindDef*> dependants_of(const domain::KindDef& kind);
 
+// The district the record `id` of `kind` has as stored (its outer optional empty when no record
+// has that id). On PostgreSQL the row is locked as the UPDATE that follows will lock it (which
+// key-share locks do not conflict with), so no concurrent update changes it in between.
+std::optional<std::optional<std::string>> district_for_update(Connection& conn, const domain::KindDef& kind,
+                                                              std::int64_t id);
 // Before a record of `kind` (one with dependants) takes another district: locks it so that a
 // dependant being written meanwhile (holding its key-share lock) is committed before the
 // cascade reads, and one written after waits and copies the new district. Nothing on SQLite,
