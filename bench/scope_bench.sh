@@ -74,16 +74,18 @@ echo "binary: $bin"
 
 # The second district, by SQL that both databases run: the first $second enterprises of 330205
 # again, as 330206, and their years. $1: the column list of reg_enterprises without id,
-# region_code and credit_code; $2: that of reg_enterprise_years without id and enterprise_id.
+# region_code and credit_code; $2: that of reg_enterprise_years without id, enterprise_id and
+# scope_district (the district the store copies from the enterprise; $3 names it when the schema
+# has it, as since migration 12, and the copies get 330206 there).
 second_district_sql() {
-  local ent_cols=$1 year_cols=$2
+  local ent_cols=$1 year_cols=$2 district_col=${3:-}
   cat <<SQL
 INSERT INTO reg_enterprises (credit_code, region_code, $ent_cols)
   SELECT substr(credit_code, 1, 2) || '330206' || substr(credit_code, 9), '330206', $ent_cols
   FROM reg_enterprises WHERE region_code = '330205' AND id IN
     (SELECT id FROM reg_enterprises WHERE region_code = '330205' ORDER BY id LIMIT $second);
-INSERT INTO reg_enterprise_years (enterprise_id, $year_cols)
-  SELECT n.id, $(sed 's/\([a-z_][a-z0-9_]*\)/y.\1/g' <<<"$year_cols")
+INSERT INTO reg_enterprise_years (enterprise_id, ${district_col:+$district_col, }$year_cols)
+  SELECT n.id, ${district_col:+n.region_code, }$(sed 's/\([a-z_][a-z0-9_]*\)/y.\1/g' <<<"$year_cols")
   FROM reg_enterprise_years y
   JOIN reg_enterprises o ON o.id = y.enterprise_id
   JOIN reg_enterprises n ON n.credit_code = substr(o.credit_code, 1, 2) || '330206' || substr(o.credit_code, 9)
@@ -97,6 +99,9 @@ columns_except() {  # DB TABLE EXCLUDED...
   local excluded
   excluded=$(printf "'%s'," "$@")
   sqlite3 "$db" "SELECT group_concat(name, ', ') FROM pragma_table_info('$table') WHERE name NOT IN (${excluded%,})"
+}
+district_column() {  # DB: scope_district if the enterprise years have it
+  sqlite3 "$1" "SELECT name FROM pragma_table_info('reg_enterprise_years') WHERE name = 'scope_district'"
 }
 
 add_users() {  # DB
@@ -117,7 +122,8 @@ sqlite_base() {
   "$bin" demo --db "$dir/setup.db" --scale "$enterprises" --districts 0 >"$dir/demo.out" 2>"$dir/demo.err" ||
     { cat "$dir/demo.err" >&2; exit 2; }
   second_district_sql "$(columns_except "$dir/setup.db" reg_enterprises id region_code credit_code)" \
-    "$(columns_except "$dir/setup.db" reg_enterprise_years id enterprise_id)" | sqlite3 "$dir/setup.db"
+    "$(columns_except "$dir/setup.db" reg_enterprise_years id enterprise_id scope_district)" \
+    "$(district_column "$dir/setup.db")" | sqlite3 "$dir/setup.db"
   add_users "$dir/setup.db"
   for f in "$dir"/setup.*; do mv "$f" "${f/setup./scope-base.}"; done  # with the audit keyring
   echo "   $((SECONDS - t0)) s"
@@ -207,7 +213,8 @@ for backend in "${backends[@]}"; do
       "$bin" demo --db "$pg_url" --scale "$enterprises" --districts 0 >"$dir/pg-demo.out" 2>"$dir/pg-demo.err" ||
         { cat "$dir/pg-demo.err" >&2; exit 2; }
       second_district_sql "$(columns_except "$dir/scope-base.db" reg_enterprises id region_code credit_code)" \
-        "$(columns_except "$dir/scope-base.db" reg_enterprise_years id enterprise_id)" |
+        "$(columns_except "$dir/scope-base.db" reg_enterprise_years id enterprise_id scope_district)" \
+        "$(district_column "$dir/scope-base.db")" |
         psql -X -q -v ON_ERROR_STOP=1 "$pg_url" >/dev/null
       add_users "$pg_url"
       # As autovacuum would leave it after a while: the visibility map set (index-only scans

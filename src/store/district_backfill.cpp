@@ -1,6 +1,7 @@
 #include "store/district_backfill.hpp"
 
 #include "domain/registry_kinds.hpp"
+#include "store/scope_district.hpp"
 
 namespace kc::store {
 namespace {
@@ -45,6 +46,8 @@ std::map<std::string, BackfillCount> backfill_districts(Connection& conn, const 
     } else {
       c.left = rest;
     }
+    // Platform years and residents lie in their platform's district, copied (scope_district.hpp).
+    if (!dry_run && c.from_enterprise + c.by_default > 0) fill_empty_dependant_districts(conn, kind);
     out[kind.name] = c;
   }
   return out;

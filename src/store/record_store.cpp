@@ -6,6 +6,7 @@
 
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
+#include "store/scope_district.hpp"
 #include "store/sql_filter.hpp"
 
 namespace kc::store {
@@ -60,32 +61,28 @@ enum class PrefixMatch {
   substr,  // substr(code, 1, n) = prefix: no index seek, the scan stays in rowid order
 };
 
-// The condition text with "?" for its parameters, appended to `values`.
+// The condition text with "?" for its parameters, appended to `values`. A kind placed through a
+// reference reads its copy of the referenced record's district (store/scope_district.hpp), so
+// every kind's scope is a condition on one column of its own table.
 std::string district_condition(const domain::KindDef& kind, const std::string& prefix, std::vector<Value>& values,
                                PrefixMatch match = PrefixMatch::range) {
-  const domain::FieldDef* f = kind.field(kind.region_scope);
-  if (!f) throw std::logic_error(kind.name + " declares no district scope");
-  if (f->type == domain::FieldType::region_code) {
-    // A whole code (a district) is an equality, not a one-code range: SQLite reads the region
-    // index in rowid order for `=`, so `ORDER BY id LIMIT n` stops after n rows instead of sorting
-    // the district; a range makes it sort (bench/scope_bench.sh), and its planner has no row
-    // estimate for ranges (no STAT4), only for `=` (sqlite_stat1).
-    if (prefix.size() == 6) {
-      values.emplace_back(prefix);
-      return f->name + " = ?";
-    }
-    if (match == PrefixMatch::substr) {
-      values.emplace_back(prefix);
-      return "substr(" + f->name + ", 1, " + std::to_string(prefix.size()) + ") = ?";
-    }
-    auto [low, high] = district_range(prefix);
-    values.emplace_back(std::move(low));
-    values.emplace_back(std::move(high));
-    return f->name + " >= ? AND " + f->name + " < ?";
+  const std::string column = scope_column(kind);
+  // A whole code (a district) is an equality, not a one-code range: SQLite reads the region
+  // index in rowid order for `=`, so `ORDER BY id LIMIT n` stops after n rows instead of sorting
+  // the district; a range makes it sort (bench/scope_bench.sh), and its planner has no row
+  // estimate for ranges (no STAT4), only for `=` (sqlite_stat1).
+  if (prefix.size() == 6) {
+    values.emplace_back(prefix);
+    return column + " = ?";
   }
-  const domain::KindDef& parent = *domain::find_kind(f->references);
-  return f->name + " IN (SELECT id FROM " + parent.table + " WHERE " + district_condition(parent, prefix, values, match) +
-         ")";
+  if (match == PrefixMatch::substr) {
+    values.emplace_back(prefix);
+    return "substr(" + column + ", 1, " + std::to_string(prefix.size()) + ") = ?";
+  }
+  auto [low, high] = district_range(prefix);
+  values.emplace_back(std::move(low));
+  values.emplace_back(std::move(high));
+  return column + " >= ? AND " + column + " < ?";
 }
 
 // A page of records in a city or a province. SQLite estimates no rows for a range (no STAT4),
@@ -180,8 +177,15 @@ RecordStore::RecordStore(Connection& conn, const domain::KindDef& kind) : conn_(
     marks += "$" + std::to_string(i + 1) + ", ";
   }
   const std::size_t n = kind_.fields.size();
+  if (placed_by_reference(kind_)) {
+    // The district is copied from the referenced record in the same statement.
+    scope_reference_ = kind_.index_of(kind_.region_scope);
+    cols += std::string(kScopeDistrictColumn) + ", ";
+    marks += referenced_district_sql(kind_, conn_.dialect(), "$" + std::to_string(*scope_reference_ + 1)) + ", ";
+  }
   insert_ = "INSERT INTO " + kind_.table + " (" + cols + "created_at, updated_at) VALUES (" + marks + "$" +
             std::to_string(n + 1) + ", $" + std::to_string(n + 2) + ")";
+  has_dependants_ = !dependants_of(kind_).empty();
   std::string where;
   for (const auto& name : kind_.natural_key) {
     for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
@@ -306,10 +310,38 @@ bool RecordStore::update(const Record& r) {
     params.push_back(to_value(r.cells[i]));
     sets += kind_.fields[i].name + " = $" + std::to_string(params.size()) + ", ";
   }
+  if (scope_reference_) {
+    sets += std::string(kScopeDistrictColumn) + " = " +
+            referenced_district_sql(kind_, conn_.dialect(), "$" + std::to_string(*scope_reference_ + 2)) + ", ";
+  }
   params.push_back(domain::to_iso_utc(domain::now_epoch_seconds()));
-  return conn_.execute("UPDATE " + kind_.table + " SET " + sets + "updated_at = $" + std::to_string(params.size()) +
-                           " WHERE id = $1",
-                       params) > 0;
+  const std::string sql = "UPDATE " + kind_.table + " SET " + sets + "updated_at = $" + std::to_string(params.size()) +
+                          " WHERE id = $1";
+  if (!has_dependants_) return conn_.execute(sql, params) > 0;
+  // A record others are placed through (an enterprise): when its district changes, theirs does.
+  const auto old_district = district_for_update(conn_, kind_, r.id);
+  if (!old_district) return false;
+  const std::optional<std::string> new_district = district_after(r);
+  if (*old_district == new_district) return conn_.execute(sql, params) > 0;
+  lock_for_district_change(conn_, kind_, r.id);
+  if (conn_.execute(sql, params) == 0) return false;
+  cascade_district(conn_, kind_, r.id, new_district ? Value{*new_district} : Value{});
+  return true;
+}
+
+std::optional<std::string> RecordStore::district_after(const Record& r) {
+  const std::size_t i = kind_.index_of(kind_.region_scope);
+  if (i >= kind_.fields.size()) return std::nullopt;
+  if (!scope_reference_) {
+    if (auto code = std::get_if<std::string>(&r.cells[i])) return *code;
+    return std::nullopt;
+  }
+  const auto* parent_id = std::get_if<std::int64_t>(&r.cells[i]);
+  if (!parent_id) return std::nullopt;
+  const domain::KindDef& parent = *domain::find_kind(kind_.fields[i].references);
+  auto row = conn_.query_one("SELECT " + scope_column(parent) + " FROM " + parent.table + " WHERE id = $1", {*parent_id});
+  if (!row || row->is_null(0)) return std::nullopt;
+  return row->text(0);
 }
 
 bool RecordStore::remove(std::int64_t id) {
@@ -332,6 +364,11 @@ RecordAppender::RecordAppender(Connection& conn, const domain::KindDef& kind, st
   if (fields_.empty()) {
     for (std::size_t i = 0; i < kind_.fields.size(); ++i) fields_.push_back(i);
   }
+  // Without the reference the district stays NULL, as the reference does.
+  if (placed_by_reference(kind_)) {
+    const auto at = std::find(fields_.begin(), fields_.end(), kind_.index_of(kind_.region_scope));
+    if (at != fields_.end()) scope_reference_ = static_cast<std::size_t>(at - fields_.begin());
+  }
   // About 4,000 parameters a statement: well inside SQLite's (32,766) and PostgreSQL's (65,535)
   // limits, and enough rows that the per-statement cost no longer shows.
   batch_rows_ = std::clamp<std::size_t>(4000 / (fields_.size() + 1), 1, 256);
@@ -343,11 +380,17 @@ RecordAppender::RecordAppender(Connection& conn, const domain::KindDef& kind, st
 std::string RecordAppender::statement(std::size_t rows) const {
   std::string sql = "INSERT INTO " + kind_.table + " (";
   for (auto i : fields_) sql += kind_.fields[i].name + ", ";
+  if (scope_reference_) sql += std::string(kScopeDistrictColumn) + ", ";
   sql += "created_at, updated_at) VALUES ";
   std::size_t n = 2;
   for (std::size_t r = 0; r < rows; ++r) {
     sql += r == 0 ? "(" : ", (";
+    const std::size_t first = n;
     for (std::size_t k = 0; k < fields_.size(); ++k) sql += "$" + std::to_string(n++) + ", ";
+    // Each row copies its referenced record's district, read by its reference's parameter.
+    if (scope_reference_) {
+      sql += referenced_district_sql(kind_, conn_.dialect(), "$" + std::to_string(first + *scope_reference_)) + ", ";
+    }
     sql += "$1, $1)";
   }
   return sql;
@@ -374,6 +417,7 @@ void sync_registry_schema(Connection& conn) {
     if (columns.empty()) {
       std::string ddl = "CREATE TABLE " + kind.table + " (id " + id_column;
       for (const auto& f : kind.fields) ddl += ", " + f.name + " " + column_type(f);
+      if (placed_by_reference(kind)) ddl += std::string(", ") + kScopeDistrictColumn + " TEXT";
       ddl += ", created_at TEXT NOT NULL, updated_at TEXT NOT NULL)";
       conn.exec_script(ddl);
     } else {
@@ -382,6 +426,8 @@ void sync_registry_schema(Connection& conn) {
           conn.exec_script("ALTER TABLE " + kind.table + " ADD COLUMN " + f.name + " " + column_type(f));
         }
       }
+      // A kind placed through a reference since migration 12 (which gave the others theirs).
+      if (placed_by_reference(kind) && !columns.contains(kScopeDistrictColumn)) add_scope_district_columns(conn);
     }
     if (!kind.natural_key.empty()) {
       std::string cols;
@@ -389,17 +435,27 @@ void sync_registry_schema(Connection& conn) {
       conn.exec_script("CREATE UNIQUE INDEX IF NOT EXISTS " + kind.table + "_natural_key ON " + kind.table +
                        " (" + cols + ")");
     }
-    // The column a district scope reads (its own region code, or the reference it is placed by).
-    const domain::FieldDef* scope = kind.field(kind.region_scope);
+    // The column a district scope reads (its own region code, or its copy of the referenced
+    // record's district). On SQLite every index ends in the rowid, so `scope = ?` reads a district
+    // in id order; PostgreSQL needs the id in the index for that (an `ORDER BY id LIMIT n` that
+    // stops after the page instead of sorting the district).
+    const bool scoped = kind.field(kind.region_scope) != nullptr;
+    const std::string scope = scoped ? scope_column(kind) : "";
+    const std::string in_id_order = conn.dialect() == Dialect::postgresql ? ", id" : "";
+    if (placed_by_reference(kind)) {
+      conn.exec_script("CREATE INDEX IF NOT EXISTS " + kind.table + "_" + kScopeDistrictColumn + " ON " + kind.table +
+                       " (" + kScopeDistrictColumn + in_id_order + ")");
+    }
     for (const auto& f : kind.fields) {
       if (f.filterable && !(kind.natural_key.size() == 1 && kind.natural_key[0] == f.name)) {
         conn.exec_script("CREATE INDEX IF NOT EXISTS " + kind.table + "_" + f.name + " ON " + kind.table +
                          " (" + f.name + ")");
         // A filter inside a district scope (town = ? in 330205) is answered from the index alone
-        // instead of reading every matching row to check its district (bench/scope_bench.sh).
-        if (scope && scope->name != f.name) {
+        // instead of reading every matching row to check its district (bench/scope_bench.sh). Not
+        // for the reference a kind is placed through: it implies the district.
+        if (scoped && f.name != kind.region_scope) {
           conn.exec_script("CREATE INDEX IF NOT EXISTS " + kind.table + "_" + f.name + "_district ON " + kind.table +
-                           " (" + f.name + ", " + scope->name + ")");
+                           " (" + f.name + ", " + scope + (placed_by_reference(kind) ? in_id_order : "") + ")");
         }
       }
     }

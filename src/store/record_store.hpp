@@ -76,15 +76,20 @@ class RecordStore {
   std::string id_by_key_;     // "SELECT id FROM table WHERE key1 = $1 AND …"
   std::string scan_keys_;     // "SELECT id, key1, … FROM table WHERE id > $1 ORDER BY id LIMIT $2"
   std::vector<std::size_t> key_fields_;  // field indexes of the natural key
+  // The reference field the kind is placed through, when it is (store/scope_district.hpp).
+  std::optional<std::size_t> scope_reference_;
+  bool has_dependants_ = false;  // other kinds are placed through this one's records
+  // The district `record` lies in once written: its region field, or its referenced record's.
+  std::optional<std::string> district_after(const Record& record);
 };
 
 // [low, high) of the region codes starting with `prefix` (a district, city or province), in
 // digits only, so every collation orders them alike.
 std::pair<std::string, std::string> district_range(const std::string& prefix);
 
-// Adds to `sql` the condition that a record of `kind` lies in the district scope `prefix`:
-// a range over the kind's own region column, or membership of the referenced kind's records in
-// scope (one subquery a level), so every list, count and export is scoped in SQL by indexes.
+// Adds to `sql` the condition that a record of `kind` lies in the district scope `prefix`: over
+// the kind's own region column, or over its copy of the referenced record's district
+// (store/scope_district.hpp), so every list, count and export is scoped in SQL by indexes.
 void add_district_condition(SqlFilter& sql, const domain::KindDef& kind, const std::string& prefix);
 // The same for a table outside the registry whose `column` holds ids of `kind`'s records
 // (submissions by enterprise): the ids of records in scope.
@@ -109,6 +114,8 @@ class RecordAppender {
   Connection& conn_;
   const domain::KindDef& kind_;
   std::vector<std::size_t> fields_;
+  // Position in `fields_` of the reference the kind is placed through, when it is written.
+  std::optional<std::size_t> scope_reference_;
   std::size_t batch_rows_;
   std::size_t pending_ = 0;
   std::string batch_sql_;  // the statement for a full batch, built once

@@ -13,12 +13,16 @@ let staffA;
 before(async () => {
   sys = await freshSystem();
   const firm = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(5201), name: '乙区老企业', region_code: B })).json;
-  assert.equal((await sys.admin.post('/api/v1/registry/platforms', { name: '老平台', kind: 'other', region_code: A })).status, 201);
+  const platform = await sys.admin.post('/api/v1/registry/platforms', { name: '老平台', kind: 'other', region_code: A });
+  assert.equal(platform.status, 201);
+  assert.equal((await sys.admin.post('/api/v1/registry/platform_years', { platform_id: platform.json.id, year: 2012 })).status, 201);
   assert.equal((await sys.admin.post('/api/v1/registry/patents', {
     application_no: '2012100000017', kind: 'invention', filed_on: '2012-01-05', status: 'pending', enterprise_id: firm.id,
   })).status, 201);
   // As an older version left them: no district of their own.
-  rawSql(sys.db, 'UPDATE reg_platforms SET region_code = NULL; UPDATE reg_patents SET region_code = NULL;');
+  // (The platform's years copied its district, none, when migration 12 filled their column.)
+  rawSql(sys.db, 'UPDATE reg_platforms SET region_code = NULL; UPDATE reg_patents SET region_code = NULL; ' +
+    'UPDATE reg_platform_years SET scope_district = NULL;');
   const r = kechuang(['user', 'add', '--db', sys.db, '--name', 'staff-a', '--role', 'staff', '--region', A, '--no-password-change'],
     ADMIN_PASSWORD + '\n');
   assert.equal(r.status, 0, r.stderr);
@@ -35,6 +39,7 @@ test('a dry run counts, writes nothing; a bad district is refused', async () => 
   assert.deepEqual(row(dry.stdout, 'patents'), [1, 0, 0], 'from its enterprise');
   assert.deepEqual(row(dry.stdout, 'platforms'), [0, 0, 1], 'left without --region');
   assert.equal((await staffA.get('/api/v1/registry/platforms')).json.total, 0);
+  assert.equal((await staffA.get('/api/v1/registry/platform_years')).json.total, 0);
   const bad = kechuang(['districts', 'backfill', '--db', sys.db, '--region', '3302']);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /--region: .*6-digit district/);
@@ -47,6 +52,7 @@ test('records are placed, audited, and seen by the district they now belong to',
   assert.deepEqual(row(run.stdout, 'platforms'), [0, 1, 0]);
   assert.deepEqual(row(run.stdout, 'patents'), [1, 0, 0]);
   assert.equal((await staffA.get('/api/v1/registry/platforms')).json.total, 1);
+  assert.equal((await staffA.get('/api/v1/registry/platform_years')).json.total, 1, "with the platform's years");
   assert.equal((await staffA.get('/api/v1/registry/patents')).json.total, 0, "the patent went to its enterprise's district");
   const patents = await sys.admin.get('/api/v1/registry/patents');
   assert.equal(patents.json.items[0].region_code, B);

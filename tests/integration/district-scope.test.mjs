@@ -167,3 +167,27 @@ test('boards, verdicts and region statistics hold only the scope', async () => {
   assert.doesNotMatch(JSON.stringify(data.json), /330206/);
   assert.match(JSON.stringify(data.json), /330205/);
 });
+
+test("records placed through an enterprise follow it: imported years are scoped, and move when it moves", async () => {
+  const firm = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(5107), name: '迁区企业', region_code: A })).json;
+  const file = `enterprise_id,year\n${firm.credit_code},2011\n${firm.credit_code},2012\n`;
+  const imported = await sys.admin.request('POST', '/api/v1/registry/enterprise_years/import', file, { headers: { 'content-type': 'text/csv' } });
+  assert.deepEqual([imported.json.committed, imported.json.created], [true, 2], imported.text);
+  const cert = await sys.admin.post('/api/v1/registry/hte_certificates', { enterprise_id: firm.id, certificate_no: 'GR201133000107', issued_on: '2011-10-01', status: 'valid' });
+  assert.equal(cert.status, 201, cert.text);
+  const years = (client, headers = {}) => client.get(`/api/v1/registry/enterprise_years?enterprise_id=${firm.id}`, { headers });
+  const inB = { 'X-Kechuang-Region': B };
+  assert.equal((await years(users.a)).json.total, 2, 'imported rows lie in the enterprise\'s district');
+  assert.equal((await years(users.city, inB)).json.total, 0);
+
+  assert.equal((await sys.admin.patch(`/api/v1/registry/enterprises/${firm.id}`, { region_code: B })).status, 200);
+  const left = await years(users.a);
+  assert.equal(left.status, 200);
+  assert.equal(left.json.total, 0, 'gone from the district the enterprise left');
+  assert.equal((await users.a.get(`/api/v1/registry/hte_certificates/${cert.json.id}`)).status, 404);
+  assert.equal((await users.a.get(`/api/v1/registry/enterprise_years?year=2011`)).json.items.filter((y) => y.enterprise_id === firm.id).length, 0);
+  const arrived = await years(users.city, inB);
+  assert.equal(arrived.json.total, 2, 'in the district it moved to');
+  assert.ok(arrived.json.items.every((y) => !('scope_district' in y)), 'the copied district is no field of the record');
+  assert.equal((await users.city.get('/api/v1/registry/hte_certificates', { headers: inB })).json.items.filter((c) => c.enterprise_id === firm.id).length, 1);
+});
