@@ -232,6 +232,33 @@ ALTER TABLE index_definitions ADD COLUMN region_code TEXT;
 CREATE INDEX index_definitions_region ON index_definitions (region_code);
 )SQL",
        "", ""},
+      // Notices (通知公告) staff publish for their region (NULL: the whole installation, as in
+      // migration 10), who has read which, and the unit or department (单位/部门) of an account.
+      // Numbered 13: 11 and 12 are taken by work in progress elsewhere.
+      {13, "notices, their readers, and the department of a user",
+       R"SQL(
+CREATE TABLE notices (
+  id {{id}},
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  region_code TEXT,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
+  published_at TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX notices_region ON notices (region_code);
+CREATE TABLE notice_reads (
+  notice_id BIGINT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (notice_id, user_id)
+);
+ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT '';
+)SQL",
+       "", ""},
   };
   return migrations;
 }

@@ -176,6 +176,9 @@ async function api(req, res, url, db) {
     if (payload === undefined) { res.writeHead(status); res.end() } else json(res, status, payload)
   }
   const fail = (status, code, detail, errors, said) => problem(res, status, code, detail, errors, said)
+  // The home page's 通知公告: the mock holds none (publishing and reading them is tested against the
+  // real server in run.mjs), so its pages show the empty panel instead of an error.
+  if (m === 'GET' && p === '/notices') return json(res, 200, { ...paged([], url), unread: 0 })
   if (registryApi({ method: m, path: p, url, body, user: s.user, region, reg: db.registry, send, fail })) return
   if (districtsApi({ method: m, path: p, url, user: s.user, region, send, fail })) return
   if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return

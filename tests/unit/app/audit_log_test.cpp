@@ -242,7 +242,8 @@ class AuditLegacy : public ::testing::Test {
         "DROP INDEX local_programmes_region; ALTER TABLE local_programmes DROP COLUMN region_code;"
         "DROP INDEX index_definitions_region; ALTER TABLE index_definitions DROP COLUMN region_code;"
         "ALTER TABLE audit_log DROP COLUMN key_id;"
-        "ALTER TABLE audit_head DROP COLUMN legacy_last_id; ALTER TABLE audit_head DROP COLUMN legacy_seal;");
+        "ALTER TABLE audit_head DROP COLUMN legacy_last_id; ALTER TABLE audit_head DROP COLUMN legacy_seal;"
+        "DROP TABLE notice_reads; DROP TABLE notices; ALTER TABLE users DROP COLUMN department;");
     std::string prev(64, '0');
     for (int i = 1; i <= 3; ++i) {
       conn->execute("INSERT INTO audit_log (id, at, actor, ip, action, entity, entity_id, after_json, prev_hash, hash) "
@@ -259,8 +260,9 @@ class AuditLegacy : public ::testing::Test {
   // Applies migration 7 (and those after it) and, as the migrating process does, seals.
   void upgrade(bool seal = true) {
     const auto applied = store::migrate(*db);
-    // 8: usernames unique regardless of case; 9: region scopes; 10: regions of programmes and definitions
-    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9, 10}));
+    // 8: usernames unique regardless of case; 9: region scopes; 10: regions of programmes and
+    // definitions; 13: notices and departments
+    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9, 10, 13}));
     if (seal) {
       auto conn = db->acquire();
       seal_legacy_audit(*conn);
