@@ -63,6 +63,8 @@ inline constexpr MessageDef role_may_not_import{"role_may_not_import", "Your rol
 inline constexpr MessageDef may_not_file{"may_not_file", "Your account may not file {kind_en}."};
 inline constexpr MessageDef no_new_enterprises{"no_new_enterprises",
                                                "Enterprise accounts cannot register new enterprises; the bureau does."};
+inline constexpr MessageDef staff_import_records{"staff_import_records",
+                                                 "Imports are run by administrators and bureau staff."};
 inline constexpr MessageDef staff_publish_notices{"staff_publish_notices",
                                                   "Only administrators and bureau staff publish notices."};
 inline constexpr MessageDef submissions_scope{"submissions_scope",

@@ -942,7 +942,7 @@ test('registry list: an import with a bad row is seen and fixed, the export reop
   }
 })
 
-test('notices: staff publish a notice; an enterprise account sees it on its home page and reads it', async (t) => {
+test('notices: staff publish a notice, an enterprise account sees it on its home page and reads it; a failed import is a to-do', async (t) => {
   assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
   const admin = await apiSession(USER, PASSWORD)
   if ((await admin('GET', '/notices/managed')).status === 404) {
@@ -987,6 +987,27 @@ test('notices: staff publish a notice; an enterprise account sees it on its home
       await page.getByTestId('lang-en').click()
       await rowOf().getByTestId('notice-row-status').filter({ hasText: 'Published' }).waitFor()
       await screenshot(page, 'screenshots/notices-1440-en')
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('an import whose rows had errors is on the home page\'s 待办, with its file and first error', async () => {
+      const file = `企业名录-${suffix}.csv`
+      const answer = await page.evaluate(async ([name, body]) => {
+        const me = await (await fetch('/api/v1/auth/me', { credentials: 'include' })).json()
+        const r = await fetch(`/api/v1/registry/enterprises/import?file=${encodeURIComponent(name)}`, {
+          method: 'POST', credentials: 'include', headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': me.csrf_token }, body,
+        })
+        return r.json()
+      }, [file, 'credit_code,name\nnot-a-code,坏行企业\n'])
+      assert.equal(answer.committed, false)
+      await page.goto(`${BASE}/`)
+      const listed = page.getByTestId('todo-failed-import-list').locator('li').filter({ hasText: file })
+      await listed.waitFor()
+      assert.match(await listed.innerText(), /第 2 行 credit_code/)
+      await screenshot(page, 'screenshots/home-todos-1440-zh')
+      await page.getByTestId('lang-en').click()
+      await page.getByTestId('todo-failed-import-list').getByText('row 2, credit_code').waitFor()
+      await screenshot(page, 'screenshots/home-todos-1440-en')
       await page.getByTestId('lang-zh-CN').click()
       await signOut(page)
     })

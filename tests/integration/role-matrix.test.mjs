@@ -90,6 +90,7 @@ const MATRIX = [
   ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
   ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],
   ['POST', '/api/v1/submissions/{id}/reject', '/api/v1/submissions/999999/reject', { note: 'x' }, writers(404)],
+  ['GET', '/api/v1/imports/failed', '/api/v1/imports/failed', undefined, writers(200)],
   // 通知公告: read by every signed-in user, written by administrators and staff.
   ['GET', '/api/v1/notices', '/api/v1/notices', undefined, signedIn(200)],
   ['GET', '/api/v1/notices/managed', '/api/v1/notices/managed', undefined, writers(200)],

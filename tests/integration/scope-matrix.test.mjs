@@ -545,6 +545,13 @@ const MATRIX = [
   ['POST', '/api/v1/submissions/{id}/reject', async (s, c) => {
     is(await c.post(`/api/v1/submissions/${subs[s][A]}/reject`, { note: '退回' }), s === 'ent' ? 403 : inScope(s, A), `${s} rejects A's`);
   }],
+  // Failed imports: each user's own (an import's rows lie in its user's scope); the unscoped administrator's all.
+  ['GET', '/api/v1/imports/failed', async (s, c) => {
+    const r = is(await c.get('/api/v1/imports/failed'), writers(s, 200), s);
+    if (r.status !== 200) return;
+    const users = new Set(r.json.items.map((i) => i.actor));
+    if (s !== 'admin') for (const u of users) assert.equal(u, { a: 'staff-a', b: 'staff-b', city: 'staff-city', adminA: 'admin-a' }[s], `${s} sees ${u}'s`);
+  }],
   // 通知公告: readers see their region's, the divisions' it lies in and the installation's (the
   // enterprise account those of its enterprise's district, A); editors change their scope's only.
   ['GET', '/api/v1/notices', async (s, c) => {
