@@ -63,6 +63,10 @@ inline constexpr MessageDef role_may_not_import{"role_may_not_import", "Your rol
 inline constexpr MessageDef may_not_file{"may_not_file", "Your account may not file {kind_en}."};
 inline constexpr MessageDef no_new_enterprises{"no_new_enterprises",
                                                "Enterprise accounts cannot register new enterprises; the bureau does."};
+inline constexpr MessageDef staff_import_records{"staff_import_records",
+                                                 "Imports are run by administrators and bureau staff."};
+inline constexpr MessageDef staff_publish_notices{"staff_publish_notices",
+                                                  "Only administrators and bureau staff publish notices."};
 inline constexpr MessageDef submissions_scope{"submissions_scope",
                                               "Submissions are for bureau staff and the enterprises that filed them."};
 
@@ -72,6 +76,7 @@ inline constexpr MessageDef no_enterprise{"no_enterprise", "No enterprise with i
 inline constexpr MessageDef no_programme{"no_programme", "No programme {id}."};
 inline constexpr MessageDef no_submission{"no_submission", "No submission {id}."};
 inline constexpr MessageDef no_index_definition{"no_index_definition", "No index definition {id}."};
+inline constexpr MessageDef no_notice{"no_notice", "No notice {id}."};
 inline constexpr MessageDef no_user{"no_user", "No user with id {id}."};
 inline constexpr MessageDef no_user_named{"no_user_named", "No user named {username}."};
 inline constexpr MessageDef no_such_id{"no_such_id", "No record with id {id}."};
@@ -94,6 +99,10 @@ inline constexpr MessageDef has_dependants{
     "has_dependants",
     "Other records depend on this one (for example years or certificates of an enterprise); delete those first."};
 inline constexpr MessageDef submission_decided{"submission_decided", "This submission was already {status}."};
+inline constexpr MessageDef notice_already_published{"notice_already_published",
+                                                     "This notice is already published."};
+inline constexpr MessageDef notice_not_published{"notice_not_published",
+                                                 "Only a published notice can be withdrawn."};
 inline constexpr MessageDef kind_gone{"kind_gone", "The kind {kind} no longer exists."};
 inline constexpr MessageDef last_admin{"last_admin", "This change would leave no enabled administrator."};
 inline constexpr MessageDef demo_needs_empty_registry{

@@ -56,7 +56,7 @@ void add_user_command(CLI::App& app) {
   user->require_subcommand(1);
 
   struct AddOptions {
-    std::string db, name, role, display_name;
+    std::string db, name, role, display_name, department;
     std::optional<std::int64_t> enterprise_id;
     std::optional<std::string> region;
     bool no_password_change = false;
@@ -68,6 +68,7 @@ void add_user_command(CLI::App& app) {
   add->add_option("--name", o->name, "Username")->required();
   add->add_option("--role", o->role, "admin, staff, reviewer, enterprise or viewer")->required();
   add->add_option("--display-name", o->display_name, "Name shown in the interface");
+  add->add_option("--department", o->department, "The unit or department (单位/部门) the person works in");
   add->add_option("--enterprise-id,--enterprise", o->enterprise_id,
                   "For enterprise users only: the id of their (existing) enterprise record");
   add->add_option("--region", o->region,
@@ -84,6 +85,7 @@ void add_user_command(CLI::App& app) {
                          password.empty() ? std::nullopt : std::optional<std::string>(password),
                          o->enterprise_id, o->region};
     request.must_change_password = !o->no_password_change;
+    request.department = o->department;
     auto created = users.create(app::Actor::system("cli"), request);
     if (!created) fail_with(created.problem());
     std::cout << "Added user " << created->user.username << " (" << created->user.role << ", id "

@@ -102,7 +102,7 @@ void bootstrap_admin(store::Database& db) {
   }
   app::UserService users(db);
   auto created = users.create(app::Actor::system("bootstrap"),
-                              {"admin", "Administrator", "admin", std::nullopt, std::nullopt, std::nullopt});
+                              {"admin", "Administrator", "admin", std::nullopt, std::nullopt, std::nullopt, true, ""});
   if (!created) throw std::runtime_error("could not create the admin account: " + created.problem().detail);
   std::cout << "Created the administrator account.\n  username: admin\n  password: "
             << *created->initial_password

@@ -34,6 +34,7 @@ void add_submission_routes(Router& router, Services& services);
 void add_index_routes(Router& router, Services& services);
 void add_cultivation_routes(Router& router, Services& services);
 void add_programme_routes(Router& router, Services& services);
+void add_notice_routes(Router& router, Services& services);
 void add_district_routes(Router& router, Services& services);
 void add_engine_routes(Router& router, Services& services);
 void add_indicator_routes(Router& router, Services& services);

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "app/messages.hpp"
+#include "app/registry/import/failed_imports.hpp"
 #include "app/registry/import/registry_import.hpp"
 #include "app/registry/kind_access.hpp"
 #include "app/registry/registry_export.hpp"
@@ -161,6 +162,14 @@ app::Outcome<app::ImportSummary> run_import(Services& s, Exchange& ex, const dom
   app::ImportOptions options;
   options.dry_run = dry_run || ex.query_value("dry_run") == "true";
   options.update = ex.query_value("update") == "true";
+  // The uploaded file's name (the web sends it), shown by /health and in a failed import's record.
+  std::string file = ex.query_value("file");
+  if (file.size() > 200) {
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(file[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    file.resize(cut);
+  }
+  options.source = file;
   return app::import_records(s.db, ex.actor, kind, ex.request.body(), options);
 }
 
@@ -341,6 +350,34 @@ void add_registry_routes(Router& router, Services& s) {
                                      {"action", h.action}, {"changes", std::move(changes)}});
                   }
                   return json_response(ex.request, beast_http::status::ok, {{"items", std::move(items)}});
+                });
+              }});
+  // The staff home page's 待办: the recent imports that failed (app/registry/import/failed_imports.hpp).
+  router.add({beast_http::verb::get, "/api/v1/imports/failed", Access::roles, {app::Role::admin, app::Role::staff},
+              "Imports that failed in the last 30 days: the user's own (an unscoped administrator's: everyone's)",
+              [&s](Exchange& ex) {
+                auto result = app::recent_failed_imports(s.db, ex.actor);
+                return respond(ex, result, [&](std::vector<app::FailedImport>& items) {
+                  boost::json::array out;
+                  for (const auto& f : items) {
+                    const auto* kind = domain::find_kind(f.kind);
+                    boost::json::array errors;
+                    for (const auto& e : f.first_errors) {
+                      errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}});
+                    }
+                    out.push_back({{"audit_id", f.audit_id},
+                                   {"at", f.at},
+                                   {"actor", f.actor},
+                                   {"kind", f.kind},
+                                   {"zh", kind ? kind->zh : f.kind},
+                                   {"en", kind ? kind->en : f.kind},
+                                   {"source", f.source},
+                                   {"rows", f.rows},
+                                   {"error_count", f.error_count},
+                                   {"errors", std::move(errors)}});
+                  }
+                  return json_response(ex.request, beast_http::status::ok,
+                                       {{"items", std::move(out)}, {"days", app::kFailedImportDays}});
                 });
               }});
 }

@@ -31,7 +31,7 @@ void add_user_routes(Router& router, Services& s) {
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
-                fields.allow_only({"username", "display_name", "role", "password", "enterprise_id", "region_code"});
+                fields.allow_only({"username", "display_name", "role", "password", "enterprise_id", "region_code", "department"});
                 app::NewUser request;
                 request.username = fields.required_string("username", 64);
                 request.display_name = fields.optional_string("display_name", 200).value_or("");
@@ -39,6 +39,7 @@ void add_user_routes(Router& router, Services& s) {
                 request.password = fields.optional_string("password", 1024);
                 request.enterprise_id = fields.optional_integer("enterprise_id");
                 request.region_code = fields.optional_string("region_code", 20);
+                request.department = fields.optional_string("department", 1000).value_or("");
                 if (!fields.ok()) return problem_response(ex.request, fields.problem());
                 auto created = s.users.create(ex.actor, request);
                 return respond(ex, created, [&](app::CreatedUser& c) {
@@ -48,17 +49,18 @@ void add_user_routes(Router& router, Services& s) {
                 });
               }}).whole_installation();
   router.add({beast_http::verb::patch, "/api/v1/users/{id}", Access::roles, kAdmin,
-              "Change a user's name, role, enterprise, region scope or disabled flag", [&s](Exchange& ex) {
+              "Change a user's name, department, role, enterprise, region scope or disabled flag", [&s](Exchange& ex) {
                 auto id = path_id(ex, "id", app::msg::no_user);
                 if (!id) return problem_response(ex.request, id.problem());
                 auto body = parse_json_object(ex.request.body());
                 if (!body) return problem_response(ex.request, body.problem());
                 FieldReader fields(body.value());
-                fields.allow_only({"display_name", "role", "disabled", "enterprise_id", "region_code"});
+                fields.allow_only({"display_name", "role", "disabled", "enterprise_id", "region_code", "department"});
                 app::UserChanges changes;
                 changes.display_name = fields.optional_string("display_name", 200);
                 changes.role = fields.optional_string("role", 20);
                 changes.disabled = fields.optional_bool("disabled");
+                changes.department = fields.optional_string("department", 1000);
                 // Present and null clears the enterprise; absent leaves it.
                 if (body->contains("enterprise_id")) changes.enterprise_id = fields.optional_integer("enterprise_id");
                 // The same for the region scope: null is the whole installation.

@@ -31,6 +31,7 @@ WebApp::WebApp(store::Database& db, app::SecurityPolicy policy, std::filesystem:
   add_engine_routes(router_, services_);
   add_indicator_routes(router_, services_);
   add_programme_routes(router_, services_);
+  add_notice_routes(router_, services_);
 }
 
 RequestPlan WebApp::plan(const RequestHeader& header) const {

@@ -85,6 +85,23 @@ std::int64_t AuditRepository::count_up_to(std::int64_t last_id) {
   return conn_.query_one("SELECT COUNT(*) FROM audit_log WHERE id <= $1", {last_id})->integer(0);
 }
 
+std::vector<AuditRow> AuditRepository::recent_with_action_suffix(const std::string& suffix, const std::string& actor,
+                                                                 const std::string& since, std::int64_t limit) {
+  // The pattern is % followed by the suffix taken literally (its _ would match any character).
+  std::string pattern = like_contains(suffix);
+  pattern.pop_back();
+  Params params{pattern, since, limit};
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM audit_log WHERE action LIKE $1 ESCAPE '\\' AND at >= $2";
+  if (!actor.empty()) {
+    params.push_back(actor);
+    sql += " AND actor = $4";
+  }
+  std::vector<AuditRow> out;
+  for (const auto& r : conn_.query(sql + " ORDER BY id DESC LIMIT $3", params)) out.push_back(to_row(r));
+  return out;
+}
+
 std::vector<AuditRow> AuditRepository::search(const AuditQuery& query, const Page& page) {
   auto sql = to_sql(query);
   const std::string limit = sql.next_placeholder();

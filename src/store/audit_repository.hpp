@@ -69,6 +69,10 @@ class AuditRepository {
 
   // Newest first.
   std::vector<AuditRow> search(const AuditQuery& query, const Page& page);
+  // The newest records whose action ends in `suffix` (".import_failed": imports that failed, of any
+  // kind) at or after `since`, by `actor` when it is not empty, at most `limit`.
+  std::vector<AuditRow> recent_with_action_suffix(const std::string& suffix, const std::string& actor,
+                                                  const std::string& since, std::int64_t limit);
   std::int64_t count(const AuditQuery& query);
 
  private:

@@ -287,6 +287,32 @@ CREATE INDEX indicator_targets_region ON indicator_targets (region_code, year);
       // the tables are the declarations' (a new database has none yet: the registry schema sync
       // creates them with the column); the sync then makes the column's indexes.
       {12, "district copied onto records placed through a reference, for scoped lists", "", "", ""},
+      // Notices (通知公告) staff publish for their region (NULL: the whole installation, as in
+      // migration 10), who has read which, and the unit or department (单位/部门) of an account.
+      {13, "notices, their readers, and the department of a user",
+       R"SQL(
+CREATE TABLE notices (
+  id {{id}},
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  region_code TEXT,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
+  published_at TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX notices_region ON notices (region_code);
+CREATE TABLE notice_reads (
+  notice_id BIGINT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (notice_id, user_id)
+);
+ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT '';
+)SQL",
+       "", ""},
   };
   return migrations;
 }

@@ -23,6 +23,7 @@ std::string past(std::string prefix) {
 }  // namespace
 
 std::string region_rows_condition(const std::string& column, const RegionRows& visible, Params& params) {
+  if (visible.installation_only) return column + " IS NULL";
   if (visible.prefix.empty()) return {};
   // One placeholder a statement: the operands of + are evaluated in no set order.
   const std::string low = next(params, visible.prefix);

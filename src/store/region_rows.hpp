@@ -14,6 +14,9 @@ namespace kc::store {
 struct RegionRows {
   std::string prefix;                 // the digits codes inside the scope start with; "" = every row
   std::vector<std::string> covering;  // codes of the divisions containing the scope (its province, city)
+  // Only the whole installation's rows (a reader placed nowhere: an enterprise account whose
+  // enterprise lies in no district); prefix and covering are then unused.
+  bool installation_only = false;
 };
 
 // The condition on `column` for `visible` (empty when every row is), its values appended to

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, username, display_name, role, password_hash, must_change_password, disabled, "
-    "failed_logins, locked_until, enterprise_id, created_at, updated_at, last_login_at, region_code";
+    "failed_logins, locked_until, enterprise_id, created_at, updated_at, last_login_at, region_code, department";
 
 UserRecord to_user(const Row& r) {
   UserRecord u;
@@ -25,6 +25,7 @@ UserRecord to_user(const Row& r) {
   u.updated_at = r.text(11);
   u.last_login_at = r.optional_text(12);
   u.region_code = r.optional_text(13);
+  u.department = r.text(14);
   return u;
 }
 
@@ -37,7 +38,7 @@ Value optional(const std::optional<std::string>& v) {
 
 constexpr const char* kSearchWhere =
     " WHERE (LOWER(username) LIKE LOWER($1) ESCAPE '\\' OR LOWER(display_name) LIKE LOWER($1) "
-    "ESCAPE '\\')";
+    "ESCAPE '\\' OR LOWER(department) LIKE LOWER($1) ESCAPE '\\')";
 
 }  // namespace
 
@@ -107,11 +108,11 @@ std::int64_t UserRepository::count_enabled_admins() {
 std::int64_t UserRepository::insert(const UserRecord& u) {
   auto row = conn_.query_one(
       "INSERT INTO users (username, display_name, role, password_hash, must_change_password, "
-      "disabled, failed_logins, locked_until, enterprise_id, created_at, updated_at, region_code) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+      "disabled, failed_logins, locked_until, enterprise_id, created_at, updated_at, region_code, department) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
       {u.username, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
        std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
-       optional(u.enterprise_id), u.created_at, u.updated_at, optional(u.region_code)});
+       optional(u.enterprise_id), u.created_at, u.updated_at, optional(u.region_code), u.department});
   return row->integer(0);
 }
 
@@ -119,10 +120,11 @@ void UserRepository::update(const UserRecord& u) {
   conn_.execute(
       "UPDATE users SET display_name = $2, role = $3, password_hash = $4, must_change_password = $5, "
       "disabled = $6, failed_logins = $7, locked_until = $8, enterprise_id = $9, updated_at = $10, "
-      "last_login_at = $11, region_code = $12 WHERE id = $1",
+      "last_login_at = $11, region_code = $12, department = $13 WHERE id = $1",
       {u.id, u.display_name, u.role, u.password_hash, std::int64_t{u.must_change_password},
        std::int64_t{u.disabled}, std::int64_t{u.failed_logins}, optional(u.locked_until),
-       optional(u.enterprise_id), u.updated_at, optional(u.last_login_at), optional(u.region_code)});
+       optional(u.enterprise_id), u.updated_at, optional(u.last_login_at), optional(u.region_code),
+       u.department});
 }
 
 }  // namespace kc::store

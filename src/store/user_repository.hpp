@@ -28,6 +28,7 @@ struct UserRecord {
   // Region scope: the GB/T 2260 code of the district, city (……00) or province (……0000) the user
   // oversees; none for the whole installation.
   std::optional<std::string> region_code;
+  std::string department;  // 单位/部门: the unit or department the person works in ("" if not given)
 };
 
 class UserRepository {
@@ -43,7 +44,7 @@ class UserRepository {
   // Groups of accounts whose usernames differ only in case, each group ordered by id; what
   // migration 8 must refuse before it can create its unique index (id and username filled only).
   std::vector<std::vector<UserRecord>> case_duplicates();
-  // Users whose username or display name contains `q` (case-insensitive for ASCII).
+  // Users whose username, display name or department contains `q` (case-insensitive for ASCII).
   std::vector<UserRecord> search(const std::string& q, const Page& page);
   std::int64_t count(const std::string& q);
   std::int64_t count_all();

@@ -176,6 +176,9 @@ async function api(req, res, url, db) {
     if (payload === undefined) { res.writeHead(status); res.end() } else json(res, status, payload)
   }
   const fail = (status, code, detail, errors, said) => problem(res, status, code, detail, errors, said)
+  // The home page's 通知公告: the mock holds none (publishing and reading them is tested against the
+  // real server in run.mjs), so its pages show the empty panel instead of an error.
+  if (m === 'GET' && p === '/notices') return json(res, 200, { ...paged([], url), unread: 0 })
   if (registryApi({ method: m, path: p, url, body, user: s.user, region, reg: db.registry, send, fail })) return
   if (districtsApi({ method: m, path: p, url, user: s.user, region, send, fail })) return
   if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
@@ -197,7 +200,7 @@ async function api(req, res, url, db) {
         [{ field: 'username', message: 'is already taken (regardless of case)' }])
     }
     const generated = body.password ? undefined : `Gen-${randomBytes(6).toString('hex')}!`
-    const u = { id: db.nextUser++, username: body.username, display_name: body.display_name, role: body.role ?? 'viewer',
+    const u = { id: db.nextUser++, username: body.username, display_name: body.display_name, department: body.department ?? '', role: body.role ?? 'viewer',
       disabled: false, must_change_password: true, locked_until: null, created_at: now(), last_login_at: null,
       password: body.password ?? generated, enterprise_id: body.enterprise_id ?? null,
       region_code: body.role === 'enterprise' ? null : body.region_code ?? null }
@@ -220,7 +223,7 @@ async function api(req, res, url, db) {
         return problem(res, 422, 'validation', 'region_code: an enterprise account has no region scope',
           [{ field: 'region_code', message: 'an enterprise account has no region scope' }])
       }
-      for (const k of ['display_name', 'role', 'disabled', 'region_code']) if (k in body) u[k] = body[k]
+      for (const k of ['display_name', 'department', 'role', 'disabled', 'region_code']) if (k in body) u[k] = body[k]
       return json(res, 200, { user: publicUser(u) })
     }
     if (m === 'POST' && um[2] === '/reset-password') {

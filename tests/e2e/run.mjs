@@ -941,3 +941,130 @@ test('registry list: an import with a bad row is seen and fixed, the export reop
     await rm(dir, { recursive: true, force: true })
   }
 })
+
+test('notices: staff publish a notice, an enterprise account sees it on its home page and reads it; a failed import is a to-do', async (t) => {
+  assert.ok(BASE && USER && PASSWORD, 'set KC_BASE_URL, KC_ADMIN_USER and KC_ADMIN_PASSWORD')
+  const admin = await apiSession(USER, PASSWORD)
+  if ((await admin('GET', '/notices/managed')).status === 404) {
+    t.skip('this server has no notices (the mock server)')
+    return
+  }
+  const suffix = Date.now().toString(36)
+  const title = `关于申报 ${suffix} 年度高企认定的通知`
+  const entUser = `e2e-notice-${suffix}`
+  const entPassword = `Notice-${suffix}-Passw0rd!`
+  const firm = await admin('POST', '/registry/enterprises', { credit_code: creditCode(), name: `E2E 公告企业 ${suffix}` })
+  assert.equal(firm.status, 201, JSON.stringify(firm.body))
+  const account = await admin('POST', '/users', {
+    username: entUser, display_name: '公告读者', role: 'enterprise', enterprise_id: firm.body.id, password: `${entPassword}x`,
+  })
+  assert.equal(account.status, 201, JSON.stringify(account.body))
+  const own = await apiSession(entUser, `${entPassword}x`)
+  assert.equal((await own('POST', '/auth/password', { current_password: `${entPassword}x`, new_password: entPassword })).status, 204)
+
+  const wide = await launch({ viewport: { width: 1440, height: 900 } })
+  const { page } = wide
+  page.setDefaultTimeout(TIMEOUT)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  const step = stepper(t, page)
+  const rowOf = () => page.getByTestId('notices-table').locator('tbody tr').filter({ hasText: title })
+  try {
+    await step('staff write a notice: an empty title is refused on the field, then it is saved and published', async () => {
+      await page.goto(`${BASE}/login`)
+      await page.getByTestId('lang-zh-CN').click()
+      await signIn(page, USER, PASSWORD)
+      await page.goto(`${BASE}/notices`)
+      await page.getByTestId('notices-create').click()
+      await page.getByTestId('notice-form-body').fill('请各企业于 5 月 31 日前提交申报材料。\n联系人：高新科')
+      await page.getByTestId('notice-form-publish').click()
+      await page.getByTestId('notice-form').getByText('请输入标题').waitFor()
+      await page.getByTestId('notice-form-title').fill(title)
+      await screenshot(page, 'screenshots/notice-form-1440-zh')
+      await page.getByTestId('notice-form-publish').click()
+      await rowOf().getByTestId('notice-row-status').filter({ hasText: '已发布' }).waitFor()
+      await screenshot(page, 'screenshots/notices-1440-zh')
+      await page.getByTestId('lang-en').click()
+      await rowOf().getByTestId('notice-row-status').filter({ hasText: 'Published' }).waitFor()
+      await screenshot(page, 'screenshots/notices-1440-en')
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('an import whose rows had errors is on the home page\'s 待办, with its file and first error', async () => {
+      const file = `企业名录-${suffix}.csv`
+      const answer = await page.evaluate(async ([name, body]) => {
+        const me = await (await fetch('/api/v1/auth/me', { credentials: 'include' })).json()
+        const r = await fetch(`/api/v1/registry/enterprises/import?file=${encodeURIComponent(name)}`, {
+          method: 'POST', credentials: 'include', headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': me.csrf_token }, body,
+        })
+        return r.json()
+      }, [file, 'credit_code,name\nnot-a-code,坏行企业\n'])
+      assert.equal(answer.committed, false)
+      await page.goto(`${BASE}/`)
+      const listed = page.getByTestId('todo-failed-import-list').locator('li').filter({ hasText: file })
+      await listed.waitFor()
+      assert.match(await listed.innerText(), /第 2 行 credit_code/)
+      await screenshot(page, 'screenshots/home-todos-1440-zh')
+      await page.getByTestId('lang-en').click()
+      await page.getByTestId('todo-failed-import-list').getByText('row 2, credit_code').waitFor()
+      await screenshot(page, 'screenshots/home-todos-1440-en')
+      await page.getByTestId('lang-zh-CN').click()
+      await signOut(page)
+    })
+
+    await step('the enterprise account sees it unread on its home page, opens it, and it is read', async () => {
+      await signIn(page, entUser, entPassword)
+      const item = page.getByTestId('home-notice').filter({ hasText: title })
+      await item.waitFor()
+      assert.match(await item.innerText(), /未读/)
+      await page.getByTestId('notices-unread').waitFor()
+      await screenshot(page, 'screenshots/home-notices-1440-zh')
+      await item.click()
+      await page.getByTestId('notice-reader-body').filter({ hasText: '联系人：高新科' }).waitFor()
+      await screenshot(page, 'screenshots/notice-reader-1440-zh')
+      await page.getByTestId('notice-reader-close').click()
+      await page.waitForFunction((want) => ![...document.querySelectorAll('[data-testid=home-notice]')]
+        .some((e) => e.textContent.includes(want) && e.textContent.includes('未读')), title)
+      const list = await own('GET', '/notices')
+      assert.equal(list.body.items.find((n) => n.title === title).read, true, 'the server keeps the mark')
+      await page.reload()
+      await item.waitFor()
+      assert.doesNotMatch(await item.innerText(), /未读/, 'still read after a reload')
+      await page.getByTestId('lang-en').click()
+      await page.getByTestId('home-notices').getByText('Notices').first().waitFor()
+      await screenshot(page, 'screenshots/home-notices-1440-en')
+      await page.getByTestId('lang-zh-CN').click()
+    })
+
+    await step('on a phone the panel and the management page fit 375 px', async () => {
+      const phone = await launch({ viewport: { width: 375, height: 800 } })
+      try {
+        const p = phone.page
+        p.setDefaultTimeout(TIMEOUT)
+        for (const [who, password, lang] of [[entUser, entPassword, 'zh-CN'], [USER, PASSWORD, 'en']]) {
+          await p.goto(`${BASE}/login`)
+          await p.getByTestId(`lang-${lang}`).click()
+          await signIn(p, who, password)
+          await p.getByTestId('home-notice').filter({ hasText: title }).waitFor()
+          const width = await p.evaluate(() => document.documentElement.scrollWidth)
+          assert.ok(width <= 375, `home is ${width} px wide`)
+          await screenshot(p, `screenshots/home-notices-375-${lang}`)
+          if (who === USER) {
+            await p.goto(`${BASE}/notices`)
+            await p.getByTestId('notices-table').locator('tbody tr').filter({ hasText: title }).waitFor()
+            await screenshot(p, `screenshots/notices-375-${lang}`)
+          }
+          await signOut(p)
+        }
+      } finally {
+        await phone.close()
+      }
+    })
+
+    await step('no uncaught errors in the page', async () => {
+      assert.deepEqual(pageErrors, [])
+    })
+  } finally {
+    await wide.close()
+  }
+})

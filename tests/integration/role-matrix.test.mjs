@@ -15,6 +15,7 @@ const writers = (ok) => (r) => (r === 'anonymous' ? 401 : r === 'admin' || r ===
 let sys;
 let targetId;
 let enterpriseId;
+let noticeId;  // a published notice of the whole installation
 const deletable = {};
 const clients = {};
 
@@ -101,6 +102,16 @@ const MATRIX = [
   ['GET', '/api/v1/submissions', '/api/v1/submissions', undefined, writers(200)],
   ['POST', '/api/v1/submissions/{id}/approve', '/api/v1/submissions/999999/approve', {}, writers(404)],
   ['POST', '/api/v1/submissions/{id}/reject', '/api/v1/submissions/999999/reject', { note: 'x' }, writers(404)],
+  ['GET', '/api/v1/imports/failed', '/api/v1/imports/failed', undefined, writers(200)],
+  // 通知公告: read by every signed-in user, written by administrators and staff.
+  ['GET', '/api/v1/notices', '/api/v1/notices', undefined, signedIn(200)],
+  ['GET', '/api/v1/notices/managed', '/api/v1/notices/managed', undefined, writers(200)],
+  ['POST', '/api/v1/notices', '/api/v1/notices', (role) => ({ title: `由${role}起草`, body: '正文' }), writers(201)],
+  ['PUT', '/api/v1/notices/{id}', () => `/api/v1/notices/${noticeId}`, { title: '矩阵公告', body: '改过的正文' }, writers(200)],
+  ['POST', '/api/v1/notices/{id}/publish', '/api/v1/notices/999999/publish', {}, writers(404)],
+  ['POST', '/api/v1/notices/{id}/withdraw', '/api/v1/notices/999999/withdraw', {}, writers(404)],
+  ['DELETE', '/api/v1/notices/{id}', '/api/v1/notices/999999', undefined, writers(404)],
+  ['POST', '/api/v1/notices/{id}/read', () => `/api/v1/notices/${noticeId}/read`, {}, signedIn(204)],
   // Last, because it ends the session the rows above use.
   ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', {}, signedIn(204)],
 ];
@@ -115,6 +126,8 @@ before(async () => {
   for (const [i, role] of ROLES.entries()) {
     deletable[role] = (await sys.admin.post('/api/v1/registry/enterprises', { credit_code: creditCode(4100 + i), name: `可删除${i}` })).json.id;
   }
+  noticeId = (await sys.admin.post('/api/v1/notices', { title: '矩阵公告', body: '正文' })).json.id;
+  assert.equal((await sys.admin.post(`/api/v1/notices/${noticeId}/publish`)).status, 200);
   clients.anonymous = new Client(sys.server.url);
   clients.admin = sys.admin;
   for (const role of ROLES.slice(2)) {

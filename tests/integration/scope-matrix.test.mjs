@@ -31,6 +31,8 @@ const progDel = {};
 const def = {};   // index definitions: A, B, all
 const defDel = {};
 const subs = {};  // subs[subject] = {A: id, B: id}: pending submissions each subject decides
+const note = {};  // published notices of A, B and the whole installation
+const noteOf = {};  // noteOf[subject] = {draft: {A, B}, live: {A, B}, gone: {A, B}}: notices each subject acts on
 let targetId;
 let serial = 7000;
 const KINDS = ['enterprises', 'enterprise_years', 'patents', 'platforms'];
@@ -116,6 +118,22 @@ before(async () => {
     for (const d of [A, B]) defDel[s][d] = (await made(await admin.post('/api/v1/index/definitions', definitionBody(`可删除 ${s} ${d}`, d)), 'definition')).id;
   }
 
+  const notice = async (title, region, publish) => {
+    const n = await made(await admin.post('/api/v1/notices', { title, body: `${title}。`, region_code: region }), title);
+    if (publish) await made(await admin.post(`/api/v1/notices/${n.id}/publish`), `publish ${title}`);
+    return n;
+  };
+  for (const d of [A, B]) note[d] = await notice(`${d}公告`, d, true);
+  note.all = await notice('全局公告', null, true);
+  for (const s of SUBJECTS) {
+    noteOf[s] = { draft: {}, live: {}, gone: {} };
+    for (const d of [A, B]) {
+      noteOf[s].draft[d] = (await notice(`${s} ${d} 草稿`, d, false)).id;
+      noteOf[s].live[d] = (await notice(`${s} ${d} 待撤回`, d, true)).id;
+      noteOf[s].gone[d] = (await notice(`${s} ${d} 待删除`, d, false)).id;
+    }
+  }
+
   addScoped('staff-a', 'staff', A);
   addScoped('staff-b', 'staff', B);
   addScoped('staff-city', 'staff', CITY);
@@ -193,6 +211,8 @@ const inScope = (s, d, ok = 200, entStatus = 403) => (s === 'ent' ? entStatus : 
 const bureauOnly = (s, ok) => (s === 'ent' ? 403 : ok);
 const writers = (s, ok) => (s === 'ent' ? 403 : ok);
 const onlyAdmin = (s, ok) => (s === 'admin' ? ok : 403);
+// Whose notices of district `d` a subject reads: its scope's; the enterprise account its enterprise's (A).
+const readsNotice = (s, d) => (s === 'ent' ? d === A : sees(s, d));
 
 // [method, route pattern, async check(subject, client)]
 const MATRIX = [
@@ -593,6 +613,61 @@ const MATRIX = [
   }],
   ['POST', '/api/v1/submissions/{id}/reject', async (s, c) => {
     is(await c.post(`/api/v1/submissions/${subs[s][A]}/reject`, { note: '退回' }), s === 'ent' ? 403 : inScope(s, A), `${s} rejects A's`);
+  }],
+  // Failed imports: each user's own (an import's rows lie in its user's scope); the unscoped administrator's all.
+  ['GET', '/api/v1/imports/failed', async (s, c) => {
+    const r = is(await c.get('/api/v1/imports/failed'), writers(s, 200), s);
+    if (r.status !== 200) return;
+    const users = new Set(r.json.items.map((i) => i.actor));
+    if (s !== 'admin') for (const u of users) assert.equal(u, { a: 'staff-a', b: 'staff-b', city: 'staff-city', adminA: 'admin-a' }[s], `${s} sees ${u}'s`);
+  }],
+  // 通知公告: readers see their region's, the divisions' it lies in and the installation's (the
+  // enterprise account those of its enterprise's district, A); editors change their scope's only.
+  ['GET', '/api/v1/notices', async (s, c) => {
+    const ids = new Set(is(await c.get('/api/v1/notices?page_size=200'), 200, s).json.items.map((n) => n.id));
+    for (const d of [A, B]) assert.equal(ids.has(note[d].id), readsNotice(s, d), `${s} reads ${d}'s notice`);
+    assert.ok(ids.has(note.all.id), `${s} reads the installation's notice`);
+  }],
+  ['GET', '/api/v1/notices/managed', async (s, c) => {
+    const r = is(await c.get('/api/v1/notices/managed?page_size=200'), writers(s, 200), s);
+    if (r.status !== 200) return;
+    const ids = new Set(r.json.items.map((n) => n.id));
+    for (const d of [A, B]) assert.equal(ids.has(noteOf[s].draft[d]), sees(s, d), `${s} manages ${d}'s drafts`);
+  }],
+  ['POST', '/api/v1/notices', async (s, c) => {
+    const plain = is(await c.post('/api/v1/notices', { title: `${s} 新公告`, body: 'x' }), writers(s, 201), s);
+    if (plain.status !== 201) return;
+    assert.equal(plain.json.region_code, { a: A, b: B, city: CITY, adminA: A, admin: null }[s], `${s}'s notice lies in its scope`);
+    for (const d of [A, B]) {
+      const r = await c.post('/api/v1/notices', { title: `${s} 致 ${d}`, body: 'x', region_code: d });
+      is(r, sees(s, d) ? 201 : 403, `${s} writes for ${d}`);
+    }
+  }],
+  ['PUT', '/api/v1/notices/{id}', async (s, c) => {
+    for (const d of [A, B]) {
+      const r = await c.request('PUT', `/api/v1/notices/${note[d].id}`, { title: `${d}公告`, body: `由 ${s} 修改` });
+      is(r, inScope(s, d), `${s} edits ${d}'s notice`);
+      if (r.status === 200) assert.equal(r.json.region_code, d, 'the region is kept');
+    }
+    const wide = await c.request('PUT', `/api/v1/notices/${note.all.id}`, { title: '全局公告', body: 'x' });
+    is(wide, s === 'ent' ? 403 : s === 'admin' ? 200 : 403, `${s} edits the installation's notice`);
+  }],
+  ['POST', '/api/v1/notices/{id}/publish', async (s, c) => {
+    for (const d of [A, B]) is(await c.post(`/api/v1/notices/${noteOf[s].draft[d]}/publish`), inScope(s, d), `${s} publishes ${d}'s draft`);
+  }],
+  ['POST', '/api/v1/notices/{id}/withdraw', async (s, c) => {
+    for (const d of [A, B]) is(await c.post(`/api/v1/notices/${noteOf[s].live[d]}/withdraw`), inScope(s, d), `${s} withdraws ${d}'s notice`);
+  }],
+  ['DELETE', '/api/v1/notices/{id}', async (s, c) => {
+    for (const d of [A, B]) {
+      is(await c.del(`/api/v1/notices/${noteOf[s].gone[d]}`), inScope(s, d, 204), `${s} deletes ${d}'s notice`);
+      const left = (await sys.admin.get('/api/v1/notices/managed?page_size=200')).json.items.some((n) => n.id === noteOf[s].gone[d]);
+      assert.equal(left, !(s !== 'ent' && sees(s, d)), `${d}'s notice after ${s}'s delete`);
+    }
+  }],
+  ['POST', '/api/v1/notices/{id}/read', async (s, c) => {
+    for (const d of [A, B]) is(await c.post(`/api/v1/notices/${note[d].id}/read`), readsNotice(s, d) ? 204 : 404, `${s} reads ${d}'s notice`);
+    is(await c.post(`/api/v1/notices/${note.all.id}/read`), 204, `${s} reads the installation's notice`);
   }],
   ['POST', '/api/v1/auth/logout', async (s, c) => is(await c.post('/api/v1/auth/logout'), 204, s)],
 ];

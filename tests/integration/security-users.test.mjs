@@ -124,6 +124,9 @@ test('low: usernames unique case-insensitively — migration 8 refuses existing 
     rawSql(db, `DROP INDEX ${table}_region`);
     rawSql(db, `ALTER TABLE ${table} DROP COLUMN region_code`);
   }
+  rawSql(db, 'DROP TABLE notice_reads'); // and by migration 13
+  rawSql(db, 'DROP TABLE notices');
+  rawSql(db, 'ALTER TABLE users DROP COLUMN department');
   for (const name of ['ops', 'OPS', 'Ops', 'solo']) {
     rawSql(db, `INSERT INTO users (username, role, password_hash, created_at, updated_at) VALUES ('${name}', 'viewer', 'x', 't', 't')`);
   }

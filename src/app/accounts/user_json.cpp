@@ -10,6 +10,7 @@ boost::json::object user_to_json(const store::UserRecord& u) {
   o["username"] = u.username;
   o["display_name"] = u.display_name;
   o["role"] = u.role;
+  o["department"] = u.department;
   o["disabled"] = u.disabled;
   o["must_change_password"] = u.must_change_password;
   if (u.locked_until && *u.locked_until > domain::now_epoch_seconds()) {

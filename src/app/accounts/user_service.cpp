@@ -7,6 +7,7 @@
 #include "app/messages.hpp"
 #include "domain/field_messages.hpp"
 #include "crypto/crypto.hpp"
+#include "domain/plain_text.hpp"
 #include "domain/registry_kinds.hpp"
 #include "domain/timestamp.hpp"
 #include "store/record_store.hpp"
@@ -45,6 +46,20 @@ std::optional<FieldError> region_error(std::optional<std::string>& region, const
   auto code = domain::RegionCode::parse(*region);
   if (!code) return field_error("region_code", code.error());
   *region = code->text();
+  return std::nullopt;
+}
+
+// The stored form of a unit or department (surrounding spaces trimmed), or the field error saying why not.
+std::optional<FieldError> department_error(std::string& department) {
+  const auto first = department.find_first_not_of(" \t");
+  department = first == std::string::npos ? std::string() : department.substr(first, department.find_last_not_of(" \t") - first + 1);
+  if (auto bad = domain::find_forbidden_character(department, false)) return FieldError{"department", bad->message};
+  std::size_t characters = 0;
+  for (unsigned char c : department) characters += (c & 0xC0) != 0x80;
+  if (characters > kDepartmentMax) {
+    return FieldError{"department", "单位/部门最多 " + std::to_string(kDepartmentMax) + " 个字符 / must be at most " +
+                                        std::to_string(kDepartmentMax) + " characters"};
+  }
   return std::nullopt;
 }
 
@@ -98,10 +113,13 @@ Outcome<CreatedUser> UserService::create(const Actor& actor, const NewUser& requ
   }
   std::optional<std::string> region = request.region_code;
   if (auto e = region_error(region, request.role)) errors.push_back(*e);
+  std::string department = request.department;
+  if (auto e = department_error(department)) errors.push_back(*e);
   if (!errors.empty()) return Problem::validation(std::move(errors));
 
   store::UserRecord user;
   user.region_code = region;
+  user.department = department;
   user.username = request.username;
   user.display_name = request.display_name.empty() ? request.username : request.display_name;
   user.role = request.role;
@@ -153,6 +171,10 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
   if (changes.display_name && (changes.display_name->empty() || changes.display_name->size() > 200)) {
     errors.push_back({"display_name", "must be 1–200 bytes"});
   }
+  std::optional<std::string> department = changes.department;
+  if (department) {
+    if (auto e = department_error(*department)) errors.push_back(*e);
+  }
   if (!errors.empty()) return Problem::validation(std::move(errors));
 
   std::optional<Problem> problem;
@@ -172,6 +194,7 @@ Outcome<store::UserRecord> UserService::update(const Actor& actor, std::int64_t 
     const auto before = user_to_json(*user);
     const bool was_enabled_admin = user->role == "admin" && !user->disabled;
     if (changes.display_name) user->display_name = *changes.display_name;
+    if (department) user->department = *department;
     if (changes.role) user->role = *changes.role;
     if (changes.disabled) user->disabled = *changes.disabled;
     if (changes.enterprise_id) user->enterprise_id = *changes.enterprise_id;

@@ -16,6 +16,9 @@
 
 namespace kc::app {
 
+// Characters a user's unit or department (单位/部门) may have.
+inline constexpr std::size_t kDepartmentMax = 100;
+
 struct NewUser {
   std::string username;
   std::string display_name;
@@ -28,6 +31,7 @@ struct NewUser {
   // A password an administrator chose or generated is known to someone besides its user, so it
   // must be changed at the first sign-in; false only for automation (`user add --no-password-change`).
   bool must_change_password = true;
+  std::string department;  // 单位/部门, at most kDepartmentMax characters
 };
 
 struct CreatedUser {
@@ -43,6 +47,7 @@ struct UserChanges {
   std::optional<std::optional<std::int64_t>> enterprise_id;
   // Set: the new region scope (null: the whole installation). Takes effect on the user's next request.
   std::optional<std::optional<std::string>> region_code;
+  std::optional<std::string> department;  // set: the new unit or department ("" clears it)
 };
 
 struct UserPage {

@@ -243,7 +243,8 @@ class AuditLegacy : public ::testing::Test {
         "DROP INDEX index_definitions_region; ALTER TABLE index_definitions DROP COLUMN region_code;"
         "ALTER TABLE audit_log DROP COLUMN key_id;"
         "ALTER TABLE audit_head DROP COLUMN legacy_last_id; ALTER TABLE audit_head DROP COLUMN legacy_seal;"
-        "DROP TABLE indicator_definitions; DROP TABLE installation_settings; DROP TABLE indicator_targets;");
+        "DROP TABLE indicator_definitions; DROP TABLE installation_settings; DROP TABLE indicator_targets;"
+        "DROP TABLE notice_reads; DROP TABLE notices; ALTER TABLE users DROP COLUMN department;");
     std::string prev(64, '0');
     for (int i = 1; i <= 3; ++i) {
       conn->execute("INSERT INTO audit_log (id, at, actor, ip, action, entity, entity_id, after_json, prev_hash, hash) "
@@ -262,8 +263,9 @@ class AuditLegacy : public ::testing::Test {
     const auto applied = store::migrate(*db);
     // 8: usernames unique regardless of case; 9: region scopes; 10: regions of programmes and
     // definitions; 11: saved indicator definitions, targets and installation settings; 12: districts
-    // copied onto records placed through a reference (here the tables have the column already)
-    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9, 10, 11, 12}));
+    // copied onto records placed through a reference (here the tables have the column already);
+    // 13: notices and departments
+    ASSERT_EQ(applied, (std::vector<int>{7, 8, 9, 10, 11, 12, 13}));
     if (seal) {
       auto conn = db->acquire();
       seal_legacy_audit(*conn);

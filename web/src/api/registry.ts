@@ -158,6 +158,27 @@ export interface ImportAnswer {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** An import whose rows had errors (nothing was written), as the home page's to-dos list it. */
+export interface FailedImport {
+  audit_id: number
+  at: string
+  actor: string
+  kind: string
+  zh: string
+  en: string
+  /** The file's name ('upload' when the client did not say). */
+  source: string
+  rows: number
+  error_count: number
+  /** The first few row errors, reasons in "中文 / English". */
+  errors: ImportRowError[]
+}
+
+/** The failed imports of the last `days` days: the user's own (an unscoped administrator's: everyone's). */
+export function listFailedImports(): Promise<{ items: FailedImport[]; days: number }> {
+  return api.get<{ items: FailedImport[]; days: number }>('/imports/failed')
+}
+
 /** The content type the server's importer expects for a chosen file (by its extension). */
 export function importContentType(fileName: string): string {
   return /\.xlsx$/i.test(fileName) ? XLSX_TYPE : 'text/csv'
@@ -168,7 +189,8 @@ export async function importRecords(kind: string, file: Blob & { name: string },
   const response = await requestRaw('POST', `${base(kind)}/import`, {
     body: file,
     contentType: importContentType(file.name),
-    query: { dry_run: options.dryRun ? 'true' : undefined, update: options.update ? 'true' : undefined },
+    // The file's name names the import in /health and, should it fail, on the home page's to-dos.
+    query: { dry_run: options.dryRun ? 'true' : undefined, update: options.update ? 'true' : undefined, file: file.name },
   })
   return (await response.json()) as ImportAnswer
 }

@@ -8,6 +8,8 @@ export interface User {
   id: number
   username: string
   display_name: string
+  /** 单位/部门: the unit or department the person works in ('' when not given). */
+  department: string
   role: Role
   disabled: boolean
   must_change_password: boolean
@@ -83,6 +85,8 @@ export interface LoginRecord {
 export interface CreateUserRequest {
   username: string
   display_name: string
+  /** 单位/部门, at most 100 characters. */
+  department?: string
   role: Role
   password?: string
   /** Enterprise accounts only: the enterprise (registry record id) the account belongs to. */
@@ -98,6 +102,8 @@ export interface CreateUserResponse {
 
 export interface UpdateUserRequest {
   display_name?: string
+  /** '' clears it. */
+  department?: string
   role?: Role
   disabled?: boolean
   /** null unlinks the account from its enterprise. */

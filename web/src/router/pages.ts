@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, Histogram, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
+import { Bell, DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, Histogram, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
 
 export interface PageDef {
   /** Route name, also the stable id used by tests and the menu. */
@@ -88,7 +88,17 @@ export const pages: readonly PageDef[] = [
     requires: 'GET /api/v1/index/definitions',
     component: () => import('@/views/index/IndexStudioView.vue'),
   },
-  // System administration, last in the menu.
+  // System administration, last in the menu. 通知公告 stands there as in RuoYi; administrators and
+  // staff write them, every user reads them on the home page.
+  {
+    name: 'notices',
+    path: 'notices',
+    titleKey: 'menu.notices',
+    icon: Bell,
+    requires: 'GET /api/v1/notices/managed',
+    group: 'system',
+    component: () => import('@/views/NoticesView.vue'),
+  },
   {
     name: 'users',
     path: 'users',

@@ -1,7 +1,9 @@
 // The staff home page's to-dos (待办), from what the server already lists: submissions waiting for
-// confirmation, HTE certificates that expire soon, and the year's filing deadlines that are near.
+// confirmation, HTE certificates that expire soon, the year's filing deadlines that are near, and
+// imports that failed.
 // Pure, so the windows and their edges are unit-tested (tests/unit/todos.test.ts).
 import type { Deadline, ExpiringCertificate } from '@/api/policy'
+import type { FailedImport } from '@/api/registry'
 
 /** How far ahead the home page looks (certificates expiring, deadlines coming). */
 export const TODO_WINDOW_DAYS = 90
@@ -35,4 +37,20 @@ export function deadlinesSoon(deadlines: Deadline[], today: string, days = TODO_
   return deadlines
     .filter((d) => d.due >= today && d.due <= end && d.enterprises > 0)
     .sort((a, b) => a.due.localeCompare(b.due))
+}
+
+/**
+ * The failed imports to show, newest first, each kind and file once: a file that failed three
+ * times is one to-do, its latest attempt.
+ */
+export function failedImportsToRedo(items: FailedImport[]): FailedImport[] {
+  const seen = new Set<string>()
+  return [...items]
+    .sort((a, b) => b.at.localeCompare(a.at) || b.audit_id - a.audit_id)
+    .filter((f) => {
+      const key = `${f.kind}\u0000${f.source}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
 }

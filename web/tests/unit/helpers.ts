@@ -46,7 +46,7 @@ export function mockFetch(...responses: Array<Response | Error>) {
 }
 
 export const ADMIN = {
-  id: 1, username: 'admin', display_name: 'Admin', role: 'admin' as const, disabled: false,
+  id: 1, username: 'admin', display_name: 'Admin', department: '', role: 'admin' as const, disabled: false,
   must_change_password: false, locked_until: null, created_at: '2026-01-01T00:00:00Z', last_login_at: null,
 }
 

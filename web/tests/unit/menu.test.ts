@@ -13,12 +13,13 @@ const names = (items: { name: string }[]) => items.map((i) => i.name)
 
 describe('menu by role', () => {
   it('shows admins every page, business first and the system pages last', () => {
-    expect(names(menuFor(mayOf('admin')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'index-studio', 'users', 'audit', 'login-log'])
-    expect(menuFor(mayOf('admin')).filter((i) => i.group === 'system').map((i) => i.name)).toEqual(['users', 'audit', 'login-log'])
+    expect(names(menuFor(mayOf('admin')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'index-studio', 'notices', 'users', 'audit', 'login-log'])
+    expect(menuFor(mayOf('admin')).filter((i) => i.group === 'system').map((i) => i.name)).toEqual(['notices', 'users', 'audit', 'login-log'])
   })
 
   it('shows staff the submissions to confirm, enterprise accounts their own', () => {
-    expect(names(menuFor(mayOf('staff')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'index-studio'])
+    // Staff write the notices (通知公告, under 系统管理 as in RuoYi); the other system pages are the administrators'.
+    expect(names(menuFor(mayOf('staff')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'index-studio', 'notices'])
     expect(names(menuFor(mayOf('enterprise')))).toEqual(['home', 'my-submissions'])
   })
 
@@ -46,7 +47,7 @@ describe('menu by role', () => {
   })
 
   it('gives absolute paths for the router', () => {
-    expect(menuFor(mayOf('admin')).map((i) => i.path)).toEqual(['/', '/submissions', '/cultivation', '/programmes', '/districts', '/index', '/users', '/audit', '/login-log'])
+    expect(menuFor(mayOf('admin')).map((i) => i.path)).toEqual(['/', '/submissions', '/cultivation', '/programmes', '/districts', '/index', '/notices', '/users', '/audit', '/login-log'])
   })
 
   it('follows the registry: a new entry appears for whoever may call its route, hidden entries never', () => {

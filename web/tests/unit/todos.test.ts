@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Deadline, ExpiringCertificate } from '@/api/policy'
-import { addDays, deadlinesSoon, expiringSoon, yearsOfWindow } from '@/utils/todos'
+import type { FailedImport } from '@/api/registry'
+import { addDays, deadlinesSoon, expiringSoon, failedImportsToRedo, yearsOfWindow } from '@/utils/todos'
 
 const cert = (no: string, until: string): ExpiringCertificate => ({ certificate_no: no, enterprise_id: 1, name: 'x', valid_until: until })
 const deadline = (what: string, due: string, enterprises: number): Deadline => ({ what, due, enterprises, zh: what, en: what })
@@ -27,5 +28,15 @@ describe('to-do windows', () => {
     expect(deadlinesSoon(list, '2027-01-15').map((d) => d.what)).toEqual(['update'])
     expect(deadlinesSoon(list, '2027-03-15').map((d) => d.what)).toEqual(['update', 'report'])
     expect(deadlinesSoon(list, '2027-06-01')).toEqual([])
+  })
+
+  it('list failed imports newest first, each kind and file once', () => {
+    const f = (id: number, kind: string, source: string, at: string): FailedImport => ({
+      audit_id: id, at, actor: 'staff-a', kind, zh: kind, en: kind, source, rows: 2, error_count: 1, errors: [],
+    })
+    const list = [f(1, 'enterprises', 'a.csv', '2026-12-01T08:00:00Z'), f(3, 'enterprises', 'a.csv', '2026-12-02T08:00:00Z'),
+      f(2, 'patents', 'a.csv', '2026-12-01T09:00:00Z'), f(4, 'enterprises', 'b.csv', '2026-12-02T08:00:00Z')]
+    expect(failedImportsToRedo(list).map((x) => x.audit_id)).toEqual([4, 3, 2])
+    expect(failedImportsToRedo([])).toEqual([])
   })
 })

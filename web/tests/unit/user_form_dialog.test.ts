@@ -82,4 +82,19 @@ describe('UserFormDialog', () => {
     await save()
     expect(calls[0]!.body).toMatchObject({ role: 'reviewer', region_code: '350104', enterprise_id: null })
   })
+
+  it('edits the unit/department, trimmed, and shows the server\'s error on it in the current language', async () => {
+    const { calls } = mockFetch(jsonResponse(422, {
+      code: 'validation', title: 'Validation failed', errors: [{ field: 'department', message: '单位/部门最多 100 个字符 / must be at most 100 characters' }],
+    }))
+    const wrapper = await openFor({ ...STAFF, department: '高新科' })
+    const input = document.querySelector('[data-testid=user-form-department]') as HTMLInputElement
+    expect(input.value).toBe('高新科')
+    ;(wrapper.vm as unknown as { form: { department: string } }).form.department = '  区科技局办公室 '
+    await nextTick()
+    await save()
+    expect(calls[0]!.body).toMatchObject({ department: '区科技局办公室' })
+    expect(document.body.textContent).toContain('must be at most 100 characters')
+    expect(document.body.textContent).not.toContain('单位/部门最多')
+  })
 })

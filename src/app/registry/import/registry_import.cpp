@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/audit/audit_log.hpp"
+#include "app/registry/import/failed_imports.hpp"
 #include "app/limit_problem.hpp"
 #include "app/registry/import/registry_import_source.hpp"
 #include "app/registry/district_scope.hpp"
@@ -543,6 +544,17 @@ Outcome<ImportSummary> run_import(store::Database& db, const Actor& actor,
   return summary;
 }
 
+// run_import, and the audit record of an import whose rows had errors (app/registry/import/
+// failed_imports.hpp): nothing of it was written, so the attempt is recorded instead.
+Outcome<ImportSummary> run_and_record(store::Database& db, const Actor& actor, const domain::KindDef& kind,
+                                      ImportSource& source, const ImportOptions& options) {
+  auto result = run_import(db, actor, kind, source, options);
+  if (result && !options.dry_run && result->error_count > 0) {
+    record_failed_import(db, actor, kind, result.value(), options.source, source.sha256());
+  }
+  return result;
+}
+
 }  // namespace
 
 Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor,
@@ -551,7 +563,7 @@ Outcome<ImportSummary> import_records(store::Database& db, const Actor& actor,
   if (auto p = may_import(actor, kind)) return *p;
   auto source = ImportSource::from_bytes(bytes, options.max_bytes, options.max_rows);
   if (!source) return unreadable(source.error());
-  return run_import(db, actor, kind, source.value(), options);
+  return run_and_record(db, actor, kind, source.value(), options);
 }
 
 Outcome<ImportSummary> import_records_file(store::Database& db, const Actor& actor,
@@ -563,9 +575,9 @@ Outcome<ImportSummary> import_records_file(store::Database& db, const Actor& act
   if (options.source.empty()) {
     ImportOptions named = options;
     named.source = std::filesystem::path(path).filename().string();
-    return run_import(db, actor, kind, source.value(), named);
+    return run_and_record(db, actor, kind, source.value(), named);
   }
-  return run_import(db, actor, kind, source.value(), options);
+  return run_and_record(db, actor, kind, source.value(), options);
 }
 
 }  // namespace kc::app
