@@ -124,6 +124,7 @@ test('low: usernames unique case-insensitively — migration 8 refuses existing 
     rawSql(db, `DROP INDEX ${table}_region`);
     rawSql(db, `ALTER TABLE ${table} DROP COLUMN region_code`);
   }
+  for (const table of ['indicator_definitions', 'installation_settings', 'indicator_targets']) rawSql(db, `DROP TABLE ${table}`); // by 11
   rawSql(db, 'DROP TABLE notice_reads'); // and by migration 13
   rawSql(db, 'DROP TABLE notices');
   rawSql(db, 'ALTER TABLE users DROP COLUMN department');
