@@ -2,9 +2,9 @@
 // the latest year with data (the city's sum), values by their measure, a dash for missing ones,
 // the change on the year before coloured by direction, another year, the provenance drawer of an
 // additive value (paged records linking to the registry) and of a ratio (numerator and
-// denominator), the truncated notice, both languages, and the phone layout (the table scrolls
-// under its fixed name column; nothing wider than the screen). Screenshots at 1440 and 375 px in
-// both languages go to test-results/indicators/.
+// denominator), the truncated notice, both languages, and the phone layout (the table fits the
+// screen with the growth under each value; nothing wider than the screen). Screenshots at 1440
+// and 375 px in both languages go to test-results/indicators/.
 //   node --test tests/e2e/indicators.test.mjs        (needs web/dist: cd web && npx vite build)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -158,13 +158,16 @@ test('a city user reads the indicators of the city and where a value comes from'
     await d.locator('.el-drawer__close-btn').click()
     await d.waitFor({ state: 'hidden' })
 
-    // A phone: the page fits; the figures scroll sideways under the fixed name column.
+    // A phone: the page and the table fit the screen, the growth under each value.
     await page.setViewportSize({ width: 375, height: 812 })
     await page.waitForTimeout(400)
     await noWiderThanScreen(page)
     const wrapper = page.getByTestId('indicator-table').locator('.el-table__body-wrapper .el-scrollbar__wrap').first()
     const sizes = await wrapper.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
-    assert.ok(sizes.scroll > sizes.client, 'the figures scroll sideways')
+    assert.ok(sizes.scroll <= sizes.client, `the table is ${sizes.scroll} px wide in ${sizes.client} px`)
+    assert.equal(await page.getByTestId('indicator-table').locator('th', { hasText: 'Growth' }).count(), 0)
+    assert.equal(await text(page, 'indicator-growth-rd_expenditure_enterprise'), '+8.70%')
+    assert.ok(await page.getByTestId('indicator-growth-rd_expenditure_enterprise').first().isVisible())
     await shot(page, 'city-en-375')
     await page.getByTestId('indicator-value-rd_expenditure_enterprise').first().click()
     await d.getByTestId('provenance-records').locator('tbody tr').first().waitFor()
