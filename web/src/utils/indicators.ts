@@ -133,3 +133,30 @@ export async function findLatestValues(
   }
   return null
 }
+
+export type RecordSort = { prop: 'value' | 'contributes'; order: 'ascending' | 'descending' } | null
+
+/** A record's value or share as a number (null when missing or not a number). */
+function recordNumber(v: number | string | null | undefined): number | null {
+  if (v === null || v === undefined || v === '') return null
+  const n = typeof v === 'number' ? v : Number(v)
+  return Number.isFinite(n) ? n : null
+}
+
+/**
+ * A provenance group in the order asked (missing values last either way); without an order the
+ * server's. The drawer starts with the largest share (or value) first: the records that make a
+ * figure are what a reader looks for, not the many that add nothing.
+ */
+export function sortRecords<T extends { value: number | string | null; contributes?: number | null }>(
+  records: readonly T[], sort: RecordSort,
+): T[] {
+  const out = [...records]
+  if (!sort) return out
+  const dir = sort.order === 'ascending' ? 1 : -1
+  return out.sort((a, b) => {
+    const x = recordNumber(a[sort.prop]); const y = recordNumber(b[sort.prop])
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1
+    return dir * (x - y)
+  })
+}

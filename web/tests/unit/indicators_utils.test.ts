@@ -3,7 +3,7 @@ import { ApiError } from '@/api/client'
 import type { IndicatorSeriesAnswer, IndicatorValues } from '@/api/indicators'
 import {
   MISSING, changeOf, findLatestValues, formatChange, formatGrowth, formatIndicator, formatPlain, indicatorUnit,
-  isNoData, latestYearWithData, pointOf, trendOf,
+  isNoData, latestYearWithData, pointOf, sortRecords, trendOf,
 } from '@/utils/indicators'
 
 const noData = (year: number) => new ApiError(404, 'not_found',
@@ -103,5 +103,20 @@ describe('units and years', () => {
     expect(isNoData(noData(2015))).toBe(true)
     expect(isNoData(new ApiError(404, 'not_found', null))).toBe(false)
     await expect(findLatestValues([2013], async () => { throw new ApiError(403, 'forbidden', null) })).rejects.toThrow()
+  })
+})
+
+describe('provenance records', () => {
+  const records = [
+    { id: 1, value: null, contributes: 0 },
+    { id: 2, value: '13.5866', contributes: 13.5866 },
+    { id: 3, value: 3.2741, contributes: 3.2741 },
+    { id: 4, value: 78.4271, contributes: 78.4271 },
+  ]
+  it('sorts by share or value, missing ones last either way', () => {
+    expect(sortRecords(records, { prop: 'contributes', order: 'descending' }).map((r) => r.id)).toEqual([4, 2, 3, 1])
+    expect(sortRecords(records, { prop: 'value', order: 'descending' }).map((r) => r.id)).toEqual([4, 2, 3, 1])
+    expect(sortRecords(records, { prop: 'value', order: 'ascending' }).map((r) => r.id)).toEqual([3, 2, 4, 1])
+    expect(sortRecords(records, null).map((r) => r.id)).toEqual([1, 2, 3, 4])
   })
 })
