@@ -41,7 +41,7 @@ if [[ -f tests/e2e/package.json ]]; then
   tests/e2e/with-server.sh || status=1
   # Pages whose data the mock serves for several districts (a city user, a district user).
   step "Browser tests against the mock server"
-  node --test tests/e2e/districts.test.mjs tests/e2e/district-figures.test.mjs || status=1
+  node --test tests/e2e/districts.test.mjs tests/e2e/district-figures.test.mjs tests/e2e/indicators.test.mjs || status=1
 fi
 
 echo

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { registryApi, seedRegistry, submissionsApi } from './mock-registry.mjs'
 import { withinScope } from './region_scope.mjs'
 import { districtsApi } from './mock-districts.mjs'
+import { indicatorsApi } from './mock-indicators.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_DIST = path.resolve(here, '../../web/dist')
@@ -181,6 +182,7 @@ async function api(req, res, url, db) {
   if (m === 'GET' && p === '/notices') return json(res, 200, { ...paged([], url), unread: 0 })
   if (registryApi({ method: m, path: p, url, body, user: s.user, region, reg: db.registry, send, fail })) return
   if (districtsApi({ method: m, path: p, url, user: s.user, region, send, fail })) return
+  if (indicatorsApi({ method: m, path: p, url, user: s.user, region, send, fail })) return
   if (submissionsApi({ method: m, path: p, url, body, user: s.user, reg: db.registry, send, fail })) return
   if (s.user.role !== 'admin') return problem(res, 403, 'forbidden', 'admin only')
 

@@ -1,7 +1,7 @@
 // The pages inside the main layout, as data: one entry gives a route, a sidebar item (filtered by
 // role) and a breadcrumb. To add a page, add an entry here and its view under src/views/.
 import type { Component } from 'vue'
-import { Bell, DataAnalysis, Document, DocumentChecked, EditPen, FolderOpened, Histogram, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
+import { Bell, DataAnalysis, DataLine, Document, DocumentChecked, EditPen, FolderOpened, Histogram, HomeFilled, Tickets, TrendCharts, Trophy, User } from '@element-plus/icons-vue'
 
 export interface PageDef {
   /** Route name, also the stable id used by tests and the menu. */
@@ -77,6 +77,16 @@ export const pages: readonly PageDef[] = [
     icon: Histogram,
     requires: 'GET /api/v1/districts/figures',
     component: () => import('@/views/DistrictFiguresView.vue'),
+  },
+  // 指标: the indicator catalogue computed from the registry for one year and region, each value
+  // opening the records behind it (analysis pages, next to the district comparison).
+  {
+    name: 'indicators',
+    path: 'indicators',
+    titleKey: 'menu.indicators',
+    icon: DataLine,
+    requires: 'GET /api/v1/indicators/values',
+    component: () => import('@/views/IndicatorsView.vue'),
   },
   // Composite indices (指数工作室): build, analyse and save index definitions. Saving is for admin
   // and staff (the page hides it from the others; the server enforces it).

@@ -13,13 +13,13 @@ const names = (items: { name: string }[]) => items.map((i) => i.name)
 
 describe('menu by role', () => {
   it('shows admins every page, business first and the system pages last', () => {
-    expect(names(menuFor(mayOf('admin')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'index-studio', 'notices', 'users', 'audit', 'login-log'])
+    expect(names(menuFor(mayOf('admin')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'indicators', 'index-studio', 'notices', 'users', 'audit', 'login-log'])
     expect(menuFor(mayOf('admin')).filter((i) => i.group === 'system').map((i) => i.name)).toEqual(['notices', 'users', 'audit', 'login-log'])
   })
 
   it('shows staff the submissions to confirm, enterprise accounts their own', () => {
     // Staff write the notices (通知公告, under 系统管理 as in RuoYi); the other system pages are the administrators'.
-    expect(names(menuFor(mayOf('staff')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'index-studio', 'notices'])
+    expect(names(menuFor(mayOf('staff')))).toEqual(['home', 'submissions', 'cultivation', 'programmes', 'district-figures', 'indicators', 'index-studio', 'notices'])
     expect(names(menuFor(mayOf('enterprise')))).toEqual(['home', 'my-submissions'])
   })
 
@@ -29,13 +29,18 @@ describe('menu by role', () => {
   })
 
   it('shows reviewers and viewers the policy pages open to them', () => {
-    expect(names(menuFor(mayOf('reviewer')))).toEqual(['home', 'cultivation', 'programmes', 'district-figures', 'index-studio'])
-    expect(names(menuFor(mayOf('viewer')))).toEqual(['home', 'cultivation', 'district-figures', 'index-studio'])
+    expect(names(menuFor(mayOf('reviewer')))).toEqual(['home', 'cultivation', 'programmes', 'district-figures', 'indicators', 'index-studio'])
+    expect(names(menuFor(mayOf('viewer')))).toEqual(['home', 'cultivation', 'district-figures', 'indicators', 'index-studio'])
   })
 
   it('opens the district comparison to the bureau roles, never to enterprise accounts', () => {
     for (const role of ['admin', 'staff', 'reviewer', 'viewer'] as const) expect(names(menuFor(mayOf(role)))).toContain('district-figures')
     expect(names(menuFor(mayOf('enterprise')))).not.toContain('district-figures')
+  })
+
+  it('opens the indicators page to the bureau roles, never to enterprise accounts', () => {
+    for (const role of ['admin', 'staff', 'reviewer', 'viewer'] as const) expect(names(menuFor(mayOf(role)))).toContain('indicators')
+    expect(names(menuFor(mayOf('enterprise')))).not.toContain('indicators')
   })
 
   it('covers every role', () => {
@@ -47,7 +52,7 @@ describe('menu by role', () => {
   })
 
   it('gives absolute paths for the router', () => {
-    expect(menuFor(mayOf('admin')).map((i) => i.path)).toEqual(['/', '/submissions', '/cultivation', '/programmes', '/districts', '/index', '/notices', '/users', '/audit', '/login-log'])
+    expect(menuFor(mayOf('admin')).map((i) => i.path)).toEqual(['/', '/submissions', '/cultivation', '/programmes', '/districts', '/indicators', '/index', '/notices', '/users', '/audit', '/login-log'])
   })
 
   it('follows the registry: a new entry appears for whoever may call its route, hidden entries never', () => {
@@ -56,7 +61,7 @@ describe('menu by role', () => {
       { name: 'review', path: 'review', titleKey: 'x', icon: HomeFilled, requires: 'POST /api/v1/programmes', component: async () => ({}) },
       { name: 'detail', path: 'detail/:id', titleKey: 'y', icon: HomeFilled, inMenu: false, component: async () => ({}) },
     ]
-    expect(names(menuFor(mayOf('reviewer'), extra))).toEqual(['home', 'cultivation', 'programmes', 'district-figures', 'index-studio'])
+    expect(names(menuFor(mayOf('reviewer'), extra))).toEqual(['home', 'cultivation', 'programmes', 'district-figures', 'indicators', 'index-studio'])
     expect(names(menuFor(new Set(['POST /api/v1/programmes']), extra))).toEqual(['home', 'review'])
     expect(names(menuFor(mayOf('admin'), extra))).toContain('review')
     expect(names(menuFor(mayOf('admin'), extra))).not.toContain('detail')
