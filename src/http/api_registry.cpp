@@ -363,7 +363,8 @@ void add_registry_routes(Router& router, Services& s) {
                     const auto* kind = domain::find_kind(f.kind);
                     boost::json::array errors;
                     for (const auto& e : f.first_errors) {
-                      errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}});
+                      errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason},
+                                        {"code", e.code}, {"params", params_json(e.params)}});
                     }
                     out.push_back({{"audit_id", f.audit_id},
                                    {"at", f.at},

@@ -41,7 +41,9 @@ test('a failed import is recorded with its file, counts and first errors, and li
   assert.deepEqual([f.kind, f.zh, f.actor, f.source, f.rows, f.error_count], ['enterprises', '企业', 'staff-a', '2025年企业名录.csv', 2, 1]);
   assert.equal(f.errors[0].row, 3);
   assert.equal(f.errors[0].column, 'credit_code');
-  assert.match(f.errors[0].reason, / \/ /, 'the reason in both languages');
+  assert.match(f.errors[0].reason, /18 characters/, 'the English rendering');
+  assert.match(f.errors[0].code, /^credit_code\./, 'the code the web translates');
+  assert.equal(typeof f.errors[0].params, 'object');
   assert.equal((await sys.admin.get('/api/v1/registry/enterprises?q=好企业')).json.total, 0, 'nothing was written');
   assert.deepEqual((await c['staff-b'].get('/api/v1/imports/failed')).json.items, [], 'another user does not see it');
   const all = await sys.admin.get('/api/v1/imports/failed');

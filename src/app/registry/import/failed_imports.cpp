@@ -37,8 +37,15 @@ FailedImport to_failed(const store::AuditRow& row) {
     for (const auto& e : errors->as_array()) {
       if (!e.is_object()) continue;
       const auto& eo = e.as_object();
-      f.first_errors.push_back({static_cast<std::size_t>(number_of(eo, "row")), text_of(eo, "column"),
-                                text_of(eo, "value"), text_of(eo, "reason")});
+      ImportError error{static_cast<std::size_t>(number_of(eo, "row")), text_of(eo, "column"), text_of(eo, "value"),
+                        text_of(eo, "reason"), text_of(eo, "code"), {}};
+      if (auto* params = eo.if_contains("params"); params && params->is_object()) {
+        for (const auto& [name, value] : params->as_object()) {
+          if (value.is_int64()) error.params.emplace_back(std::string(name), value.as_int64());
+          else if (value.is_string()) error.params.emplace_back(std::string(name), std::string(value.as_string()));
+        }
+      }
+      f.first_errors.push_back(std::move(error));
     }
   }
   return f;
@@ -51,7 +58,14 @@ void record_failed_import(store::Database& db, const Actor& actor, const domain:
   boost::json::array errors;
   for (std::size_t i = 0; i < summary.errors.size() && i < kErrorsKept; ++i) {
     const auto& e = summary.errors[i];
-    errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}});
+    // The code and params with the English reason, so the to-do shows the error in the reader's language.
+    boost::json::object params;
+    for (const auto& [name, value] : e.params) {
+      if (const auto* n = std::get_if<std::int64_t>(&value)) params[name] = *n;
+      else params[name] = std::get<std::string>(value);
+    }
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason}, {"code", e.code},
+                      {"params", std::move(params)}});
   }
   const boost::json::object info{{"source", source.empty() ? "upload" : source},
                                  {"format", summary.format},
