@@ -35,12 +35,21 @@ class QueryBuilder {
     const auto [low, high] = district_range(prefix);
     std::string w = district_ + " >= " + param(low) + " AND " + district_ + " < " + param(high);
     for (const auto& c : a.where) w += " AND (" + condition(c, kind_, "r0", nullptr, "") + ")";
+    // A record without the summed figure adds nothing and is not among the records behind a sum.
+    if (a.function == Aggregate::Function::sum) w += " AND r0." + a.field + " IS NOT NULL";
     return w;
   }
 
   const std::string& from() const { return from_; }
   const std::string& district() const { return district_; }
   const KindDef& kind() const { return kind_; }
+  // What names a record in a list of them: its title, led by the title of the record it is placed
+  // through when it has one (an enterprise year as "宁波甬新材料有限公司 2013", not "2013").
+  std::string label() const {
+    const std::string own = kind_.title_field.empty() ? "CAST(r0.id AS TEXT)" : "CAST(r0." + kind_.title_field + " AS TEXT)";
+    if (!parent_ || parent_->title_field.empty()) return own;
+    return "COALESCE(CAST(d1." + parent_->title_field + " AS TEXT) || ' ', '') || " + own;
+  }
   Params& params() { return params_; }
   std::string param(Value v) {
     params_.push_back(std::move(v));
@@ -55,6 +64,7 @@ class QueryBuilder {
     if (!f) throw std::invalid_argument("indicator query: kind without a district: " + kind.name);
     if (f->type == FieldType::region_code) return alias + "." + f->name;
     const KindDef& parent = kind_named(f->references);
+    if (joins_ == 0) parent_ = &parent;
     const std::string next = "d" + std::to_string(++joins_);
     from_ += " JOIN " + parent.table + " " + next + " ON " + next + ".id = " + alias + "." + f->name;
     return district_of(parent, next);
@@ -156,6 +166,7 @@ class QueryBuilder {
   std::string from_, district_;
   Params params_;
   int joins_ = 0, subqueries_ = 0;
+  const KindDef* parent_ = nullptr;  // the kind of the first join (d1), if any
 };
 
 std::string aggregated(const Aggregate& a) {
@@ -190,7 +201,7 @@ std::vector<AggregateRecord> aggregate_records(Connection& conn, const Aggregate
                                                std::size_t limit) {
   QueryBuilder q(a, year);
   const std::string where = q.where(prefix, a);
-  const std::string label = q.kind().title_field.empty() ? "CAST(r0.id AS TEXT)" : "r0." + q.kind().title_field;
+  const std::string label = q.label();
   const std::string value = a.field.empty() ? "NULL" : "r0." + a.field;
   const std::string limit_param = q.param(static_cast<std::int64_t>(limit));
   const std::string sql = "SELECT r0.id, " + q.district() + ", " + label + ", " + value + ", r0.updated_at FROM " +

@@ -16,6 +16,7 @@ namespace kc::store {
 
 // One district's value of an aggregate: a count, or a sum in the field's stored units (yuan for
 // amounts, 1/10,000 for decimals); no value when a sum found no records.
+// (A sum reads only the records that have the summed figure.)
 struct AggregateRow {
   std::string district;
   std::optional<std::int64_t> value;
