@@ -5,6 +5,9 @@
 // scopes refused, and catalogue entries saved by administrators with their formulas checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ADMIN_PASSWORD, addUser, Client, kechuang, newDatabase, startServer } from './harness.mjs';
 
 const SEED = '330205';
@@ -148,9 +151,12 @@ test('values and the records behind one download as XLSX, audited as exports', a
   const audit = (await users.admin.get('/api/v1/audit?actor=staff-seed')).json.items.map((i) => i.action);
   assert.ok(audit.includes('indicators.export') && audit.includes('indicator_records.export'), audit.join(' '));
   // The CLI writes the same sheets.
-  const out = `${db}.values.xlsx`;
+  const dir = mkdtempSync(join(tmpdir(), 'kc-indicators-'));
+  const out = join(dir, 'values.xlsx');
   const r = kechuang(['indicators', 'compute', '--db', db, '--year', '2013', '--format', 'xlsx', '--out', out]);
   assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK', 'a zip (XLSX) file');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('values follow a change through the API, an import and a delete', async () => {
