@@ -4,7 +4,7 @@
 #
 #   tests/fuzz/run.sh                 # every target, 20 s each
 #   KC_FUZZ_SECONDS=60 tests/fuzz/run.sh xlsx_reader
-#   tests/fuzz/run.sh csv             # targets: xlsx_reader xlsx_parts text_encoding domain_parsers csv
+#   tests/fuzz/run.sh csv             # targets: xlsx_reader xlsx_parts text_encoding domain_parsers formula csv
 #                                     #          index_convert index_csv registry_import_source
 #
 # `make test` (scripts/test.sh) runs every target for 10 s; run the converters for 300 s each by
@@ -29,21 +29,22 @@ declare -A sources=(
   [xlsx_reader]="tests/fuzz/xlsx_reader_fuzz.cpp src/io/xlsx_reader.cpp"
   [xlsx_parts]="tests/fuzz/xlsx_parts_fuzz.cpp src/io/xlsx_reader.cpp"
   [text_encoding]="tests/fuzz/text_encoding_fuzz.cpp src/io/text_encoding.cpp"
-  [domain_parsers]="tests/fuzz/domain_parsers_fuzz.cpp src/domain/credit_code.cpp src/domain/region_code.cpp src/domain/patent_number.cpp src/domain/industry_code.cpp src/domain/money.cpp src/domain/tech_field.cpp"
+  [domain_parsers]="tests/fuzz/domain_parsers_fuzz.cpp src/domain/credit_code.cpp src/domain/region_code.cpp src/domain/patent_number.cpp src/domain/industry_code.cpp src/domain/money.cpp src/domain/tech_field.cpp src/domain/field_messages.cpp"
+  [formula]="tests/fuzz/formula_fuzz.cpp src/domain/formula/parser.cpp src/domain/formula/walk.cpp src/domain/field_messages.cpp"
   [csv]="tests/fuzz/csv_fuzz.cpp src/io/csv.cpp"
-  [index_convert]="tests/fuzz/index_convert_fuzz.cpp src/app/index/index_convert.cpp src/app/limit_problem.cpp src/app/messages.cpp src/app/outcome.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
+  [index_convert]="tests/fuzz/index_convert_fuzz.cpp src/app/index/index_convert.cpp src/app/limit_problem.cpp src/app/messages.cpp src/app/outcome.cpp src/domain/field_messages.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
   [index_csv]="tests/fuzz/index_csv_fuzz.cpp src/io/index_csv.cpp src/io/csv.cpp $(echo src/index/*.cpp)"
-  [registry_import_source]="tests/fuzz/registry_import_source_fuzz.cpp src/app/registry/import/registry_import_source.cpp src/crypto/crypto.cpp src/io/text_encoding.cpp src/io/xlsx_reader.cpp src/io/csv.cpp"
+  [registry_import_source]="tests/fuzz/registry_import_source_fuzz.cpp src/app/registry/import/registry_import_source.cpp src/crypto/crypto.cpp src/io/text_encoding.cpp src/io/xlsx_reader.cpp src/io/csv.cpp src/domain/field_messages.cpp"
 )
-declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="" [csv]=""
+declare -A libs=([xlsx_reader]="-lzip -lpugixml" [xlsx_parts]="-lzip -lpugixml" [text_encoding]="" [domain_parsers]="" [formula]="" [csv]=""
   [index_convert]="-lzip -lpugixml" [index_csv]="" [registry_import_source]="-lzip -lpugixml -lsodium")
-declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain [csv]=csv
+declare -A seeds=([xlsx_reader]=xlsx [xlsx_parts]=xlsx_parts [text_encoding]=text [domain_parsers]=domain [formula]=formula [csv]=csv
   [index_convert]=xlsx [index_csv]=index_csv [registry_import_source]=import)
 declare -A dicts=([xlsx_reader]=tests/fuzz/xlsx.dict [xlsx_parts]=tests/fuzz/xlsx.dict [index_convert]=tests/fuzz/xlsx.dict
   [registry_import_source]=tests/fuzz/xlsx.dict)
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers csv index_convert index_csv registry_import_source)
+[ ${#targets[@]} -eq 0 ] && targets=(xlsx_reader xlsx_parts text_encoding domain_parsers formula csv index_convert index_csv registry_import_source)
 
 echo "== seeds"
 "$cxx" -std=c++20 -O1 -I"$root/src" tests/fuzz/make_seeds.cpp src/io/xlsx_writer.cpp \
@@ -56,6 +57,11 @@ cp "$out"/seeds/text/*.csv "$out/seeds/csv/"
 printf 'enterprise_id,year,sales_revenue\r\n914403001922038216,2023,"1,234.5"\r\n\r\n' >"$out/seeds/csv/crlf.csv"
 printf 'name,note\n"a ""quoted"" name","two\nlines"\n" x ",\n' >"$out/seeds/csv/quoted.csv"
 printf 'a,b\n1,2,3\n' >"$out/seeds/csv/ragged.csv"
+mkdir -p "$out/seeds/formula"  # the built-in indicators' shapes (app/indicators/catalogue.cpp)
+printf 'sum(enterprise_years.rd_total where year = Y)' >"$out/seeds/formula/sum"
+printf 'indicator(rd_expenditure_enterprise) / stat(gdp, Y-1) * 100' >"$out/seeds/formula/ratio"
+printf "count(enterprises where above_size = true and starts_with(industry_code, 'C')\n  and exists(rd_institutions where enterprise_id = outer.id and recognised_year <= Y)) -- c" >"$out/seeds/formula/exists"
+printf "count_distinct(hte_certificates.enterprise_id where in_year(issued_on) and not (revoked_on is null or kind in ('a', '甬')))" >"$out/seeds/formula/distinct"
 # Importer seeds: the workbooks and the CSV texts (UTF-8 and the encodings the importer converts).
 mkdir -p "$out/seeds/import"
 cp "$out"/seeds/xlsx/* "$out"/seeds/csv/* "$out/seeds/import/"
